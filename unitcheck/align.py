@@ -1,0 +1,432 @@
+"""Split a text into sentences and pair the sentences of two versions of an article.
+
+Pure functions over character spans; nothing here knows about units. ``segment`` cuts
+a text into :class:`Segment` spans, and ``align`` pairs the segments of an original
+(``a``) with those of a revised copy or reprint (``b``) despite rewording, restyled
+punctuation, split or merged sentences, reordered paragraphs, and material that exists
+on one side only.
+
+Numbers never drive the alignment: every token holding a digit, and every number word,
+is dropped before two sentences are compared, so that "400 square miles" and "400m2"
+still pair up and the comparison step can flag the change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .model import AlignedPair, Segment
+from .nlp import get_nlp
+
+# -- segmentation -------------------------------------------------------------------
+
+#: One line: everything between the line breaks ``str.splitlines`` knows.
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+#: Abbreviations that stand before a number ("No. 5", "pp. 12"): a break after one of
+#: them followed by a digit is the sentencizer's mistake, not a sentence end.
+_NUMBER_ABBREVIATIONS = frozenset(
+    "no nos vol vols p pp fig figs art arts sec ch para tel ext op approx ca est".split()
+)
+_LAST_WORD = re.compile(r"(\w+)\.$")
+
+
+def segment(text: str) -> tuple[Segment, ...]:
+    """Split ``text`` into sentences, returned as trimmed character spans.
+
+    Every line break is a hard boundary, so a line of page furniture ("Subscribe Now",
+    a byline, an illustration credit) is always a segment of its own. Within a line the
+    spaCy sentencizer finds the sentence ends, and tokenizer exceptions keep "U.S.",
+    "Mr." or "1.5" whole. Spans never include surrounding whitespace and empty segments
+    are dropped.
+
+    >>> text = "Prices rose 1.5% in the U.S. last year. Mr. Lee disagreed.\\nSource link"
+    >>> [text[s.start:s.end] for s in segment(text)]
+    ['Prices rose 1.5% in the U.S. last year.', 'Mr. Lee disagreed.', 'Source link']
+    """
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if not m.group().isspace()]
+    if not lines:
+        return ()
+    docs = get_nlp().pipe(line for _, line in lines)
+    segments: list[Segment] = []
+    for (offset, line), doc in zip(lines, docs, strict=True):
+        spans = (_trim(line, sent.start_char, sent.end_char) for sent in doc.sents)
+        for start, end in _merge_false_breaks(line, [s for s in spans if s[0] < s[1]]):
+            segments.append(Segment(offset + start, offset + end))
+    return tuple(segments)
+
+
+def _trim(line: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``start:end`` so that it neither starts nor ends with whitespace."""
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _merge_false_breaks(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue back sentences the sentencizer cut after an abbreviation.
+
+    A "sentence" that starts in lower case ("approx. five people", "“Why?” she asked")
+    continues the previous one, as does a number after "No." or "pp.".
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _continues(line[merged[-1][0] : merged[-1][1]], line[start]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _continues(previous: str, first_char: str) -> bool:
+    """Tell whether a sentence starting with ``first_char`` continues ``previous``."""
+    if first_char.islower():
+        return True
+    if first_char.isdigit():
+        match = _LAST_WORD.search(previous)
+        return match is not None and match.group(1).lower() in _NUMBER_ABBREVIATIONS
+    return False
+
+
+# -- sentence features --------------------------------------------------------------
+
+#: Function words: they carry no evidence that two sentences say the same thing, and
+#: editors swap them freely ("may" -> "might", "And despite" -> "Despite").
+_STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be been before
+    being below between both but by can cannot could did do does doing don't down during
+    each either even ever every few for from further had has have having he her here hers
+    herself him himself his how however i if in into is it it's its itself just let me
+    might more most moreover much must my myself neither nor not now of off on once only
+    or other ought our ours ourselves out over own per same shall she should since so some
+    such than that the their theirs them themselves then there these they this those
+    though through thus to too under until up upon us very was we were what whatever when
+    where whether which while who whom whose why will with within without would yet you
+    your yours may meanwhile still already
+    """.split()
+)
+
+#: Number words and number notation, masked like digits so that a changed number
+#: never lowers the similarity of two sentences.
+_NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+    seventy eighty ninety hundred hundreds thousand thousands million millions billion
+    billions trillion trillions bn mn tn dozen dozens half quarter percent pc pct cent
+    """.split()
+)
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
+_RAW_WORD = re.compile(r"\w+(?:'\w+)*")
+
+#: Words are compared by their first letters only: a cheap stemmer that also forgives
+#: spelling variants ("Zelensky" / "Zelenskiy", "negotiations" / "negotiating").
+_STEM = 6
+
+
+def _stems(text: str) -> list[str]:
+    """Return the comparable words of a sentence, numbers masked, in order.
+
+    Content words when there are any, otherwise the function words, so that a short
+    sentence such as "It is." still has something to compare.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    words = []
+    for raw in _RAW_WORD.findall(text):
+        if any(ch.isdigit() for ch in raw):
+            continue  # a number, or a number glued to its unit ("400m2")
+        word = raw.removesuffix("'s").replace("_", "")
+        if word and word not in _NUMBER_WORDS:
+            words.append(word)
+    content = [w[:_STEM] for w in words if len(w) > 1 and w not in _STOPWORDS]
+    return content or [w[:_STEM] for w in words]
+
+
+def _code(n: int) -> str:
+    """Return the character standing for the ``n``-th distinct stem.
+
+    Supplementary-plane code points are never real letters; past a million stems the
+    codes wrap round, which merely lets two rare words look alike.
+    """
+    return chr(0x10000 + n % 0x100000)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One version's segments as word-code strings: each character stands for a stem."""
+
+    seqs: tuple[str, ...]  # stems in order, for an order-aware similarity
+    bags: tuple[str, ...]  # the same codes sorted: their ratio is a multiset Dice
+
+
+def _encode(texts: Iterable[str], vocabulary: dict[str, str]) -> _Side:
+    """Encode each text as a string of one character per stem, for rapidfuzz."""
+    seqs = []
+    for text in texts:
+        # Supplementary-plane code points: one per distinct stem, never a real letter.
+        codes = [vocabulary.setdefault(s, _code(len(vocabulary))) for s in _stems(text)]
+        seqs.append("".join(codes))
+    return _Side(tuple(seqs), tuple("".join(sorted(s)) for s in seqs))
+
+
+# -- alignment ----------------------------------------------------------------------
+
+#: Similarity at which two sentences pair up on their own.
+ACCEPT = 0.5
+#: Higher bar when either side has three words or fewer to compare: with so little
+#: evidence, two shared words ("Project Syndicate") must not pair an ad with a credit.
+ACCEPT_SHORT = 0.75
+_SHORT = 3
+#: Lower bar for a sentence whose index-neighbours already pair up diagonally.
+ACCEPT_IN_CONTEXT = 0.3
+#: How much adding a sentence to a split or merged group must raise its similarity.
+SPLIT_GAIN = 0.05
+#: Share of the similarity that comes from word choice regardless of order.
+_BAG_WEIGHT = 0.7
+#: Rows of the similarity matrix computed at once: bounds memory on long texts.
+_BLOCK = 256
+
+
+def align(
+    a_text: str,
+    a_segments: Sequence[Segment],
+    b_text: str,
+    b_segments: Sequence[Segment],
+) -> tuple[AlignedPair, ...]:
+    """Pair the segments of an original ``a`` with those of a revised copy ``b``.
+
+    Similarity is computed on normalised words with every number masked, so a sentence
+    whose figure changed still finds its counterpart. Sentences pair greedily by
+    similarity (ties go to the closer relative position); weaker pairs are accepted
+    between neighbours that already pair up; a sentence split in two, or two merged
+    into one, gives two pairs that share an index. Segments left over come out once
+    each, with the other side None and a score of 0.
+
+    Rows are ordered by ``b`` then ``a``; an ``a``-only row sits after the rows of the
+    nearest preceding aligned ``a`` segment.
+
+    >>> a = "The council approved 40 new homes. Subscribe now"
+    >>> b = "The council has approved 45 new homes."
+    >>> pairs = align(a, segment(a), b, segment(b))
+    >>> [(p.a, p.b) for p in pairs]
+    [(0, 0), (1, None)]
+    """
+    vocabulary: dict[str, str] = {}
+    side_a = _encode((a_text[s.start : s.end] for s in a_segments), vocabulary)
+    side_b = _encode((b_text[s.start : s.end] for s in b_segments), vocabulary)
+    matcher = _Matcher(side_a, side_b)
+    matcher.run()
+    return matcher.rows()
+
+
+def _ratio(x: str, y: str) -> float:
+    """Return rapidfuzz's normalised Indel similarity in 0..1."""
+    return fuzz.ratio(x, y) / 100.0
+
+
+def _similarity(seq_a: str, seq_b: str) -> float:
+    """Blend the bag (order-free) and sequence similarities of two word-code strings."""
+    if not seq_a or not seq_b:
+        return 0.0
+    bag = _ratio("".join(sorted(seq_a)), "".join(sorted(seq_b)))
+    return _BAG_WEIGHT * bag + (1 - _BAG_WEIGHT) * _ratio(seq_a, seq_b)
+
+
+class _Matcher:
+    """The mutable state of one alignment: candidates and the pairs accepted so far."""
+
+    def __init__(self, a: _Side, b: _Side) -> None:
+        self.a, self.b = a, b
+        self.b_of_a: dict[int, set[int]] = {}
+        self.a_of_b: dict[int, set[int]] = {}
+        self.score: dict[tuple[int, int], float] = {}
+        self.candidates = self._candidates()
+
+    def run(self) -> None:
+        """Accept pairs: strong ones first, then contextual and split or merged ones."""
+        for sim, i, j in self.candidates:
+            if sim >= self._bar(i, j) and self._free(i, j):
+                self._accept(i, j, sim)
+        changed = True
+        while changed:
+            changed = self._grow_groups() | self._accept_in_context() | self._seed_groups()
+        self._fill_wordless_gaps()
+
+    # candidate generation
+
+    def _candidates(self) -> list[tuple[float, int, int]]:
+        """Score every pair whose bag similarity reaches the contextual bar.
+
+        ``process.cdist`` is vectorised C++, so even 1,000 x 1,000 sentences take a few
+        tens of milliseconds; rows are done in blocks to bound memory.
+        """
+        a_idx = [i for i, s in enumerate(self.a.bags) if s]
+        b_idx = [j for j, s in enumerate(self.b.bags) if s]
+        if not a_idx or not b_idx:
+            return []
+        a_bags = [self.a.bags[i] for i in a_idx]
+        workers = -1 if len(a_idx) * len(b_idx) > 250_000 else 1
+        found = []
+        for first in range(0, len(b_idx), _BLOCK):
+            rows = b_idx[first : first + _BLOCK]
+            matrix = process.cdist(
+                [self.b.bags[j] for j in rows],
+                a_bags,
+                scorer=fuzz.ratio,
+                score_cutoff=ACCEPT_IN_CONTEXT * 100,
+                workers=workers,
+            )
+            for r, c in zip(*matrix.nonzero(), strict=True):
+                i, j = a_idx[int(c)], rows[int(r)]
+                sim = _similarity(self.a.seqs[i], self.b.seqs[j])
+                if sim >= ACCEPT_IN_CONTEXT:
+                    found.append((sim, i, j))
+        na, nb = len(self.a.seqs), len(self.b.seqs)
+        # Best first; among equals, the pair nearer the diagonal (repeated boilerplate).
+        found.sort(key=lambda t: (-t[0], abs(t[1] / na - t[2] / nb), t[1], t[2]))
+        return found
+
+    # bookkeeping
+
+    def _bar(self, i: int, j: int) -> float:
+        short = min(len(self.a.seqs[i]), len(self.b.seqs[j])) <= _SHORT
+        return ACCEPT_SHORT if short else ACCEPT
+
+    def _free(self, i: int, j: int) -> bool:
+        return i not in self.b_of_a and j not in self.a_of_b
+
+    def _accept(self, i: int, j: int, sim: float) -> None:
+        self.b_of_a.setdefault(i, set()).add(j)
+        self.a_of_b.setdefault(j, set()).add(i)
+        self.score[(i, j)] = sim
+
+    def _paired(self, i: int, j: int) -> bool:
+        return (i, j) in self.score
+
+    # passes after the strong pairs
+
+    def _accept_in_context(self) -> bool:
+        """Accept weaker pairs whose diagonal neighbours already pair up.
+
+        One aligned neighbour is enough for a sentence; a short segment (a line of
+        furniture, two or three words) needs both, and the ordinary bar.
+        """
+        changed = False
+        for sim, i, j in self.candidates:
+            if not self._free(i, j):
+                continue
+            before, after = self._paired(i - 1, j - 1), self._paired(i + 1, j + 1)
+            if self._bar(i, j) > ACCEPT:
+                accept = before and after and sim >= ACCEPT
+            else:
+                accept = before or after
+            if accept:
+                self._accept(i, j, sim)
+                changed = True
+        return changed
+
+    def _grow_groups(self) -> bool:
+        """Add a free sentence to its neighbour's pair when it completes a split or merge."""
+        changed = False
+        for j in range(len(self.b.seqs)):
+            if j not in self.a_of_b:
+                changed |= self._grow(j, self.a_of_b, self.b_of_a, self.b.seqs, self.a.seqs, True)
+        for i in range(len(self.a.seqs)):
+            if i not in self.b_of_a:
+                changed |= self._grow(i, self.b_of_a, self.a_of_b, self.a.seqs, self.b.seqs, False)
+        return changed
+
+    def _grow(
+        self,
+        k: int,
+        partners: dict[int, set[int]],
+        back: dict[int, set[int]],
+        own: tuple[str, ...],
+        other: tuple[str, ...],
+        k_is_b: bool,
+    ) -> bool:
+        """Try to join free segment ``k`` to the group of its left or right neighbour."""
+        for neighbour in (k - 1, k + 1):
+            if len(partners.get(neighbour, ())) != 1:
+                continue
+            (target,) = partners[neighbour]
+            group = sorted(back[target])
+            if k not in (group[0] - 1, group[-1] + 1):
+                continue
+            old = _similarity(other[target], "".join(own[g] for g in group))
+            new = _similarity(other[target], "".join(own[g] for g in sorted([*group, k])))
+            if new >= ACCEPT and new >= old + SPLIT_GAIN:
+                for g in [*group, k]:
+                    i, j = (target, g) if k_is_b else (g, target)
+                    self.score.pop((i, j), None)
+                    self._accept(i, j, new)
+                return True
+        return False
+
+    def _seed_groups(self) -> bool:
+        """Pair one free sentence with two free neighbours that together match it."""
+        changed = False
+        a, b = self.a.seqs, self.b.seqs
+        for _, i, j in self.candidates:
+            if not self._free(i, j):
+                continue
+            if j + 1 < len(b) and j + 1 not in self.a_of_b:
+                sim = _similarity(a[i], b[j] + b[j + 1])
+                if sim >= ACCEPT:
+                    self._accept(i, j, sim)
+                    self._accept(i, j + 1, sim)
+                    changed = True
+                    continue
+            if i + 1 < len(a) and i + 1 not in self.b_of_a:
+                sim = _similarity(a[i] + a[i + 1], b[j])
+                if sim >= ACCEPT:
+                    self._accept(i, j, sim)
+                    self._accept(i + 1, j, sim)
+                    changed = True
+        return changed
+
+    def _fill_wordless_gaps(self) -> None:
+        """Pair two wordless segments ("2024", "$1.5bn") that fill the same one-by-one gap.
+
+        With every number masked they have nothing to compare, so their position between
+        two aligned pairs (or the ends of both texts) is the only evidence.
+        """
+        na, nb = len(self.a.seqs), len(self.b.seqs)
+        for i in range(na):
+            if self.a.seqs[i] or i in self.b_of_a:
+                continue
+            before = [j + 1 for j in self.b_of_a.get(i - 1, ())] if i else [0]
+            for j in before:
+                if j >= nb or self.b.seqs[j] or j in self.a_of_b:
+                    continue
+                if self._paired(i + 1, j + 1) or (i + 1 == na and j + 1 == nb):
+                    self._accept(i, j, ACCEPT_IN_CONTEXT)
+                    break
+
+    # output
+
+    def rows(self) -> tuple[AlignedPair, ...]:
+        """Return pairs and one-side-only rows, ordered by ``b`` then ``a``."""
+        keyed: list[tuple[tuple[float, int, int], AlignedPair]] = []
+        for (i, j), sim in self.score.items():
+            keyed.append(((j, 0, i), AlignedPair(i, j, round(min(sim, 1.0), 4))))
+        for j in range(len(self.b.seqs)):
+            if j not in self.a_of_b:
+                keyed.append(((j, 0, -1), AlignedPair(None, j, 0.0)))
+        anchor = -1.0  # largest b paired with an a before the current one
+        for i in range(len(self.a.seqs)):
+            if i in self.b_of_a:
+                anchor = max(self.b_of_a[i])
+            else:
+                keyed.append(((anchor, 1, i), AlignedPair(i, None, 0.0)))
+        keyed.sort(key=lambda item: item[0])
+        return tuple(pair for _, pair in keyed)

@@ -1,0 +1,244 @@
+"""Read the copy a user hands us: decode it, refuse what is not text, find its prose.
+
+Nothing here writes anything. Every refusal is an ``InputError`` whose reason is short
+enough for one line of CLI output.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import sys
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from .errors import InputError
+from .markup import PositionMap, blank_markdown, extract_html, line_starts
+
+FORMATS = ("text", "markdown", "html")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN_NAME = "<stdin>"
+
+_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_ALIASES = {"md": "markdown", "htm": "html", "txt": "text"}
+_SNIFF_BYTES = 8192
+_MAX_CONTROL_SHARE = 0.10
+# C0 controls other than tab, line feed, form feed and carriage return; and DEL.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_C1 = re.compile("[\x80-\x9f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input, decoded: the text to search and the source it came from.
+
+    ``text`` is what quantity offsets refer to. For plain text it is ``source``; for
+    Markdown it is ``source`` with code, HTML and link targets blanked (same offsets);
+    for HTML it is the extracted prose, and ``positions`` maps its offsets back.
+    """
+
+    path: str
+    text: str
+    source: str
+    format: str
+    encoding: str = "utf-8"
+    positions: PositionMap | None = field(default=None, repr=False, compare=False)
+    _line_starts: array[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ValueError(f"unknown format {self.format!r}")
+        if self.positions is None:
+            if len(self.text) != len(self.source):
+                raise ValueError("text and source differ in length: a position map is needed")
+            object.__setattr__(self, "positions", PositionMap.identity(len(self.source)))
+        object.__setattr__(self, "_line_starts", line_starts(self.source))
+
+    def source_offset(self, i: int) -> int:
+        """The offset in ``source`` of the character at offset *i* in ``text``."""
+        return self._map().start(self._check(i))
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``source`` that the span *start*:*end* of ``text`` came from."""
+        s = self._map().start(self._check(start))
+        return s, max(s, self._map().end(self._check(end)))
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column in ``source`` of offset *offset* in ``text``."""
+        return self.source_line_col(self.source_offset(offset))
+
+    def source_line_col(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column (in characters) of an offset in ``source``."""
+        if not 0 <= offset <= len(self.source):
+            raise ValueError(f"offset {offset} is outside the source (0..{len(self.source)})")
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def _map(self) -> PositionMap:
+        assert self.positions is not None  # set in __post_init__
+        return self.positions
+
+    def _check(self, i: int) -> int:
+        if not 0 <= i <= len(self.text):
+            raise ValueError(f"offset {i} is outside the text (0..{len(self.text)})")
+        return i
+
+
+def read_text(
+    path: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    format_hint: str | None = None,
+) -> Document:
+    """Read, decode and extract one input; ``"-"`` reads *stdin* (default: ``sys.stdin``).
+
+    The format comes from the file extension unless *format_hint* names one
+    ("text", "markdown", "html", "md", "txt", "htm") or a file name to take it from.
+
+    >>> import io
+    >>> doc = read_text("-", stdin=io.BytesIO(b"\\xef\\xbb\\xbfThe dam is 60 m tall.\\r\\n"))
+    >>> doc.path, doc.text[:20], doc.line_col(doc.text.index("60"))
+    ('<stdin>', 'The dam is 60 m tall', (1, 12))
+    """
+    if path == "-":
+        name, data = STDIN_NAME, _read_stream(stdin or sys.stdin.buffer, max_bytes)
+    else:
+        name, data = path, _read_file(path, max_bytes)
+    fmt = format_of("" if path == "-" else path, format_hint)
+    return document_from_bytes(data, name=name, format=fmt)
+
+
+def document_from_bytes(data: bytes, *, name: str, format: str = "text") -> Document:
+    """Decode *data* and extract its text; *name* is what error messages show."""
+    source, encoding = decode(data, name=name)
+    if format == "html":
+        text, positions = extract_html(source)
+    elif format == "markdown":
+        text, positions = blank_markdown(source), None
+    else:
+        text, positions = source, None
+    if not text.strip():
+        raise InputError(name, "no text found")
+    return Document(name, text, source, format, encoding, positions)
+
+
+def format_of(path: str, hint: str | None = None) -> str:
+    """The format to read *path* as: *hint* if given, else by extension, else "text"."""
+    if hint is not None:
+        key = hint.lower().lstrip(".")
+        if key in FORMATS or key in _ALIASES:
+            return _ALIASES.get(key, key)
+        if "." not in hint:
+            raise ValueError(f"unknown format {hint!r}; expected one of {', '.join(FORMATS)}")
+        path = hint
+    return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def decode(data: bytes, *, name: str) -> tuple[str, str]:
+    """Decode *data* as UTF-8 (BOM optional), UTF-16 with a BOM, or clean cp1252.
+
+    Returns the text and the encoding used; raises ``InputError`` for input that is
+    empty, whitespace only, binary or undecodable.
+    """
+    if not data:
+        raise InputError(name, "file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = _decode_utf16(data, name), "utf-16"
+    else:
+        # Sniff the bytes themselves: a binary file may still decode as cp1252.
+        if _looks_binary(data[:_SNIFF_BYTES].decode("latin-1")):
+            raise InputError(name, "looks like a binary file")
+        text, encoding = _decode_8bit(data, name)
+    if not text.strip():
+        raise InputError(name, "file is empty")
+    return text, encoding
+
+
+def _decode_utf16(data: bytes, name: str) -> str:
+    try:
+        text = data.decode("utf-16")  # reads and drops the BOM
+    except UnicodeDecodeError:
+        raise InputError(name, "cannot decode as UTF-16") from None
+    if _looks_binary(text[: _SNIFF_BYTES // 2]):
+        raise InputError(name, "looks like a binary file")
+    return text
+
+
+def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:
+    encoding = "utf-8"
+    if data.startswith(codecs.BOM_UTF8):
+        data, encoding = data[len(codecs.BOM_UTF8) :], "utf-8-sig"
+    try:
+        return data.decode("utf-8"), encoding
+    except UnicodeDecodeError:
+        pass
+    # Old newsroom systems export Windows-1252; accept it only when it is unambiguous.
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError(name, "cannot decode as UTF-8") from None
+    if _C1.search(text):
+        raise InputError(name, "cannot decode as UTF-8")
+    return text, "cp1252"
+
+
+def _looks_binary(sample: str) -> bool:
+    """True for a NUL, or for more than a tenth of control characters."""
+    if "\x00" in sample:
+        return True
+    return len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample)
+
+
+def _read_file(path: str, max_bytes: int) -> bytes:
+    """Read at most *max_bytes* of a regular file, turning OS errors into InputErrors."""
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a directory")
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise InputError(path, f"file is larger than {_size(max_bytes)}")
+        with open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)  # bounded even for a pipe or device
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    except ValueError:  # a NUL in the path
+        raise InputError(path, "no such file") from None
+    if len(data) > max_bytes:
+        raise InputError(path, f"file is larger than {_size(max_bytes)}")
+    return data
+
+
+def _read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise _os_error(STDIN_NAME, exc) from None
+    if len(data) > max_bytes:
+        raise InputError(STDIN_NAME, f"file is larger than {_size(max_bytes)}")
+    return data
+
+
+def _os_error(path: str, exc: OSError) -> InputError:
+    """The InputError for an OS error; an InputError passes through unchanged."""
+    if isinstance(exc, InputError):
+        return exc
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return InputError(path, "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(path, "is a directory")
+    if isinstance(exc, PermissionError):
+        return InputError(path, "permission denied")
+    return InputError(path, f"cannot read: {(exc.strerror or str(exc)).lower()}")
+
+
+def _size(n: int) -> str:
+    """A byte count as people write it: "20 MiB", "512 KiB", "1000 bytes"."""
+    for unit, factor in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if n >= factor and n % factor == 0:
+            return f"{n // factor} {unit}"
+    return f"{n} bytes"

@@ -1,0 +1,82 @@
+"""Word lists for the quantity grammar, loaded from ``data/lexicon_en.tsv`` and
+``data/currencies_en.tsv``."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .errors import TableError
+from .lexer import token_texts
+from .tables import alternatives, rows
+
+QUALIFIER_VALUES = frozenset({"lower", "upper", "approx"})
+CURRENCY_POSITIONS = frozenset({"symbol", "word", "code"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    scales: dict[str, float]  # lower-cased word -> factor
+    scales_cs: dict[str, float]  # exact case -> factor
+    qualifiers: dict[tuple[str, ...], str]  # lower-cased token texts -> lower/upper/approx
+    qualifier_longest: int
+    price_words: frozenset[str]
+    identifier_words: frozenset[str]
+    sport_words: frozenset[str]
+    heat_words: frozenset[str]
+    months: dict[str, int]
+    currency_symbols: dict[tuple[str, ...], str]  # token texts -> ISO code
+    currency_symbol_longest: int
+    currency_words: dict[tuple[str, ...], str]  # lower-cased token texts -> ISO code
+    currency_word_longest: int
+    currency_codes: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load both tables once."""
+    scales: dict[str, float] = {}
+    scales_cs: dict[str, float] = {}
+    qualifiers: dict[tuple[str, ...], str] = {}
+    words: dict[str, set[str]] = {"price": set(), "identifier": set(), "sport": set(), "heat": set()}
+    months: dict[str, int] = {}
+    for line, (category, cell, value) in rows("lexicon_en.tsv", 3):
+        items = alternatives(cell)
+        if category in ("scale", "scale-cs"):
+            target = scales if category == "scale" else scales_cs
+            for item in items:
+                target[item if category == "scale-cs" else item.lower()] = float(value)
+        elif category == "qualifier":
+            if value not in QUALIFIER_VALUES:
+                raise TableError("lexicon_en.tsv", line, f"unknown qualifier {value!r}")
+            for item in items:
+                qualifiers[tuple(t.lower() for t in token_texts(item))] = value
+        elif category == "month":
+            for item in items:
+                months[item.lower()] = int(value)
+        elif category in words:
+            # identifiers are matched in exact case ("Article 5", not "article 5")
+            words[category].update(items if category == "identifier" else (i.lower() for i in items))
+        else:
+            raise TableError("lexicon_en.tsv", line, f"unknown category {category!r}")
+
+    symbols: dict[tuple[str, ...], str] = {}
+    currency_words: dict[tuple[str, ...], str] = {}
+    codes: set[str] = set()
+    for line, (cell, code, position) in rows("currencies_en.tsv", 3):
+        if position not in CURRENCY_POSITIONS:
+            raise TableError("currencies_en.tsv", line, f"unknown position {position!r}")
+        for item in alternatives(cell):
+            if position == "symbol":
+                symbols[token_texts(item)] = code
+            elif position == "word":
+                currency_words[tuple(t.lower() for t in token_texts(item))] = code
+            else:
+                codes.add(item)
+    return Lexicon(
+        scales, scales_cs, qualifiers, max(map(len, qualifiers)),
+        frozenset(words["price"]), frozenset(words["identifier"]), frozenset(words["sport"]),
+        frozenset(words["heat"]), months,
+        symbols, max(map(len, symbols)), currency_words, max(map(len, currency_words)),
+        frozenset(codes),
+    )

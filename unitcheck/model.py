@@ -1,0 +1,145 @@
+"""The values unitcheck passes around: quantities, findings, comparisons.
+
+Everything here is a frozen dataclass with character spans into the source text;
+line and column are computed only when a report is written (see ``positions``).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+#: Kinds of number that are not measurements: kept so that comparison can treat them
+#: apart, never compared as quantities.
+NON_QUANTITY_KINDS = frozenset({"year", "date", "time", "ordinal", "phone", "score", "identifier"})
+
+QUALIFIERS = frozenset({"approx", "lower", "upper"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity as written in a text.
+
+    ``value`` is None for a range, whose ends are ``low`` and ``high``. ``unit`` is a
+    pint unit string ("mile ** 2"), an ISO 4217 code ("USD"), "percent", or None for a
+    bare number or a count. ``step`` is the place of the last significant digit written
+    ("965" -> 1, "1.5bn" -> 1e8, "400" -> 100): comparison derives its rounding
+    tolerance from it instead of from one fixed percentage.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    kind: str
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    noun: str | None = None
+    si_value: float | None = None
+    si_unit: str | None = None
+    step: float = 1.0
+    unit_text: str | None = None
+    dimension: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+        if self.value is None and (self.low is None or self.high is None):
+            raise ValueError("a quantity needs a value or both ends of a range")
+        if self.qualifier is not None and self.qualifier not in QUALIFIERS:
+            raise ValueError(f"unknown qualifier {self.qualifier!r}")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    @property
+    def is_measure(self) -> bool:
+        """True for anything comparison should check (not a year, date, ordinal...)."""
+        return self.kind not in NON_QUANTITY_KINDS
+
+    @property
+    def magnitude(self) -> float:
+        """One number standing for the quantity: the value, or a range's midpoint."""
+        if self.value is not None:
+            return self.value
+        assert self.low is not None and self.high is not None
+        return (self.low + self.high) / 2
+
+
+class Severity(enum.IntEnum):
+    """How bad a finding is; ordered so that ``>=`` means "at least as bad"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a copy editor should look at.
+
+    ``a`` is the quantity in the original, ``b`` the one in the revised copy; either is
+    None when the quantity exists on one side only (and lint findings carry ``b`` only).
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    a: Quantity | None = None
+    b: Quantity | None = None
+
+    @property
+    def primary(self) -> Quantity | None:
+        """The quantity a report points at: the revised one when there is one."""
+        return self.b if self.b is not None else self.a
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence (or a line of page furniture) by its character span."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    """Indices of aligned segments; one side is None for one-side-only material.
+
+    Several segments may share a partner when a sentence was split or merged.
+    """
+
+    a: int | None
+    b: int | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of comparing an original with a revised version."""
+
+    original: str
+    revised: str
+    segments_a: tuple[Segment, ...]
+    segments_b: tuple[Segment, ...]
+    alignment: tuple[AlignedPair, ...]
+    matches: tuple[tuple[Quantity, Quantity], ...]
+    findings: tuple[Finding, ...] = field(default=())

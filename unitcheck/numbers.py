@@ -1,0 +1,204 @@
+"""The number grammar: digits, unicode and slash fractions, and English number words.
+
+Every parser returns the value and its *step*, the place of the last significant digit
+written ("965" -> 1, "400" -> 100, "2.5" -> 0.1, "two and a half" -> 0.5), which is what
+comparison uses to tell rounding from a changed figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexer import FRAC, NUM, SYM, WORD, Token
+
+UNICODE_FRACTIONS = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "halves": 0.5, "quarters": 0.25, "thirds": 1 / 3}
+#: Slash fractions a reader takes for fractions; "24/7" and "9/11" are not.
+FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64})
+
+#: Words that can start a spelled-out number.
+WORD_STARTS = frozenset(SMALL) | frozenset(TENS) | {"a", "an", "half", "dozen", "hundred"}
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: float
+    step: float
+    end: int  # index of the first token after the number
+    words: bool  # spelled out rather than in digits
+
+
+def digits_value(text: str) -> tuple[float, float]:
+    """Value and step of a digit string such as "1,600" or "2.50"."""
+    clean = text.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    if "." in clean:
+        decimals = len(clean.split(".", 1)[1])
+        return float(clean), 10.0 ** -decimals
+    stripped = clean.rstrip("0")
+    if not stripped:  # "0"
+        return 0.0, 1.0
+    return float(clean), 10.0 ** (len(clean) - len(stripped))
+
+
+def parse_digits(tokens: list[Token], i: int) -> Number | None:
+    """Digits at ``tokens[i]``, with a following fraction ("2½", "2 1/2", "3/4")."""
+    t = tokens[i]
+    if t.kind == FRAC:
+        return Number(UNICODE_FRACTIONS[t.text], UNICODE_FRACTIONS[t.text], i + 1, False)
+    if t.kind != NUM:
+        return None
+    value, step = digits_value(t.text)
+    j = i + 1
+    is_integer = "." not in t.text and "," not in t.text
+    if j < len(tokens) and tokens[j].kind == FRAC and tokens[j].attached and is_integer:
+        fraction = UNICODE_FRACTIONS[tokens[j].text]
+        return Number(value + fraction, fraction, j + 1, False)
+    slash = _slash_fraction(tokens, j if is_integer else -1)
+    if slash is not None and tokens[j].space and value < 1000:  # "2 1/2"
+        fraction, end = slash
+        return Number(value + fraction, fraction, end, False)
+    slash = _slash_fraction(tokens, i if is_integer else -1)
+    if slash is not None:  # "3/4"
+        fraction, end = slash
+        return Number(fraction, fraction, end, False)
+    return Number(value, step, j, False)
+
+
+def _slash_fraction(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A fraction written "n/d" starting at ``tokens[i]``, proper and with a usual denominator."""
+    if i < 0 or i + 2 >= len(tokens):
+        return None
+    n, slash, d = tokens[i], tokens[i + 1], tokens[i + 2]
+    if n.kind != NUM or slash.text != "/" or d.kind != NUM or slash.space or d.space:
+        return None
+    if not (n.text.isdigit() and d.text.isdigit()):
+        return None
+    numerator, denominator = int(n.text), int(d.text)
+    if denominator not in FRACTION_DENOMINATORS or not 0 < numerator < denominator:
+        return None
+    # "1/2/2024" is a date, not a half
+    if i + 3 < len(tokens) and tokens[i + 3].text == "/" and not tokens[i + 3].space:
+        return None
+    return numerator / denominator, i + 3
+
+
+def parse_words(tokens: list[Token], i: int) -> Number | None:
+    """A spelled-out number at ``tokens[i]``: "three", "twenty-five", "two and a half",
+    "two-and-a-half", "a dozen", "half a" (before a unit), "one hundred and twenty",
+    "three million"."""
+    n = len(tokens)
+    first = tokens[i].low
+    if first == "half":  # "half a mile", "half a dozen"
+        if i + 1 < n and tokens[i + 1].low in ("a", "an"):
+            if i + 2 < n and tokens[i + 2].low == "dozen":
+                return Number(6.0, 1.0, i + 3, True)
+            return Number(0.5, 0.5, i + 2, True)
+        return None
+    total, current, step = 0.0, 0.0, 1.0
+    last: str | None = None  # the kind of the previous number word
+    j = i
+    if first in ("a", "an"):
+        if i + 1 < n and tokens[i + 1].low in _AFTER_A:
+            current, last, j = 1.0, "a", i + 1
+        else:
+            return None
+    while j < n:
+        t = tokens[j]
+        w = t.low
+        if t.kind == SYM and t.text in "-‐" and last and not t.space and j + 1 < n:
+            if tokens[j + 1].low in SMALL or tokens[j + 1].low == "and":  # "twenty-five"
+                j += 1
+                continue
+            break
+        if t.kind != WORD:
+            break
+        if w in SMALL and (last in (None, "hundred", "big", "and") or (last == "tens" and SMALL[w] < 10)):
+            current += SMALL[w]
+            last = "small"
+        elif w in TENS and last in (None, "hundred", "big", "and"):
+            current += TENS[w]
+            last = "tens"
+        elif w == "hundred" and last in ("small", "a"):
+            current *= 100
+            last = "hundred"
+        elif w in BIG and last in ("small", "tens", "hundred", "a"):
+            total += current * BIG[w]
+            current, step, last = 0.0, BIG[w], "big"
+        elif w == "dozen" and last in ("small", "a"):
+            current *= 12
+            last = "dozen"
+        elif w == "and" and last in ("small", "tens", "hundred", "big", "dozen"):
+            fraction = _and_fraction(tokens, j + 1)
+            if fraction is not None:
+                value, j = fraction
+                current += value
+                step = value
+                last = "fraction"
+                break
+            if last in ("hundred", "big") and j + 1 < n and (tokens[j + 1].low in SMALL or tokens[j + 1].low in TENS):
+                last = "and"
+                j += 1
+                continue
+            break
+        else:
+            break
+        j += 1
+    if last in (None, "a", "and"):
+        return None
+    if last == "and":
+        j -= 1
+    if current and last != "fraction":
+        step = 1.0
+    return Number(total + current, step, j, True)
+
+
+_AFTER_A = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+
+
+def _a_before(tokens: list[Token], start: int, j: int) -> bool:
+    return j == start + 1 and tokens[start].low in ("a", "an")
+
+
+def _after_and(tokens: list[Token], j: int) -> bool:
+    return j > 0 and tokens[j - 1].low == "and"
+
+
+def _and_fraction(tokens: list[Token], j: int) -> tuple[float, int] | None:
+    """After "and": "a half", "a quarter", "three quarters" (with optional hyphens)."""
+    n = len(tokens)
+    k = j
+    if k < n and tokens[k].text in "-‐":
+        k += 1
+    if k >= n:
+        return None
+    if tokens[k].low in ("a", "an", "one"):
+        k += 1
+        if k < n and tokens[k].text in "-‐":
+            k += 1
+        if k < n and tokens[k].low in FRACTION_WORDS:
+            return FRACTION_WORDS[tokens[k].low], k + 1
+        return None
+    if tokens[k].low in SMALL and k + 1 < n:
+        count = SMALL[tokens[k].low]
+        k2 = k + 1
+        if k2 < n and tokens[k2].text in "-‐":
+            k2 += 1
+        if k2 < n and tokens[k2].low in FRACTION_WORDS and 0 < count < 4:
+            return count * FRACTION_WORDS[tokens[k2].low], k2 + 1
+    return None

@@ -1,0 +1,134 @@
+"""Turn what the scanner read into a ``Quantity``: values, ranges, kinds and SI values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Quantity
+from .lexer import Token
+from .numbers import Number
+from .units import TEMPERATURE_UNITS, UnitEntry, to_si, unit_info
+
+NON_PINT_UNITS = frozenset({"percent"})
+
+
+@dataclass(slots=True)
+class Reading:
+    """The scanner's notes on one quantity while it reads it (mutable, internal)."""
+
+    first: int
+    end: int = 0
+    skip_only: bool = False  # a number that is not a quantity (year, ordinal...)
+    number: Number | None = None
+    number_start: int = 0
+    negative: bool = False
+    currency: str | None = None
+    scale: float = 1.0
+    scale_end: int = 0
+    unit: str | None = None  # pint expression, "percent" or "percentage_point"
+    unit_factor: float = 1.0
+    unit_entry: UnitEntry | None = None
+    hyphenated: bool = False
+    percent: bool = False
+    noun: str | None = None
+    noun_end: int = 0
+    qualifier: str | None = None
+    range_with: Reading | None = None
+
+    def magnitude(self) -> tuple[float, float]:
+        """Value and step as written, with scale, unit factor and sign applied."""
+        assert self.number is not None
+        factor = self.scale * self.unit_factor
+        value = self.number.value * factor
+        return (-value if self.negative else value), self.number.step * factor
+
+
+def _share(first: Reading, second: Reading) -> None:
+    """In "5-10 km" or "$5-7bn" what is written once applies to both ends."""
+    if first.unit is None and second.unit is not None:
+        first.unit, first.unit_factor, first.percent = second.unit, second.unit_factor, second.percent
+    if second.currency is None and first.currency is not None:
+        second.currency = first.currency
+    if first.currency is None and second.currency is not None:
+        first.currency = second.currency
+    if first.scale == 1.0 and second.scale != 1.0 and first.number and second.number:
+        if first.number.value <= second.number.value:
+            first.scale = second.scale
+    if first.noun is None:
+        first.noun = second.noun
+
+
+def build(text: str, tokens: list[Token], reading: Reading) -> Quantity | None:
+    """Build the quantity for a reading, or None when it cannot stand as one."""
+    second = reading.range_with
+    if second is not None:
+        _share(reading, second)
+    start = tokens[reading.first].start
+    end = tokens[reading.end - 1].end
+    surface = text[start:end]
+    value, step = reading.magnitude()
+    low = high = None
+    if second is not None:
+        low, step_low = value, step
+        high, step_high = second.magnitude()
+        if high < low:
+            return None
+        step = min(step_low, step_high)
+    unit, kind, si_unit, dimension = _unit_and_kind(reading)
+    si_value: float | None = None
+    if second is None:
+        si_value = _si(value, reading, unit)
+    return Quantity(
+        text=surface,
+        start=start,
+        end=end,
+        value=None if second is not None else value,
+        unit=unit,
+        kind=kind,
+        low=low,
+        high=high,
+        qualifier=reading.qualifier,
+        noun=reading.noun,
+        si_value=si_value,
+        si_unit=si_unit,
+        step=step,
+        unit_text=_unit_text(text, tokens, reading),
+        dimension=dimension,
+    )
+
+
+def _unit_and_kind(reading: Reading) -> tuple[str | None, str, str | None, str | None]:
+    """Canonical unit, kind, SI unit and dimension of a reading."""
+    if reading.currency is not None:
+        return reading.currency, "money", reading.currency, "[currency]"
+    if reading.unit is None:
+        return None, ("count" if reading.noun else "number"), None, None
+    info = unit_info(reading.unit)
+    if reading.percent:
+        kind = "percent"
+    elif info.name in TEMPERATURE_UNITS:
+        kind = "temperature"
+    elif info.dimension == "[time]":
+        kind = "duration"
+    else:
+        kind = "measure"
+    return info.name, kind, info.si_unit, info.dimension
+
+
+def _si(value: float, reading: Reading, unit: str | None) -> float | None:
+    if reading.currency is not None or unit is None:
+        return value
+    return to_si(value, unit_info(unit))
+
+
+def _unit_text(text: str, tokens: list[Token], reading: Reading) -> str | None:
+    """The unit as written ("km", "square miles"), for messages."""
+    if reading.unit is None and reading.currency is None:
+        return None
+    assert reading.number is not None
+    last = reading.range_with if reading.range_with is not None else reading
+    assert last.number is not None
+    after = max(last.number.end, last.scale_end)
+    if after >= last.end:
+        return None
+    return text[tokens[after].start:tokens[last.end - 1].end].lstrip("-‐ ")

@@ -1,0 +1,149 @@
+"""Units: the one pint registry, the surface table, and normalisation to SI.
+
+The registry is built once per process, lazily, because it costs about 0.3 s. Surfaces
+found in text are never handed to pint's parser: they are looked up in
+``data/units_en.tsv``, whose pint expressions are resolved once and cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .lexer import token_texts
+from .tables import alternatives, rows
+
+if TYPE_CHECKING:
+    import pint
+
+#: Units defined here because pint has no notion of them. A percentage point gets its
+#: own dimension so that it can never be converted into a percent.
+_EXTRA_DEFINITIONS = (
+    "percentage_point = [percentage_point] = pp",
+    "basis_point = 0.01 * percentage_point = bp",
+)
+
+TEMPERATURE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
+#: Units whose zero is not SI's zero: converted through pint, never by a factor.
+OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry:
+    """The process-wide pint registry (built on first use)."""
+    import pint
+
+    ureg = pint.UnitRegistry(cache_folder=":auto:")
+    for definition in _EXTRA_DEFINITIONS:
+        ureg.define(definition)
+    return ureg
+
+
+@dataclass(frozen=True, slots=True)
+class UnitEntry:
+    """One row of the unit table."""
+
+    surface: tuple[str, ...]  # token texts
+    expression: str  # pint expression, without a leading factor
+    factor: float  # "decade" is 10 * year: the number written is multiplied by this
+    case_sensitive: bool
+    attached_only: bool
+    ambiguous: bool
+    no_hyphen: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTable:
+    exact: dict[tuple[str, ...], UnitEntry]
+    folded: dict[tuple[str, ...], UnitEntry]
+    longest: int
+
+    def match(self, words: tuple[str, ...]) -> UnitEntry | None:
+        """The entry for a token sequence: exact case first, then folded case."""
+        entry = self.exact.get(words)
+        if entry is not None:
+            return entry
+        entry = self.folded.get(tuple(w.lower() for w in words))
+        return entry
+
+
+@functools.cache
+def unit_table() -> UnitTable:
+    """Load ``units_en.tsv`` into lookup dictionaries keyed by token sequences."""
+    exact: dict[tuple[str, ...], UnitEntry] = {}
+    folded: dict[tuple[str, ...], UnitEntry] = {}
+    longest = 1
+    for _line, (surfaces, expression, flag_cell) in rows("units_en.tsv", 3):
+        flags = set() if flag_cell == "-" else {f.strip() for f in flag_cell.split(",")}
+        factor, _, unit = expression.partition(" * ") if " * " in expression else ("1", "", expression)
+        for surface in alternatives(surfaces):
+            words = token_texts(surface)
+            entry = UnitEntry(
+                words, unit, float(factor), "cs" in flags, "attached" in flags,
+                "ambiguous" in flags, "nohyphen" in flags,
+            )
+            longest = max(longest, len(words))
+            exact.setdefault(words, entry)
+            if not entry.case_sensitive:
+                folded.setdefault(tuple(w.lower() for w in words), entry)
+    return UnitTable(exact, folded, longest)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    """What pint says of a canonical unit string, cached."""
+
+    name: str  # canonical pint string, e.g. "kilometer / hour"
+    dimension: str  # e.g. "[length] / [time]"
+    si_unit: str
+    si_factor: float  # multiply a value by this to get SI (not for offset units)
+    offset: bool  # temperatures in °C and °F need pint for conversion
+
+
+@functools.cache
+def unit_info(expression: str) -> UnitInfo:
+    """Resolve a pint expression once: canonical name, dimension and SI factor."""
+    ureg = registry()
+    unit = ureg.Unit(expression)
+    name = str(unit)
+    if name in OFFSET_UNITS:
+        return UnitInfo(name, str(unit.dimensionality), "kelvin", 1.0, True)
+    si = ureg.Quantity(1.0, unit).to_base_units()
+    return UnitInfo(name, str(unit.dimensionality), str(si.units), float(si.magnitude), False)
+
+
+def to_si(value: float, info: UnitInfo) -> float:
+    """Convert a value in ``info``'s unit to SI, honouring temperature offsets."""
+    if not info.offset:
+        return value * info.si_factor
+    ureg = registry()
+    return float(ureg.Quantity(value, info.name).to("kelvin").magnitude)
+
+
+def convert(value: float, source: str, target: str) -> float | None:
+    """Convert between two canonical unit strings, or None if they are incompatible."""
+    a, b = unit_info(source), unit_info(target)
+    if a.dimension != b.dimension:
+        return None
+    if not (a.offset or b.offset):
+        return value * a.si_factor / b.si_factor
+    ureg = registry()
+    return float(ureg.Quantity(value, a.name).to(b.name).magnitude)
+
+
+def compose(base: str, power: int = 1, per: str | None = None) -> str:
+    """Build a pint expression: ``base ** power``, optionally divided by ``per``."""
+    expression = base if power == 1 else f"({base}) ** {power}"
+    if per is not None:
+        expression = f"({expression}) / ({per})"
+    return expression
+
+
+def is_length(expression: str) -> bool:
+    return unit_info(expression).dimension == "[length]"
+
+
+def is_finite(value: float) -> bool:
+    return not (math.isinf(value) or math.isnan(value))
