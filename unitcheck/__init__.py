@@ -1,8 +1,13 @@
 """unitcheck: find every quantity in news copy and flag the ones an edit broke."""
 
+from .compare import compare
 from .errors import InputError, TableError, UnitcheckError
 from .extract import extract
-from .model import Finding, Quantity, Severity
+from .model import Comparison, Finding, Quantity, Severity
 
-__all__ = ["extract", "Quantity", "Finding", "Severity", "UnitcheckError", "InputError", "TableError"]
+__all__ = [
+    "extract", "compare",
+    "Quantity", "Finding", "Severity", "Comparison",
+    "UnitcheckError", "InputError", "TableError",
+]
 __version__ = "0.1.0"

@@ -1,0 +1,307 @@
+"""Compare two versions of an article and flag the quantities that no longer agree.
+
+The steps: extract the quantities of both texts; split both into sentences and align
+them (``align``); within each group of aligned sentences, pair the quantities in order
+(a small dynamic programme over a pair score); then judge each pair, each conversion
+added in parentheses, and each quantity left over. Material that exists on one side
+only (an ad, a teaser, a credit) is never judged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from . import conversion as conv
+from .align import align, segment
+from .codes import BY_CODE
+from .conversion import Agreement
+from .extract import extract
+from .model import AlignedPair, Comparison, Finding, Quantity, Segment
+
+_TON_VARIANTS = frozenset({"ton", "short_ton", "metric_ton", "tonne", "long_ton"})
+_TEMPERATURE = "[temperature]"
+
+#: Pair scores: how sure we are that two quantities stand for the same fact.
+_SCORE_SAME = 10.0
+_SCORE_CONVERTED = 9.0
+_SCORE_SAME_NUMBER = 6.0  # unit or dimension changed, number kept: the classic slip
+_SCORE_VALUE_CHANGED = 4.0
+_SCORE_WRONG_CONVERSION = 3.0
+
+
+def compare(original: str, revised: str, *, tolerance: float = 1.0) -> Comparison:
+    """Compare an *original* text with a *revised* one (a reprint, an edit).
+
+    Returns the sentence alignment, the matched quantity pairs and the findings,
+    sorted by their position in the revised text.
+
+    >>> result = compare("The front is 600 miles long.", "The front is 600km long.")
+    >>> [(f.code, f.a.text, f.b.text) for f in result.findings]
+    [('UC101', '600 miles', '600km')]
+    """
+    quantities_a = [q for q in extract(original) if q.is_measure]
+    quantities_b = [q for q in extract(revised) if q.is_measure]
+    segments_a, segments_b = segment(original), segment(revised)
+    alignment = align(original, segments_a, revised, segments_b)
+
+    matches: list[tuple[Quantity, Quantity]] = []
+    findings: list[Finding] = []
+    judge = _Judge(original, revised, tolerance)
+    for group_a, group_b in _groups(alignment):
+        in_a = _inside(quantities_a, [segments_a[i] for i in group_a])
+        in_b = _inside(quantities_b, [segments_b[j] for j in group_b])
+        if not in_a and not in_b:
+            continue
+        pairs = _pair(in_a, in_b, judge)
+        matches.extend(pairs)
+        findings.extend(judge.group(in_a, in_b, pairs))
+    findings.sort(key=_position)
+    return Comparison(
+        original, revised, segments_a, segments_b, alignment, tuple(matches), tuple(findings)
+    )
+
+
+# -- grouping ---------------------------------------------------------------------
+
+
+def _groups(alignment: Sequence[AlignedPair]) -> Iterator[tuple[list[int], list[int]]]:
+    """Connected groups of aligned segments (a split sentence pairs with two)."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in alignment:
+        if pair.a is not None and pair.b is not None:
+            ra, rb = find(("a", pair.a)), find(("b", pair.b))
+            if ra != rb:
+                parent[rb] = ra
+    members: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for node in list(parent):
+        side, index = node
+        group = members.setdefault(find(node), ([], []))
+        (group[0] if side == "a" else group[1]).append(index)
+    for group_a, group_b in members.values():
+        yield sorted(group_a), sorted(group_b)
+
+
+def _inside(quantities: Sequence[Quantity], segments: Sequence[Segment]) -> list[Quantity]:
+    return [q for q in quantities if any(s.start <= q.start < s.end for s in segments)]
+
+
+# -- pairing ----------------------------------------------------------------------
+
+
+def _pair(
+    in_a: Sequence[Quantity], in_b: Sequence[Quantity], judge: _Judge
+) -> list[tuple[Quantity, Quantity]]:
+    """Order-preserving pairing with the highest total score (quantities per
+    sentence are few, so the quadratic programme is cheap)."""
+    n, m = len(in_a), len(in_b)
+    if not n or not m:
+        return []
+    scores = [[judge.score(a, b) for b in in_b] for a in in_a]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = scores[i][j] + best[i + 1][j + 1] if scores[i][j] > 0 else 0.0
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    pairs = []
+    i = j = 0
+    while i < n and j < m:
+        s = scores[i][j]
+        if s > 0 and math.isclose(best[i][j], s + best[i + 1][j + 1]):
+            pairs.append((in_a[i], in_b[j]))
+            i, j = i + 1, j + 1
+        elif math.isclose(best[i][j], best[i + 1][j]):
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+# -- judging ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Judge:
+    original: str
+    revised: str
+    tolerance: float
+
+    def score(self, a: Quantity, b: Quantity) -> float:
+        agreement = conv.agreement(a, b, self.tolerance)
+        same_number = conv.same_number(a, b)
+        if agreement is Agreement.SAME:
+            return _SCORE_SAME
+        if agreement is Agreement.CONVERTED:
+            return _SCORE_CONVERTED
+        if same_number and (a.unit is None) == (b.unit is None):
+            return _SCORE_SAME_NUMBER
+        if agreement is Agreement.DIFFERENT:
+            return _SCORE_VALUE_CHANGED if a.unit == b.unit else _SCORE_WRONG_CONVERSION
+        return 0.0
+
+    def group(
+        self,
+        in_a: Sequence[Quantity],
+        in_b: Sequence[Quantity],
+        pairs: Sequence[tuple[Quantity, Quantity]],
+    ) -> Iterator[Finding]:
+        paired_a = {id(a) for a, _ in pairs}
+        paired_b = {id(b): a for a, b in pairs}
+        for a, b in pairs:
+            yield from self.pair(a, b)
+        for index, b in enumerate(in_b):
+            if id(b) in paired_b:
+                continue
+            parent = in_b[index - 1] if index else None
+            if parent is not None and id(parent) in paired_b and conv.is_restatement(
+                self.revised, parent, b
+            ):
+                yield from self.added_conversion(paired_b[id(parent)], b)
+            else:
+                yield _finding("UC302", f"{_q(b)} is new in the revised sentence", None, b)
+        for a in in_a:
+            if id(a) not in paired_a:
+                yield _finding(
+                    "UC301", f"{_q(a)} is in the original sentence but not in the revised one",
+                    a, None,
+                )
+
+    def pair(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
+        agreement = conv.agreement(a, b, self.tolerance)
+        if agreement is Agreement.SAME:
+            pass
+        elif agreement is Agreement.CONVERTED:
+            yield _finding("UC303", f"{_q(b)} converts {_q(a)} correctly ({_in(a, b)})", a, b)
+        elif conv.same_number(a, b):
+            yield self._same_number(a, b, agreement)
+        elif agreement is Agreement.DIFFERENT and a.unit == b.unit:
+            yield _finding(
+                "UC102",
+                f"{_q(a)} became {_q(b)}: {conv.describe_value(a)} \u2192 "
+                f"{conv.describe_value(b)}{_ratio(a, b)}",
+                a, b,
+            )
+        elif agreement is Agreement.DIFFERENT:
+            yield _wrong_conversion(a, b)
+        if _reversed(a.qualifier, b.qualifier):
+            yield _finding(
+                "UC201",
+                f"the bound was reversed: {_q(a)} became {_q(b)} "
+                f"({_BOUND[a.qualifier]} \u2192 {_BOUND[b.qualifier]})",
+                a, b,
+            )
+
+    def added_conversion(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
+        agreement = conv.agreement(a, b, self.tolerance)
+        if agreement in (Agreement.SAME, Agreement.CONVERTED):
+            yield _finding("UC303", f"the added {_q(b)} converts {_q(a)} correctly "
+                           f"({_in(a, b)}): verified", a, b)
+        elif agreement is Agreement.DIFFERENT:
+            yield _wrong_conversion(a, b)
+        # Money in another currency cannot be checked without exchange rates.
+
+    def _same_number(self, a: Quantity, b: Quantity, agreement: Agreement) -> Finding:
+        units = {a.unit, b.unit}
+        if units == {"percent", "percentage_point"}:
+            return _finding(
+                "UC202", f"{_q(a)} became {_q(b)}: percent and percentage points differ", a, b
+            )
+        if a.kind == "money" and b.kind == "money":
+            return _finding(
+                "UC205", f"{_q(a)} became {_q(b)}: the currency changed from {a.unit} to "
+                f"{b.unit} but the amount did not", a, b,
+            )
+        if units <= _TON_VARIANTS:
+            return _finding(
+                "UC203", f"{_q(a)} became {_q(b)}: {_unit_name(a)} and {_unit_name(b)} "
+                f"differ{_ratio(a, b)}", a, b,
+            )
+        if _bits_and_bytes(a, b):
+            return _finding(
+                "UC204", f"{_q(a)} became {_q(b)}: bits and bytes differ by a factor of 8",
+                a, b,
+            )
+        if agreement is Agreement.INCOMPARABLE:
+            return _finding(
+                "UC103", f"{_q(a)} ({_dimension(a)}) became {_q(b)} ({_dimension(b)}): "
+                "the quantity now measures something else", a, b,
+            )
+        converted = conv.describe_in(a, b.unit)
+        shown = f" ({converted})" if converted else ""
+        return _finding(
+            "UC101", f"{_q(a)}{shown} became {_q(b)}{_ratio(a, b)}: the unit changed "
+            "but the number did not", a, b,
+        )
+
+
+_BOUND = {"lower": "at least", "upper": "at most", "approx": "about", None: "exact"}
+
+
+def _reversed(x: str | None, y: str | None) -> bool:
+    return {x, y} == {"lower", "upper"}
+
+
+def _wrong_conversion(a: Quantity, b: Quantity) -> Finding:
+    return _finding(
+        "UC104", f"{_q(b)} does not convert {_q(a)}, which is {_in(a, b)}{_ratio(a, b)}", a, b
+    )
+
+
+def _finding(code: str, message: str, a: Quantity | None, b: Quantity | None) -> Finding:
+    entry = BY_CODE[code]
+    return Finding(code, entry.name, entry.severity, message, a, b)
+
+
+def _q(q: Quantity) -> str:
+    return f"\u201c{q.text}\u201d"
+
+
+def _in(a: Quantity, b: Quantity) -> str:
+    return conv.describe_in(a, b.unit) or conv.describe_value(a)
+
+
+def _ratio(a: Quantity, b: Quantity) -> str:
+    if a.dimension == _TEMPERATURE or a.si_value is None or b.si_value is None:
+        return ""
+    if a.si_unit != b.si_unit:
+        return ""
+    words = conv.ratio_words(a.si_value, b.si_value)
+    return f", {words}" if words else ""
+
+
+def _unit_name(q: Quantity) -> str:
+    return (q.unit or "").replace("_", " ")
+
+
+def _dimension(q: Quantity) -> str:
+    if q.kind == "money":
+        return "money"
+    if q.unit is None:
+        return "a count" if q.noun else "a bare number"
+    names = {
+        "[length]": "a length", "[length] ** 2": "an area", "[length] ** 3": "a volume",
+        "[mass]": "a mass", "[time]": "a duration", "[temperature]": "a temperature",
+        "[length] / [time]": "a speed", "dimensionless": "a ratio",
+        "[percentage_point]": "percentage points",
+    }
+    return names.get(q.dimension or "", q.dimension or "another dimension")
+
+
+def _bits_and_bytes(a: Quantity, b: Quantity) -> bool:
+    names = (a.unit or "", b.unit or "")
+    return any("bit" in x for x in names) and any("byte" in x for x in names)
+
+
+def _position(f: Finding) -> tuple[int, int, str]:
+    if f.b is not None:
+        return (0, f.b.start, f.code)
+    assert f.a is not None
+    return (1, f.a.start, f.code)

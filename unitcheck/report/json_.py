@@ -1,0 +1,113 @@
+"""JSON and JSON Lines reports; the schema is documented in ``docs/schema.md``.
+
+``json`` writes one object with ``schema_version`` 1. ``jsonl`` writes one object a
+line and no wrapper: a finding (compare, lint) or a quantity (extract), each with its
+``path``, or an unreadable input as ``{"path": ..., "error": ...}``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, TextIO
+
+from ..inputs import Document
+from ..model import Finding, Quantity
+from ..result import FileResult, RunResult
+from . import Options
+from .positions import locate, ordered
+
+SCHEMA_VERSION = 1
+
+
+def _float(value: float | None) -> float | None:
+    """JSON has no NaN or infinity: those become null."""
+    if value is None or not math.isfinite(value):
+        return None
+    return value
+
+
+def quantity_dict(doc: Document, q: Quantity) -> dict[str, Any]:
+    """A quantity as JSON: offsets into ``doc.text``, line and column in its source."""
+    loc = locate(doc, q)
+    return {
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "value": _float(q.value),
+        "low": _float(q.low),
+        "high": _float(q.high),
+        "unit": q.unit,
+        "noun": q.noun,
+        "kind": q.kind,
+        "qualifier": q.qualifier,
+        "si_value": _float(q.si_value),
+        "si_unit": q.si_unit,
+    }
+
+
+def finding_dict(result: FileResult, finding: Finding) -> dict[str, Any]:
+    original = result.original
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "path": result.document.path,
+        "original_path": original.path if original is not None else None,
+        "a": quantity_dict(original or result.document, finding.a) if finding.a is not None else None,
+        "b": quantity_dict(result.document, finding.b) if finding.b is not None else None,
+    }
+
+
+def _files(run: RunResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "path": r.document.path,
+            "quantities": [quantity_dict(r.document, q) for q in r.quantities],
+        }
+        for r in run.results
+    ]
+
+
+def _errors(run: RunResult) -> list[dict[str, str]]:
+    return [{"path": p.path, "message": p.message} for p in run.problems]
+
+
+def report_dict(run: RunResult) -> dict[str, Any]:
+    """The whole report as one JSON-ready dict."""
+    if run.command == "extract":
+        return {"schema_version": SCHEMA_VERSION, "command": run.command,
+                "files": _files(run), "errors": _errors(run)}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "command": run.command,
+        "findings": [finding_dict(r, f) for r, fs in ordered(run) for f in fs],
+        "summary": run.summary(),
+        "errors": _errors(run),
+    }
+
+
+def _dump(obj: Any, **kwargs: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False, **kwargs)
+
+
+def emit_json(run: RunResult, stream: TextIO, options: Options) -> None:
+    stream.write(_dump(report_dict(run), indent=2) + "\n")
+
+
+def emit_jsonl(run: RunResult, stream: TextIO, options: Options) -> None:
+    if run.command == "extract":
+        for file in _files(run):
+            for q in file["quantities"]:
+                stream.write(_dump({"path": file["path"], **q}) + "\n")
+    else:
+        for result, findings in ordered(run):
+            for finding in findings:
+                stream.write(_dump(finding_dict(result, finding)) + "\n")
+    for error in _errors(run):
+        stream.write(_dump({"path": error["path"], "error": error["message"]}) + "\n")

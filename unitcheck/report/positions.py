@@ -1,0 +1,224 @@
+"""What every reporter needs: where a quantity is, which sentence holds it, counts.
+
+Quantities carry character offsets into ``Document.text``; this module is the one place
+that turns them into 1-based line and column numbers of the source (through
+``Document.line_col``) and into the sentence a reader should see. Side ``a`` of a
+finding lives in ``FileResult.original``, side ``b`` in ``FileResult.document``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..inputs import Document
+from ..model import Finding, Quantity, Segment
+from ..result import FileResult, RunResult
+
+#: A sentence longer than this is cut to a window around its quantity.
+MAX_SENTENCE = 240
+#: Control characters that must not reach a terminal or a log (ESC, BEL, ...).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE = re.compile(r"\s+")
+#: Where a rough sentence ends, used only when no segmentation is at hand.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A quantity's place in the source: 1-based lines and columns, end exclusive.
+
+    ``offset`` and ``length`` count characters of ``Document.source``.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of text with one marked span: ``text[start:end]`` is the quantity."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def before(self) -> str:
+        return self.text[: self.start]
+
+    @property
+    def marked(self) -> str:
+        return self.text[self.start : self.end]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.end :]
+
+
+def locate(doc: Document, q: Quantity) -> Location:
+    """Where quantity *q* (offsets into ``doc.text``) sits in ``doc.source``."""
+    start, end = doc.source_span(q.start, q.end)
+    line, column = doc.source_line_col(start)
+    end_line, end_column = doc.source_line_col(end)
+    return Location(line, column, end_line, end_column, start, end - start)
+
+
+def document_of(result: FileResult, side: str) -> Document:
+    """The document side ``a`` (original) or ``b`` (revised or linted) refers to."""
+    if side == "a" and result.original is not None:
+        return result.original
+    return result.document
+
+
+def primary(result: FileResult, finding: Finding) -> tuple[Document, Quantity | None, str]:
+    """The document, quantity and side a report points at for *finding*.
+
+    The revised quantity when there is one, else the original's; a finding with no
+    quantity points at the revised (or linted) file as a whole.
+    """
+    if finding.b is not None:
+        return result.document, finding.b, "b"
+    if finding.a is not None:
+        return document_of(result, "a"), finding.a, "a"
+    return result.document, None, "b"
+
+
+def sort_key(result: FileResult, finding: Finding) -> tuple[int, int, str]:
+    """Order findings by where they are, originals-only findings by their own offset."""
+    _, q, side = primary(result, finding)
+    return (0 if side == "b" else 1, q.start if q is not None else -1, finding.code)
+
+
+def ordered(run: RunResult) -> list[tuple[FileResult, list[Finding]]]:
+    """Each result with its shown findings in reading order."""
+    return [(r, sorted(run.shown(r), key=lambda f, r=r: sort_key(r, f))) for r in run.results]
+
+
+def clean(text: str) -> str:
+    """*text* on one line, without control characters (safe for a terminal or a log)."""
+    return _CONTROL.sub("\ufffd", _SPACE.sub(" ", text))
+
+
+def segments_of(result: FileResult, side: str) -> Sequence[Segment]:
+    comparison = result.comparison
+    if comparison is None:
+        return ()
+    return comparison.segments_a if side == "a" else comparison.segments_b
+
+
+def sentence(result: FileResult, side: str, q: Quantity, *, limit: int = MAX_SENTENCE) -> Snippet:
+    """The sentence holding *q* on *side*, with the quantity's place in it.
+
+    The comparison's segments are used when there are any; otherwise the line holding
+    the quantity, cut at rough sentence ends. Whitespace is collapsed and control
+    characters are replaced, so the snippet is one printable line.
+    """
+    text = document_of(result, side).text
+    start, end = _enclosing(text, segments_of(result, side), q)
+    return _snip(text, start, end, q.start, q.end, limit)
+
+
+def _enclosing(text: str, segments: Sequence[Segment], q: Quantity) -> tuple[int, int]:
+    for seg in segments:
+        if seg.start <= q.start and q.end <= seg.end:
+            return seg.start, seg.end
+    # A quantity across a segment boundary: take every segment it touches.
+    touched = [s for s in segments if s.start < q.end and q.start < s.end]
+    if touched:
+        return min(s.start for s in touched), max(s.end for s in touched)
+    line_start = max(text.rfind("\n", 0, q.start), text.rfind("\r", 0, q.start)) + 1
+    ends = [i for i in (text.find("\n", q.end), text.find("\r", q.end)) if i != -1]
+    line_end = min(ends) if ends else len(text)
+    start, end = line_start, line_end
+    for m in _SENTENCE_END.finditer(text, line_start, line_end):
+        if m.end() <= q.start:
+            start = m.end()
+        elif m.start() >= q.end:
+            end = m.start()
+            break
+    return start, end
+
+
+def _snip(text: str, start: int, end: int, q_start: int, q_end: int, limit: int) -> Snippet:
+    """Cut ``text[start:end]`` to at most about *limit* characters around the quantity."""
+    ellipsis_before = ellipsis_after = ""
+    if end - start > limit:
+        room = max(0, limit - (q_end - q_start)) // 2
+        left, right = min(room, q_start - start), min(room, end - q_end)
+        # Give the room one side cannot use to the other.
+        left, right = (
+            min(q_start - start, left + room - right),
+            min(end - q_end, right + room - left),
+        )
+        if q_start - left > start:
+            ellipsis_before = "\u2026"
+        if q_end + right < end:
+            ellipsis_after = "\u2026"
+        start, end = q_start - left, q_end + right
+    before = ellipsis_before + clean(text[start:q_start]).lstrip()
+    marked = clean(text[q_start:q_end])
+    after = clean(text[q_end:end]).rstrip() + ellipsis_after
+    return Snippet(before + marked + after, len(before), len(before) + len(marked))
+
+
+def number(value: float | None) -> str:
+    """A number as people read it: no float noise, no exponent for ordinary sizes."""
+    if value is None:
+        return ""
+    if not math.isfinite(value):
+        return str(value)
+    if value.is_integer() and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def amount(q: Quantity) -> str:
+    """The value of *q*, or its range as ``low–high``."""
+    if q.value is not None:
+        return number(q.value)
+    return f"{number(q.low)}\u2013{number(q.high)}"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def summary_line(run: RunResult) -> str:
+    """"2 errors, 1 warning, 1 info in 1 pair" or "No problems found in 3 files."."""
+    counts = run.summary()
+    noun = ("pair", "pairs") if run.command == "compare" else ("file", "files")
+    where = plural(counts["files"], *noun)
+    parts = [
+        plural(counts[key], word, words)
+        for key, word, words in (
+            ("errors", "error", None),
+            ("warnings", "warning", None),
+            ("infos", "info", "info"),
+        )
+        if counts[key]
+    ]
+    line = f"{', '.join(parts)} in {where}." if parts else f"No problems found in {where}."
+    if counts["unreadable"]:
+        line += f" {plural(counts['unreadable'], 'input')} could not be read."
+    return line
+
+
+def relative_path(path: str) -> str:
+    """*path* relative to the working directory when it lies inside it, with ``/``."""
+    if path.startswith("<"):
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path.replace(os.sep, "/")
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return os.path.abspath(path).replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
