@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Thousands may be grouped by commas or by the no-break and thin spaces of typeset copy.
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# Thousands may be grouped by commas or by the no-break and thin spaces of typeset copy;
+# "4e14" and "1.5e-3" are scientific notation. A leading "." is a decimal (".5 percent").
+_NUMBER = (
+    r"\d+(?:\.\d+)?[eE][-+\u2212]?\d{1,3}(?![\w.])"
+    r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
+    r"|(?<![\w.,])\.\d+"
+)
 _TOKEN_RE = re.compile(
     rf"(?P<num>{_NUMBER})"
     r"|(?P<frac>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
@@ -24,7 +31,7 @@ _TOKEN_RE = re.compile(
 NUM, FRAC, SUP, WORD, SYM = "num", "frac", "sup", "word", "sym"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     kind: str
     text: str
@@ -40,15 +47,22 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Return the tokens of ``text`` with exact character spans."""
+    """Return the tokens of ``text`` with exact character spans.
+
+    >>> [(t.kind, t.text) for t in tokenize("965km")]
+    [('num', '965'), ('word', 'km')]
+    """
     tokens: list[Token] = []
+    append = tokens.append
     previous_end = 0
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
-        gap = text[previous_end:start]
-        kind = match.lastgroup or SYM
         surface = match.group()
-        tokens.append(Token(kind, surface, surface.lower(), start, end, bool(gap), "\n" in gap))
+        if start == previous_end:
+            append(Token(match.lastgroup or SYM, surface, surface.lower(), start, end, False, False))
+        else:
+            newline = "\n" in text[previous_end:start]
+            append(Token(match.lastgroup or SYM, surface, surface.lower(), start, end, True, newline))
         previous_end = end
     return tokens
 

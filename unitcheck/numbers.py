@@ -28,9 +28,16 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "halves": 0.5, "quarters": 0.25, "thirds": 1 / 3}
-#: Slash fractions a reader takes for fractions; "24/7" and "9/11" are not.
-FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64})
+FRACTION_WORDS = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
+    "quarters": 1 / 4, "fourth": 1 / 4, "fourths": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5,
+    "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 1 / 8, "eighths": 1 / 8, "tenth": 1 / 10,
+    "tenths": 1 / 10,
+}
+#: Slash fractions a reader takes for fractions ("3/4", "1/40"); "24/7" and "9/11" are not.
+FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
+HYPHENS = "-\u2010\u2011"
+MINUS = "-\u2212\u2013"
 
 #: Words that can start a spelled-out number.
 WORD_STARTS = frozenset(SMALL) | frozenset(TENS) | {"a", "an", "half", "dozen", "hundred"}
@@ -45,8 +52,17 @@ class Number:
 
 
 def digits_value(text: str) -> tuple[float, float]:
-    """Value and step of a digit string such as "1,600" or "2.50"."""
+    """Value and step of a digit string such as "1,600", "2.50" or "4e14".
+
+    >>> digits_value("1,600"), digits_value("2.50"), digits_value("1.5e3")
+    ((1600.0, 100.0), (2.5, 0.01), (1500.0, 100.0))
+    """
     clean = text.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    if "e" in clean or "E" in clean:
+        mantissa, _, exponent = clean.lower().replace("\u2212", "-").partition("e")
+        value, step = digits_value(mantissa)
+        scale = 10.0 ** int(exponent)
+        return value * scale, step * scale
     if "." in clean:
         decimals = len(clean.split(".", 1)[1])
         return float(clean), 10.0 ** -decimals
@@ -57,45 +73,83 @@ def digits_value(text: str) -> tuple[float, float]:
 
 
 def parse_digits(tokens: list[Token], i: int) -> Number | None:
-    """Digits at ``tokens[i]``, with a following fraction ("2½", "2 1/2", "3/4")."""
+    """Digits at ``tokens[i]``, with a following fraction ("2½", "2 1/2", "3/4") or a
+    power of ten ("2.48×10^-5")."""
     t = tokens[i]
     if t.kind == FRAC:
-        return Number(UNICODE_FRACTIONS[t.text], UNICODE_FRACTIONS[t.text], i + 1, False)
+        value = UNICODE_FRACTIONS[t.text]
+        return Number(value, value, i + 1, False)
     if t.kind != NUM:
         return None
     value, step = digits_value(t.text)
     j = i + 1
-    is_integer = "." not in t.text and "," not in t.text
-    if j < len(tokens) and tokens[j].kind == FRAC and tokens[j].attached and is_integer:
+    n = len(tokens)
+    is_integer = t.text.isdigit()
+    if j < n and tokens[j].kind == FRAC and tokens[j].attached and is_integer:  # "2½"
         fraction = UNICODE_FRACTIONS[tokens[j].text]
         return Number(value + fraction, fraction, j + 1, False)
-    slash = _slash_fraction(tokens, j if is_integer else -1)
-    if slash is not None and tokens[j].space and value < 1000:  # "2 1/2"
-        fraction, end = slash
-        return Number(value + fraction, fraction, end, False)
-    slash = _slash_fraction(tokens, i if is_integer else -1)
-    if slash is not None:  # "3/4"
-        fraction, end = slash
-        return Number(fraction, fraction, end, False)
+    if is_integer and j < n and tokens[j].space and value < 1000:  # "2 1/2"
+        slash = slash_fraction(tokens, j)
+        if slash is not None:
+            fraction, denominator, end = slash
+            return Number(value + fraction, 1 / denominator, end, False)
+    if is_integer:  # "3/4"
+        slash = slash_fraction(tokens, i)
+        if slash is not None:
+            fraction, denominator, end = slash
+            return Number(fraction, 1 / denominator, end, False)
+    power = _power_of_ten(tokens, j)
+    if power is not None:
+        exponent, end = power
+        return Number(value * 10.0**exponent, step * 10.0**exponent, end, False)
     return Number(value, step, j, False)
 
 
-def _slash_fraction(tokens: list[Token], i: int) -> tuple[float, int] | None:
-    """A fraction written "n/d" starting at ``tokens[i]``, proper and with a usual denominator."""
-    if i < 0 or i + 2 >= len(tokens):
+def slash_pair(tokens: list[Token], i: int) -> int | None:
+    """If ``tokens[i:]`` is digits, "/", digits written together, the index after them."""
+    if i + 2 >= len(tokens):
         return None
     n, slash, d = tokens[i], tokens[i + 1], tokens[i + 2]
     if n.kind != NUM or slash.text != "/" or d.kind != NUM or slash.space or d.space:
         return None
-    if not (n.text.isdigit() and d.text.isdigit()):
+    end = i + 3
+    while end + 1 < len(tokens) and tokens[end].text == "/" and not tokens[end].space:
+        end += 2  # "1/2/2024"
+    return end
+
+
+def slash_fraction(tokens: list[Token], i: int) -> tuple[float, int, int] | None:
+    """A proper fraction "n/d" at ``tokens[i]``: (value, denominator, end)."""
+    end = slash_pair(tokens, i)
+    if end != i + 3:
         return None
-    numerator, denominator = int(n.text), int(d.text)
-    if denominator not in FRACTION_DENOMINATORS or not 0 < numerator < denominator:
+    n, d = tokens[i].text, tokens[i + 2].text
+    if not (n.isdigit() and d.isdigit()):
         return None
-    # "1/2/2024" is a date, not a half
-    if i + 3 < len(tokens) and tokens[i + 3].text == "/" and not tokens[i + 3].space:
+    numerator, denominator = int(n), int(d)
+    if not 0 < numerator < denominator:
         return None
-    return numerator / denominator, i + 3
+    if denominator not in FRACTION_DENOMINATORS and not (numerator == 1 and denominator <= 1000):
+        return None
+    return numerator / denominator, denominator, end
+
+
+def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """"×10^-5", "x 10^6", "×10−5" after a mantissa: (exponent, end)."""
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].text not in ("×", "x", "*") or tokens[j + 1].text != "10":
+        return None
+    k = j + 2
+    if k < n and tokens[k].text == "^" and not tokens[k].space:
+        k += 1
+    sign = 1
+    if k < n and tokens[k].text in MINUS and not tokens[k].space:
+        sign, k = -1, k + 1
+    if k < n and tokens[k].kind == NUM and tokens[k].text.isdigit() and not tokens[k].space:
+        if k == j + 2 and sign == 1:
+            return None  # "10 x 106" is not a power
+        return sign * int(tokens[k].text), k + 1
+    return None
 
 
 def parse_words(tokens: list[Token], i: int) -> Number | None:

@@ -1,0 +1,159 @@
+"""The command line, driven through click's CliRunner: outputs and every exit code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from unitcheck.cli import main
+
+ORIGINAL = (
+    "Rebels now hold more than 300 square miles of the province, officials said on Monday.\n\n"
+    "The convoy drove 40 miles through the night.\n"
+)
+REVISED = (
+    "Rebels now hold more than 300 m2 of the province, officials said on Monday.\n\n"
+    "The convoy drove 40 miles (64km) through the night.\n"
+)
+QUIET = "The dam holds 2.5 million cubic metres of water, about 40% more than last year.\n"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "original.txt", tmp_path / "revised.txt"
+    a.write_text(ORIGINAL, encoding="utf-8")
+    b.write_text(REVISED, encoding="utf-8")
+    return a, b
+
+
+def test_compare_flags_the_unit_change_and_exits_1(runner: CliRunner, pair: tuple[Path, Path]) -> None:
+    result = runner.invoke(main, ["compare", str(pair[0]), str(pair[1])])
+    assert result.exit_code == 1, result.output
+    assert "UC101" in result.output
+    assert "300 square miles" in result.output and "300 m2" in result.output
+    assert "revised.txt:1:" in result.output  # line:column of the revised quantity
+
+
+def test_compare_json_follows_the_schema(runner: CliRunner, pair: tuple[Path, Path]) -> None:
+    result = runner.invoke(main, ["compare", str(pair[0]), str(pair[1]), "--format", "json"])
+    data = json.loads(result.output)
+    assert data["schema_version"] == 1
+    errors = [f for f in data["findings"] if f["severity"] == "error"]
+    assert len(errors) == 1
+    finding = errors[0]
+    assert (finding["code"], finding["name"]) == ("UC101", "unit-changed")
+    for side, text, source in (("a", "300 square miles", ORIGINAL), ("b", "300 m2", REVISED)):
+        q = finding[side]
+        assert q["text"] == text
+        assert source[q["start"] : q["end"]] == text
+        assert (q["line"], q["column"]) == (1, source.index(text) + 1)
+        assert q["value"] == 300
+    assert finding["a"]["unit"] == "mile ** 2" and finding["b"]["unit"] == "meter ** 2"
+    verified = [f for f in data["findings"] if f["code"] == "UC303"]
+    assert [f["b"]["text"] for f in verified] == ["64km"]
+    assert data["summary"]["errors"] == 1
+
+
+def test_fail_level_and_min_level_are_separate(runner: CliRunner, pair: tuple[Path, Path]) -> None:
+    never = runner.invoke(main, ["compare", *map(str, pair), "--fail-level", "never"])
+    assert never.exit_code == 0 and "UC101" in never.output
+    hidden = runner.invoke(main, ["compare", *map(str, pair), "--min-level", "error", "-o", "concise"])
+    assert hidden.exit_code == 1
+    assert "UC303" not in hidden.output and "UC101" in hidden.output
+    info = runner.invoke(main, ["compare", *map(str, pair), "--fail-level", "info", "-o", "concise"])
+    assert info.exit_code == 1
+
+
+def test_identical_copy_exits_0(runner: CliRunner, tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text(QUIET, encoding="utf-8")
+    result = runner.invoke(main, ["compare", str(a), str(a)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty"), (b"\x00\x01\x02\x03binary\x00", "binary"), (None, "no such file")],
+)
+def test_unreadable_input_is_one_line_and_exit_2(
+    runner: CliRunner, tmp_path: Path, content: bytes | None, reason: str
+) -> None:
+    bad = tmp_path / "bad.txt"
+    if content is not None:
+        bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text(QUIET, encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(bad), str(good)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("unitcheck: error:")]
+    assert len(errors) == 1 and reason in errors[0] and "bad.txt" in errors[0]
+    assert "2.5 million cubic metres" in result.stdout  # the good file was still processed
+
+
+def test_extract_reads_stdin_and_prints_json(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["extract", "-", "--format", "json"], input=QUIET)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    (entry,) = data["files"]
+    by_text = {q["text"]: q for q in entry["quantities"]}
+    volume = by_text["2.5 million cubic metres"]
+    assert volume["value"] == 2.5e6 and volume["unit"] == "meter ** 3" and volume["kind"] == "measure"
+    percent = next(q for q in entry["quantities"] if q["unit"] == "percent")
+    assert percent["value"] == 40 and percent["qualifier"] == "approx"
+
+
+def test_extract_text_lists_line_column_unit_and_si(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["extract", "-"], input="Line one.\nThe road is 5 miles long.\n")
+    assert result.exit_code == 0
+    assert "2:13" in result.stdout and "5 miles" in result.stdout and "mile" in result.stdout
+    assert "8046.72" in result.stdout  # the SI value in metres
+
+
+def test_output_to_file_and_stdout_in_one_run(runner: CliRunner, pair: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = runner.invoke(main, ["compare", *map(str, pair), "-o", "concise", "-o", f"json:{out}"])
+    assert result.exit_code == 1
+    assert "UC101 [error]" in result.stdout
+    assert json.loads(out.read_text(encoding="utf-8"))["findings"]
+
+
+def test_never_writes_over_an_input(runner: CliRunner, pair: tuple[Path, Path]) -> None:
+    result = runner.invoke(main, ["compare", *map(str, pair), "-o", f"json:{pair[1]}"])
+    assert result.exit_code == 2
+    assert pair[1].read_text(encoding="utf-8") == REVISED
+
+
+def test_two_outputs_on_stdout_is_a_usage_error(runner: CliRunner, pair: tuple[Path, Path]) -> None:
+    result = runner.invoke(main, ["compare", *map(str, pair), "-o", "json", "-o", "concise"])
+    assert result.exit_code == 2
+
+
+def test_unknown_format_is_a_usage_error(runner: CliRunner, pair: tuple[Path, Path]) -> None:
+    result = runner.invoke(main, ["compare", *map(str, pair), "-o", "yaml"])
+    assert result.exit_code == 2 and "unknown format" in result.output
+
+
+def test_codes_lists_and_explains(runner: CliRunner) -> None:
+    listing = runner.invoke(main, ["codes"])
+    assert listing.exit_code == 0
+    assert "UC101" in listing.output and "UC303" in listing.output
+    one = runner.invoke(main, ["codes", "unit-changed"])
+    assert one.exit_code == 0 and "UC101" in one.output and "Fix:" in one.output
+    assert runner.invoke(main, ["codes", "UC999"]).exit_code == 2
+
+
+def test_no_color_by_default_off_a_terminal(runner: CliRunner, pair: tuple[Path, Path]) -> None:
+    plain = runner.invoke(main, ["compare", *map(str, pair)])
+    assert "\x1b[" not in plain.output
+    forced = runner.invoke(main, ["compare", *map(str, pair), "--color", "always"])
+    assert "\x1b[" in forced.output
