@@ -10,6 +10,7 @@ only (an ad, a teaser, a credit) is never judged.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -49,9 +50,11 @@ def compare(original: str, revised: str, *, tolerance: float = 1.0) -> Compariso
     matches: list[tuple[Quantity, Quantity]] = []
     findings: list[Finding] = []
     judge = _Judge(original, revised, tolerance)
+    by_segment_a = _by_segment(quantities_a, segments_a)
+    by_segment_b = _by_segment(quantities_b, segments_b)
     for group_a, group_b in _groups(alignment):
-        in_a = _inside(quantities_a, [segments_a[i] for i in group_a])
-        in_b = _inside(quantities_b, [segments_b[j] for j in group_b])
+        in_a = [q for i in group_a for q in by_segment_a.get(i, ())]
+        in_b = [q for j in group_b for q in by_segment_b.get(j, ())]
         if not in_a and not in_b:
             continue
         pairs = _pair(in_a, in_b, judge)
@@ -90,8 +93,17 @@ def _groups(alignment: Sequence[AlignedPair]) -> Iterator[tuple[list[int], list[
         yield sorted(group_a), sorted(group_b)
 
 
-def _inside(quantities: Sequence[Quantity], segments: Sequence[Segment]) -> list[Quantity]:
-    return [q for q in quantities if any(s.start <= q.start < s.end for s in segments)]
+def _by_segment(
+    quantities: Sequence[Quantity], segments: Sequence[Segment]
+) -> dict[int, list[Quantity]]:
+    """Quantities keyed by the index of the segment they start in (segments are sorted)."""
+    starts = [s.start for s in segments]
+    out: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        i = bisect_right(starts, q.start) - 1
+        if i >= 0 and q.start < segments[i].end:
+            out.setdefault(i, []).append(q)
+    return out
 
 
 # -- pairing ----------------------------------------------------------------------

@@ -145,10 +145,9 @@ def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int] | None:
     sign = 1
     if k < n and tokens[k].text in MINUS and not tokens[k].space:
         sign, k = -1, k + 1
-    if k < n and tokens[k].kind == NUM and tokens[k].text.isdigit() and not tokens[k].space:
-        if k == j + 2 and sign == 1:
-            return None  # "10 x 106" is not a power
-        return sign * int(tokens[k].text), k + 1
+    if k > j + 2 and k < n and tokens[k].kind == NUM and tokens[k].text.isdigit():
+        if not tokens[k].space:
+            return sign * int(tokens[k].text), k + 1
     return None
 
 
@@ -175,13 +174,20 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
     while j < n:
         t = tokens[j]
         w = t.low
-        if t.kind == SYM and t.text in "-‐" and last and not t.space and j + 1 < n:
-            if tokens[j + 1].low in SMALL or tokens[j + 1].low == "and":  # "twenty-five"
+        if t.kind == SYM and t.text in HYPHENS and last and not t.space and j + 1 < n:
+            after = tokens[j + 1].low
+            if after in SMALL or after == "and" or after in FRACTION_WORDS:  # "twenty-five"
                 j += 1
                 continue
             break
         if t.kind != WORD:
             break
+        if w in FRACTION_WORDS and last == "small" and total == 0:  # "two thirds", "one-half"
+            plural = w.endswith("s")
+            if (current == 1) == plural or j + 1 < n and tokens[j + 1].text in HYPHENS:
+                break  # "one thirds", "three quarter-finals"
+            fraction = FRACTION_WORDS[w]
+            return Number(current * fraction, fraction, j + 1, True)
         if w in SMALL and (last in (None, "hundred", "big", "and") or (last == "tens" and SMALL[w] < 10)):
             current += SMALL[w]
             last = "small"
@@ -223,14 +229,6 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
 
 
 _AFTER_A = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
-
-
-def _a_before(tokens: list[Token], start: int, j: int) -> bool:
-    return j == start + 1 and tokens[start].low in ("a", "an")
-
-
-def _after_and(tokens: list[Token], j: int) -> bool:
-    return j > 0 and tokens[j - 1].low == "and"
 
 
 def _and_fraction(tokens: list[Token], j: int) -> tuple[float, int] | None:

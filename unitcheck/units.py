@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _EXTRA_DEFINITIONS = (
     "percentage_point = [percentage_point] = pp",
     "basis_point = 0.01 * percentage_point = bp",
+    "parts_per_billion = 1e-9 = ppb",
 )
 
 TEMPERATURE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})

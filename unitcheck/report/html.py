@@ -10,6 +10,7 @@ report shows one column. Every piece of text from the inputs is HTML-escaped.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -80,8 +81,12 @@ table.quantities td, table.quantities th { border: 1px solid var(--line); paddin
 _PRIORITY = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """*text* escaped for HTML, with control characters (never valid there) replaced."""
+    return html.escape(_CONTROL.sub("\ufffd", str(text)), quote=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +100,7 @@ class _Mark:
     label: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Note:
     """A finding as shown beside a row."""
 
@@ -159,9 +164,8 @@ def _segments(text: str) -> tuple[Segment, ...]:
     return segment(text)
 
 
-def _marks(
-    notes: Sequence[_Note], side: str, found: Iterable[Quantity]
-) -> list[_Mark]:
+def _marks(notes: Sequence[_Note], side: str, found: Iterable[Quantity]) -> list[_Mark]:
+    """Candidate marks: the quantities of findings on *side*, then those *found*."""
     candidates = []
     for note in notes:
         q = getattr(note.finding, side)
@@ -169,7 +173,7 @@ def _marks(
             label = f"{note.finding.code} {note.finding.name}: {note.finding.message}"
             candidates.append(_Mark(q.start, q.end, q, note.finding.severity, label))
     candidates.extend(_Mark(q.start, q.end, q) for q in found)
-    return _choose(candidates)
+    return candidates
 
 
 def _where(note: _Note) -> str:
@@ -248,7 +252,7 @@ def _pair_table(result: FileResult, notes: list[_Note]) -> str:
         matched = []
     found_a = _quantities(a_doc.text, ()) + [q for q in matched[0::2]]
     found_b = _quantities(b_doc.text, ()) + [q for q in matched[1::2]]
-    marks_a, marks_b = _marks(notes, "a", found_a), _marks(notes, "b", found_b)
+    marks_a, marks_b = _choose(_marks(notes, "a", found_a)), _choose(_marks(notes, "b", found_b))
     rows = [_lookup(p, seg_a, seg_b) for p in alignment]
     placed, left = _place(notes, rows)
 
@@ -288,13 +292,10 @@ def _single_table(result: FileResult, notes: list[_Note], *, quantities: bool) -
     segments = (
         result.comparison.segments_b if result.comparison is not None else _segments(doc.text)
     )
-    marks = _marks(notes, "b", _quantities(doc.text, result.quantities))
-    # A lint finding may carry its quantity on side a only; show it too.
-    marks = _choose([*marks, *_marks([n for n in notes if n.finding.b is None], "a", ())])
-    rows: list[tuple[Segment | None, Segment | None]] = [(None, s) for s in segments]
-    for note in notes:  # lint findings with an a-side quantity: place them by it
-        if note.finding.b is None and note.finding.a is not None:
-            note.finding = _as_b(note.finding)
+    found = _quantities(doc.text, result.quantities)
+    # Lint findings carry side b; accept side a as well, in the same text.
+    marks = _choose([*_marks(notes, "b", found), *_marks(notes, "a", ())])
+    rows: list[tuple[Segment | None, Segment | None]] = [(s, s) for s in segments]
     placed, left = _place(notes, rows)
     out = [
         '<table class="doc single"><colgroup><col class="no"><col class="text">'
@@ -315,12 +316,6 @@ def _single_table(result: FileResult, notes: list[_Note], *, quantities: bool) -
     if quantities:
         out.append(_quantity_table(doc, result.quantities))
     return "".join(out)
-
-
-def _as_b(finding: Finding) -> Finding:
-    from dataclasses import replace
-
-    return replace(finding, a=None, b=finding.a)
 
 
 def _quantity_table(doc: Document, quantities: Sequence[Quantity]) -> str:

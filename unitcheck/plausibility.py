@@ -1,0 +1,206 @@
+"""Is a magnitude plausible for what it measures? Expectations read from a table.
+
+``data/plausibility.tsv`` lists, for things news copy measures (territory, front lines,
+city populations, weather, road speeds...), the words that say a quantity measures that
+thing, the words that say it does not, the dimension, and the plausible range in SI.
+:func:`judge` checks one quantity against the words of its sentence. Nothing here
+knows about findings; ``lint`` turns a broken expectation into a warning.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .errors import TableError
+from .model import Quantity
+from .tables import alternatives, rows
+from .units import to_si, unit_info
+
+TABLE = "plausibility.tsv"
+
+#: Words that never count towards a context window: articles and the bound words that
+#: stand between a context word and its figure ("occupied more than 400m2").
+FILLERS = frozenset(
+    "a an the about around some nearly almost roughly approximately more than less fewer "
+    "over under just only at least most up to barely close estimated".split()
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d,.]*")
+
+#: One word of a context phrase: the word itself, and whether it is a prefix ("territor*").
+Word = tuple[str, bool]
+Phrase = tuple[Word, ...]
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words (and numbers) of a stretch of text, in order."""
+    return [m.group().lower() for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    """One row of the table: what a quantity near these words may measure."""
+
+    line: int
+    name: str
+    context: tuple[Phrase, ...]
+    unless: tuple[Phrase, ...]
+    dimension: str  # pint dimensionality, or "count"
+    nouns: frozenset[str]  # for counts: the counted nouns the row is about
+    low: float
+    high: float
+    before: int
+    after: int
+    why: str
+
+    def measures(self, q: Quantity) -> bool:
+        """Does *q* have the dimension (or counted noun) this row is about?"""
+        if self.dimension == "count":
+            return q.unit is None and q.kind == "count" and q.noun in self.nouns
+        return q.kind != "money" and q.unit is not None and q.dimension == self.dimension
+
+    def plausible(self, low: float, high: float) -> bool:
+        """Does the SI interval ``low..high`` meet the expected range anywhere?"""
+        return high >= self.low and low <= self.high
+
+    def near(self, before: Sequence[str], after: Sequence[str], sentence: Sequence[str]) -> bool:
+        """Is a context word in the window, and no "unless" word in the sentence?
+
+        *before* and *after* are the words of the sentence before and after the
+        quantity; fillers are dropped here before the window is counted.
+        """
+        if any(_find(sentence, phrase) for phrase in self.unless):
+            return False
+        left = [w for w in before if w not in FILLERS]
+        right = [w for w in after if w not in FILLERS]
+        # a phrase before the figure must end within the window; one after must start in it
+        return any(
+            (self.before and _find(left, phrase, end_within=self.before))
+            or (self.after and _find(right, phrase, start_within=self.after))
+            for phrase in self.context
+        )
+
+
+def _matches(word: str, pattern: Word) -> bool:
+    text, prefix = pattern
+    return word.startswith(text) if prefix else word == text
+
+
+def _find(
+    seq: Sequence[str],
+    phrase: Phrase,
+    *,
+    end_within: int | None = None,
+    start_within: int | None = None,
+) -> bool:
+    n = len(phrase)
+    for i in range(len(seq) - n + 1):
+        if start_within is not None and i >= start_within:
+            return False
+        if end_within is not None and len(seq) - (i + n) >= end_within:
+            continue
+        if all(_matches(seq[i + k], phrase[k]) for k in range(n)):
+            return True
+    return False
+
+
+def si_interval(q: Quantity) -> tuple[float, float] | None:
+    """*q* in SI as an interval (a single value is an interval of width zero)."""
+    if q.unit is None:
+        if q.value is not None:
+            return q.value, q.value
+        assert q.low is not None and q.high is not None
+        return q.low, q.high
+    if q.kind == "money" or q.unit == "percent":
+        return None
+    try:
+        info = unit_info(q.unit)
+    except Exception:  # pint raises several types for odd strings; then we cannot judge
+        return None
+    if q.value is not None:
+        v = q.si_value if q.si_value is not None else to_si(q.value, info)
+        return v, v
+    assert q.low is not None and q.high is not None
+    return to_si(q.low, info), to_si(q.high, info)
+
+
+def judge(
+    q: Quantity, before: Sequence[str], after: Sequence[str], sentence: Sequence[str]
+) -> Expectation | None:
+    """The first expectation *q* breaks in its sentence, or None when it is plausible."""
+    candidates = [e for e in expectations() if e.measures(q)]
+    if not candidates:
+        return None
+    interval = si_interval(q)
+    if interval is None:
+        return None
+    for expectation in candidates:
+        if expectation.plausible(*interval):
+            continue
+        if expectation.near(before, after, sentence):
+            return expectation
+    return None
+
+
+# -- the table ----------------------------------------------------------------------
+
+
+_COUNT = re.compile(r"^count\((?P<nouns>[^()]+)\)$")
+
+
+def _phrases(cell: str, line: int) -> tuple[Phrase, ...]:
+    if cell == "-":
+        return ()
+    found: list[Phrase] = []
+    for surface in alternatives(cell):
+        parts = surface.lower().split()
+        if any(p == "*" or "*" in p[:-1] for p in parts):
+            raise TableError(TABLE, line, f"'*' only at the end of a word: {surface!r}")
+        found.append(tuple((p.rstrip("*"), p.endswith("*")) for p in parts))
+    if not found:
+        raise TableError(TABLE, line, "no words")
+    return tuple(found)
+
+
+def _number(text: str, line: int) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise TableError(TABLE, line, f"not a number: {text!r}") from None
+    if math.isnan(value):
+        raise TableError(TABLE, line, "NaN is not a bound")
+    return value
+
+
+def _parse(line: int, cells: list[str]) -> Expectation:
+    name, context, unless, dimension, span, window, why = cells
+    nouns: frozenset[str] = frozenset()
+    counted = _COUNT.match(dimension)
+    if counted:
+        nouns = frozenset(n.lower() for n in alternatives(counted.group("nouns")))
+        dimension = "count"
+    elif not dimension.startswith(("[", "dimensionless")):
+        raise TableError(TABLE, line, f"dimension must be pint's, like [length] ** 2: {dimension!r}")
+    low_text, sep, high_text = span.partition("..")
+    if not sep:
+        raise TableError(TABLE, line, f"range must be LOW..HIGH: {span!r}")
+    low, high = _number(low_text, line), _number(high_text, line)
+    if low > high:
+        raise TableError(TABLE, line, f"empty range {span!r}")
+    before_text, sep, after_text = window.partition(",")
+    if not sep or not before_text.strip().isdigit() or not after_text.strip().isdigit():
+        raise TableError(TABLE, line, f"window must be BEFORE,AFTER word counts: {window!r}")
+    return Expectation(
+        line, name, _phrases(context, line), _phrases(unless, line), dimension, nouns,
+        low, high, int(before_text), int(after_text), why,
+    )
+
+
+@functools.cache
+def expectations() -> tuple[Expectation, ...]:
+    """Every row of ``plausibility.tsv``, parsed and checked once."""
+    return tuple(_parse(line, cells) for line, cells in rows(TABLE, 7))
