@@ -11,7 +11,7 @@ from .lexer import token_texts
 from .tables import alternatives, rows
 
 QUALIFIER_VALUES = frozenset({"lower", "upper", "approx"})
-CURRENCY_POSITIONS = frozenset({"symbol", "word", "code"})
+CURRENCY_POSITIONS = frozenset({"symbol", "word", "code", "cent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +24,15 @@ class Lexicon:
     identifier_words: frozenset[str]
     sport_words: frozenset[str]
     heat_words: frozenset[str]
+    million_words: frozenset[str]
     months: dict[str, int]
     currency_symbols: dict[tuple[str, ...], str]  # token texts -> ISO code
     currency_symbol_longest: int
     currency_words: dict[tuple[str, ...], str]  # lower-cased token texts -> ISO code
     currency_word_longest: int
     currency_codes: frozenset[str]
+    currency_factors: dict[tuple[str, ...], float]  # "cents" -> 0.01
+    currency_symbol_starts: frozenset[str]  # first token texts of every symbol
 
 
 @functools.cache
@@ -38,7 +41,9 @@ def lexicon() -> Lexicon:
     scales: dict[str, float] = {}
     scales_cs: dict[str, float] = {}
     qualifiers: dict[tuple[str, ...], str] = {}
-    words: dict[str, set[str]] = {"price": set(), "identifier": set(), "sport": set(), "heat": set()}
+    words: dict[str, set[str]] = {
+        "price": set(), "identifier": set(), "sport": set(), "heat": set(), "million": set(),
+    }
     months: dict[str, int] = {}
     for line, (category, cell, value) in rows("lexicon_en.tsv", 3):
         items = alternatives(cell)
@@ -62,6 +67,7 @@ def lexicon() -> Lexicon:
 
     symbols: dict[tuple[str, ...], str] = {}
     currency_words: dict[tuple[str, ...], str] = {}
+    factors: dict[tuple[str, ...], float] = {}
     codes: set[str] = set()
     for line, (cell, code, position) in rows("currencies_en.tsv", 3):
         if position not in CURRENCY_POSITIONS:
@@ -69,14 +75,17 @@ def lexicon() -> Lexicon:
         for item in alternatives(cell):
             if position == "symbol":
                 symbols[token_texts(item)] = code
-            elif position == "word":
-                currency_words[tuple(t.lower() for t in token_texts(item))] = code
+            elif position in ("word", "cent"):
+                key = tuple(t.lower() for t in token_texts(item))
+                currency_words[key] = code
+                if position == "cent":
+                    factors[key] = 0.01
             else:
                 codes.add(item)
     return Lexicon(
         scales, scales_cs, qualifiers, max(map(len, qualifiers)),
         frozenset(words["price"]), frozenset(words["identifier"]), frozenset(words["sport"]),
-        frozenset(words["heat"]), months,
+        frozenset(words["heat"]), frozenset(words["million"]), months,
         symbols, max(map(len, symbols)), currency_words, max(map(len, currency_words)),
-        frozenset(codes),
+        frozenset(codes), factors, frozenset(words[0] for words in symbols),
     )

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .errors import TableError
 from .lexer import token_texts
 from .tables import alternatives, rows
 
@@ -25,6 +27,10 @@ _EXTRA_DEFINITIONS = (
     "basis_point = 0.01 * percentage_point = bp",
     "parts_per_billion = 1e-9 = ppb",
 )
+
+UNIT_FLAGS = frozenset({"cs", "attached", "ambiguous", "nohyphen", "one"})
+#: A price per unit is written "USD / kilogram": an ISO code over a pint expression.
+_RATE = re.compile(r"([A-Z]{3}) / (.+)")
 
 TEMPERATURE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
 #: Units whose zero is not SI's zero: converted through pint, never by a factor.
@@ -53,6 +59,7 @@ class UnitEntry:
     attached_only: bool
     ambiguous: bool
     no_hyphen: bool
+    one: bool  # "a mile" is one mile
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +83,16 @@ def unit_table() -> UnitTable:
     exact: dict[tuple[str, ...], UnitEntry] = {}
     folded: dict[tuple[str, ...], UnitEntry] = {}
     longest = 1
-    for _line, (surfaces, expression, flag_cell) in rows("units_en.tsv", 3):
+    for line, (surfaces, expression, flag_cell) in rows("units_en.tsv", 3):
         flags = set() if flag_cell == "-" else {f.strip() for f in flag_cell.split(",")}
+        if not flags <= UNIT_FLAGS:
+            raise TableError("units_en.tsv", line, f"unknown flags {sorted(flags - UNIT_FLAGS)}")
         factor, _, unit = expression.partition(" * ") if " * " in expression else ("1", "", expression)
         for surface in alternatives(surfaces):
             words = token_texts(surface)
             entry = UnitEntry(
                 words, unit, float(factor), "cs" in flags, "attached" in flags,
-                "ambiguous" in flags, "nohyphen" in flags,
+                "ambiguous" in flags, "nohyphen" in flags, "one" in flags,
             )
             longest = max(longest, len(words))
             exact.setdefault(words, entry)
@@ -105,7 +114,18 @@ class UnitInfo:
 
 @functools.cache
 def unit_info(expression: str) -> UnitInfo:
-    """Resolve a pint expression once: canonical name, dimension and SI factor."""
+    """Resolve a pint expression once: canonical name, dimension and SI factor.
+
+    A price per unit ("USD / kilogram") resolves its denominator through pint; its
+    dimension names the currency, so that only prices in one currency convert.
+    """
+    rate = _RATE.fullmatch(expression)
+    if rate is not None:
+        code, per = rate.groups()
+        info = unit_info(per)
+        name = f"{code} / {info.name}" if " " not in info.name else f"{code} / ({info.name})"
+        return UnitInfo(name, f"[{code}] / ({info.dimension})", f"{code} / {info.si_unit}",
+                        1 / info.si_factor, False)
     ureg = registry()
     unit = ureg.Unit(expression)
     name = str(unit)
@@ -135,7 +155,11 @@ def convert(value: float, source: str, target: str) -> float | None:
 
 
 def compose(base: str, power: int = 1, per: str | None = None) -> str:
-    """Build a pint expression: ``base ** power``, optionally divided by ``per``."""
+    """Build a pint expression: ``base ** power``, optionally divided by ``per``.
+
+    >>> compose("mile", 2), compose("kilometer", 1, "hour")
+    ('(mile) ** 2', '(kilometer) / (hour)')
+    """
     expression = base if power == 1 else f"({base}) ** {power}"
     if per is not None:
         expression = f"({expression}) / ({per})"

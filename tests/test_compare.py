@@ -1,0 +1,111 @@
+"""compare(): behaviour beyond the golden cases, and properties that must always hold."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import unitcheck
+from unitcheck.model import Severity
+
+STORY = (
+    "The storm dumped 120mm of rain on the city in six hours, flooding 300 homes.\n\n"
+    "Engineers said the river rose 2.5 metres above its normal level by Tuesday night.\n\n"
+    "Repairs to the main bridge will cost about $4.5 million, the mayor said.\n"
+)
+
+
+def _serious(result: unitcheck.Comparison) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (f.code, f.a and f.a.text, f.b and f.b.text)
+        for f in result.findings
+        if f.severity >= Severity.WARNING
+    ]
+
+
+def test_identical_texts_give_no_finding() -> None:
+    assert unitcheck.compare(STORY, STORY).findings == ()
+
+
+def test_reordered_paragraphs_stay_quiet() -> None:
+    paragraphs = STORY.strip().split("\n\n")
+    reordered = "\n\n".join([paragraphs[2], paragraphs[0], paragraphs[1]]) + "\n"
+    assert _serious(unitcheck.compare(STORY, reordered)) == []
+
+
+def test_a_change_is_found_after_reordering() -> None:
+    paragraphs = STORY.strip().split("\n\n")
+    changed = paragraphs[1].replace("2.5 metres", "25 metres")
+    revised = "\n\n".join([paragraphs[2], changed, paragraphs[0]]) + "\n"
+    assert _serious(unitcheck.compare(STORY, revised)) == [("UC102", "2.5 metres", "25 metres")]
+
+
+def test_figures_in_one_side_only_material_are_never_judged() -> None:
+    ad = "Subscribe today for just $1 a week, then $4.99 a month after 12 weeks.\n\n"
+    teaser = "\n\nMore news: A 40-mile bike race drew 3,000 riders on Sunday.\n"
+    result = unitcheck.compare(ad + STORY, STORY + teaser)
+    assert result.findings == ()
+
+
+def test_positions_point_into_each_text() -> None:
+    revised = STORY.replace("120mm", "120cm")
+    result = unitcheck.compare(STORY, revised)
+    (finding,) = result.findings
+    assert finding.code == "UC101"
+    assert finding.a is not None and finding.b is not None
+    assert STORY[finding.a.start : finding.a.end] == "120mm"
+    assert revised[finding.b.start : finding.b.end] == "120cm"
+
+
+def test_bound_reversed_is_a_warning() -> None:
+    revised = STORY.replace("about $4.5 million", "less than $4.5 million")
+    original = STORY.replace("about $4.5 million", "more than $4.5 million")
+    findings = unitcheck.compare(original, revised).findings
+    assert [(f.code, f.severity) for f in findings] == [("UC201", Severity.WARNING)]
+
+
+def test_result_is_picklable() -> None:
+    result = unitcheck.compare(STORY, STORY.replace("300 homes", "30 homes"))
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_tolerance_widens_rounding() -> None:
+    original = "The pipeline runs 600 miles to the coast.\n"
+    revised = "The pipeline runs 600 miles (1,200km) to the coast.\n"
+    strict = unitcheck.compare(original, revised)
+    assert [f.code for f in strict.findings] == ["UC104"]
+    loose = unitcheck.compare(original, revised, tolerance=2.0)
+    assert [f.code for f in loose.findings] == ["UC303"]
+
+
+_news_text = st.lists(
+    st.sampled_from([
+        "The road is", "5 miles", "long.", "Prices rose", "3.5%", "to", "$2bn", "in 2027.",
+        "about", "more than", "400 square miles", "(965km)", "\n\n", "minus 15C", "two and a half",
+        "years", "50 percent", "1,200", "people", "-", "–", "to", "m2", "km²", "(", ")", ".",
+    ]),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(a=st.one_of(_news_text, st.text(max_size=200)), b=st.one_of(_news_text, st.text(max_size=200)))
+def test_never_crashes_and_spans_are_valid(a: str, b: str) -> None:
+    result = unitcheck.compare(a, b)
+    for finding in result.findings:
+        assert finding.a is not None or finding.b is not None
+        if finding.a is not None:
+            assert a[finding.a.start : finding.a.end] == finding.a.text
+        if finding.b is not None:
+            assert b[finding.b.start : finding.b.end] == finding.b.text
+    for pair in result.alignment:
+        assert pair.a is None or 0 <= pair.a < len(result.segments_a)
+        assert pair.b is None or 0 <= pair.b < len(result.segments_b)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_news_text)
+def test_a_text_compared_with_itself_is_clean(text: str) -> None:
+    assert [f for f in unitcheck.compare(text, text).findings if f.severity >= Severity.WARNING] == []
