@@ -53,6 +53,7 @@ SPECIAL_NAMES: dict[str, tuple[str | None, float]] = {
     "dime": ("USD", 0.1),
     "penny": ("GBP", 0.01),
     "pound-mass": ("pound", 1.0),
+    "british thermal unit": ("british_thermal_unit", 1.0),
     "count": (None, 1.0),
 }
 CURRENCY_NAMES = {name: unit for name, (unit, factor) in SPECIAL_NAMES.items()

@@ -137,6 +137,10 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
+# Enough unchanged lines for git to see a rename with an edit as a rename.
+LONG = "".join(f"Paragraph {n} of the story, unchanged.\n\n" for n in range(12))
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A repository with a main branch and a feature branch that edits copy."""
@@ -146,7 +150,7 @@ def repo(tmp_path: Path) -> Path:
     write(root / "news" / "dam.md", "The dam is 60 m tall.\n")
     write(root / "news" / "road.txt", "The road is 12 km.\n")
     write(root / "news" / "gone.html", "<p>5 km</p>\n")
-    write(root / "news" / "old-name.md", "It weighs 5 tonnes, as first reported.\n")
+    write(root / "news" / "old-name.md", LONG + "It weighs 5 tonnes.\n")
     write(root / "code.py", "x = 1\n")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "base")
@@ -154,7 +158,7 @@ def repo(tmp_path: Path) -> Path:
     write(root / "news" / "dam.md", "The dam is 60 ft tall.\n")
     (root / "news" / "gone.html").unlink()
     git(root, "mv", "news/old-name.md", "news/new-name.md")
-    write(root / "news" / "new-name.md", "It weighs 5 tons, as first reported.\n")
+    write(root / "news" / "new-name.md", LONG + "It weighs 5 tons.\n")
     write(root / "news" / "added.md", "New: 3 km.\n")
     write(root / "code.py", "x = 2\n")
     git(root, "add", "-A")
@@ -177,7 +181,7 @@ def test_batch_git_pairs_changed_copy_with_base_text(repo: Path) -> None:
     assert Path(repo, dam.revised).read_text() == "The dam is 60 ft tall.\n"
     renamed = by_id["news/new-name.md"]
     assert renamed.original == "main:news/old-name.md"
-    assert renamed.original_bytes == b"It weighs 5 tonnes, as first reported.\n"
+    assert renamed.original_bytes == (LONG + "It weighs 5 tonnes.\n").encode()
     assert by_id["news/road.txt"].original_bytes == b"The road is 12 km.\n"  # uncommitted edit
     assert pairing.only_original == ("main:news/gone.html",)
     assert pairing.only_revised == ("news/added.md", "news/draft.txt")

@@ -3,10 +3,11 @@
 from .compare import compare
 from .errors import InputError, TableError, UnitcheckError
 from .extract import extract
+from .lint import lint
 from .model import Comparison, Finding, Quantity, Severity
 
 __all__ = [
-    "extract", "compare",
+    "extract", "compare", "lint",
     "Quantity", "Finding", "Severity", "Comparison",
     "UnitcheckError", "InputError", "TableError",
 ]

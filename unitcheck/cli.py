@@ -193,7 +193,7 @@ class _Session:
         try:
             return read_text(path, format_hint=self.options.get("stdin_filename") if path == "-" else None)
         except UnitcheckError as exc:
-            problems.append(InputProblem(path, str(exc)))
+            problems.append(InputProblem(path, getattr(exc, "reason", str(exc))))
             click.echo(f"unitcheck: error: {exc}", err=True)
             return None
 

@@ -10,20 +10,24 @@ scores) are left out.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .lexer import FRAC, NUM, SUP, SYM, WORD, Token, tokenize
 from .lexicon import Lexicon, lexicon
 from .model import Quantity
-from .numbers import SMALL, TENS, WORD_STARTS, Number, parse_digits, parse_words
-from .quantity_builder import Reading, build
-from .units import UnitEntry, UnitTable, compose, unit_table
+from .numbers import WORD_STARTS, Number, parse_digits, parse_words, slash_pair
+from .quantity_builder import Reading, build, units_agree
+from .units import UnitEntry, UnitTable, compose, is_length, unit_table
 
 HYPHENS = frozenset("-\u2010\u2011")
 DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 MINUS_SIGNS = frozenset("-\u2212\u2013")
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 TIME_SUFFIXES = frozenset({"am", "pm"})
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "century"}
+)
 IRREGULAR_PLURALS = frozenset(
     "people children men women police staff personnel troops cattle sheep fish deer "
     "livestock crew aircraft offspring".split()
@@ -33,8 +37,8 @@ NOT_NOUNS = frozenset(
     "a an the of to in on at for from by with and or but nor is are was were be been being "
     "has have had will would could should may might can did do does that which who whom "
     "whose this these those it its as than per more less most least so such very also "
-    "percent cent times is has says said us his hers ours yours theirs this thus plus "
-    "across always perhaps unless less yes news series species means".split()
+    "percent cent times says said us his hers ours yours theirs thus plus "
+    "across always perhaps unless yes news series species means".split()
 )
 #: After "400m", words that keep the m a metre ("400m hurdles", "1.9m tall").
 METRE_CONTEXT = frozenset(
@@ -42,11 +46,21 @@ METRE_CONTEXT = frozenset(
     "backstroke medley final finals heats title gold silver bronze record tall high long "
     "wide deep away from above below underground high-rise".split()
 )
-#: A "degrees" that follows these within a sentence is a temperature, not an angle.
+#: Words after a prepositional-looking "in" that still make it inches ("2 in thick").
+INCH_CONTEXT = frozenset("thick long wide tall high deep diameter across".split())
+#: Scale words that may stand apart from the number ("5 bn"); shorter ones must touch it.
+SPACED_SCALES = frozenset({"bn", "mn", "mln", "bln", "tn", "trn"})
+#: "1080p" is a video resolution, not pence.
+VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
+#: Big scale words, for telling a year ("2027") from an amount ("2027 million").
+BIG_SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "tn"})
+
 _PHONE_RE = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\w,]|\.\d)"
 )
-_TIME_RE = re.compile(r"(?<![\d.])\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|(?<![\d.])\d{1,2}:\d{2}(?![\d:])")
+_TIME_RE = re.compile(
+    r"(?<![\d.])\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|(?<![\d.])\d{1,2}:\d{2}(?![\d:])"
+)
 _DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
 
 
@@ -62,14 +76,16 @@ def extract(text: str) -> list[Quantity]:
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of phone numbers, clock times and numeric dates."""
+    """Character spans of phone numbers, clock times and numeric dates, sorted."""
     spans: list[tuple[int, int]] = []
     for match in _PHONE_RE.finditer(text):
-        digits = sum(c.isdigit() for c in match.group())
-        if digits >= 9:
+        if sum(c.isdigit() for c in match.group()) >= 9:
             spans.append(match.span())
-    spans.extend(m.span() for m in _TIME_RE.finditer(text) if ":" in m.group() or "m" in m.group().lower())
+    for match in _TIME_RE.finditer(text):
+        if ":" in match.group() or "m" in match.group().lower():
+            spans.append(match.span())
     spans.extend(m.span() for m in _DATE_RE.finditer(text))
+    spans.sort()
     return spans
 
 
@@ -82,13 +98,14 @@ class _Scanner:
         self.n = len(tokens)
         self.lex = lex
         self.units = units
-        blocked = _blocked_spans(text)
         self.blocked: set[int] = set()
-        if blocked:
-            for index, token in enumerate(tokens):
-                if any(s <= token.start < e for s, e in blocked):
+        spans = _blocked_spans(text) if any(c.isdigit() for c in text) else []
+        if spans:
+            starts = [t.start for t in tokens]
+            for s, e in spans:
+                for index in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
                     self.blocked.add(index)
-        self._heat_text = None  # computed on first need
+        self._fahrenheit: bool | None = None  # computed on first need
 
     # ---- driver -------------------------------------------------------------------
 
@@ -97,134 +114,151 @@ class _Scanner:
         i = 0
         tokens = self.tokens
         while i < self.n:
-            t = tokens[i]
-            if i in self.blocked or not self._may_start(t):
+            if not self._may_start(tokens[i]) or i in self.blocked:
                 i += 1
                 continue
             reading = self._read(i)
             if reading is None:
                 i += 1
                 continue
-            if reading.skip_only:
-                i = max(reading.end, i + 1)
-                continue
-            quantity = build(self.text, self.tokens, reading)
-            if quantity is not None:
-                found.append(quantity)
+            if not reading.skip_only:
+                quantity = build(self.text, tokens, reading)
+                if quantity is not None:
+                    found.append(quantity)
             i = max(reading.end, i + 1)
         return found
 
     def _may_start(self, t: Token) -> bool:
-        if t.kind in (NUM, FRAC):
+        kind = t.kind
+        if kind == NUM or kind == FRAC:
             return True
-        if t.kind == WORD:
-            return t.low in WORD_STARTS or t.low == "minus" or t.low == "between" or t.text in self.lex.currency_codes or (t.low, ) in self.lex.currency_symbols or (t.text,) in self.lex.currency_symbols or self._symbol_at(t)
-        return t.kind == SYM and (self._symbol_at(t) or t.text in MINUS_SIGNS)
-
-    def _symbol_at(self, t: Token) -> bool:
-        index = self._index_of(t)
-        return self._currency_symbol(index) is not None
-
-    def _index_of(self, t: Token) -> int:
-        # tokens are unique objects; a bisect on start keeps this O(log n)
-        lo, hi = 0, self.n
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < t.start:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        if kind == WORD:
+            return (
+                t.low in WORD_STARTS
+                or t.low == "minus"
+                or t.low == "between"
+                or t.text in self.lex.currency_symbol_starts
+                or t.text in self.lex.currency_codes
+            )
+        return kind == SYM and (t.text in self.lex.currency_symbol_starts or t.text in MINUS_SIGNS)
 
     # ---- one quantity -------------------------------------------------------------
 
     def _read(self, i: int) -> Reading | None:
         """Read a quantity (or a range) starting at token ``i``."""
         start = i
-        between = False
-        if self.tokens[i].low == "between":
-            between = True
+        between = self.tokens[i].low == "between"
+        if between:
             i += 1
             if i >= self.n:
                 return None
         first = self._read_single(i)
-        if first is None:
-            return None
-        if first.skip_only:
+        if first is None or first.skip_only:
             return first
         first.qualifier = self._qualifier_before(start)
-        return self._range_tail(first, between)
+        if first.qualifier == "lower" and start > 0 and self.tokens[start - 1].low == "over":
+            entry = first.unit_entry
+            if entry is not None and entry.expression in TIME_UNITS and not first.hyphenated:
+                first.qualifier = None  # "over five years" is a span of time, not a bound
+        self._range_tail(first, between)
+        if first.range_with is None:
+            self._borrow_unit(first)
+        return first
 
     def _read_single(self, i: int) -> Reading | None:
         tokens = self.tokens
         reading = Reading(first=i)
-        # currency before the number: "$", "US$", "NT$", "USD"
-        symbol = self._currency_symbol(i)
+        symbol = self._currency_symbol(i)  # "$", "US$", "NT$", "USD"
         if symbol is not None:
             code, after = symbol
-            if after < self.n and (not tokens[after].space or tokens[i].kind == WORD):
-                reading.currency = code
-                i = after
-            else:
+            if after >= self.n or (tokens[after].space and tokens[i].kind != WORD):
                 return None
-        # a sign: "-5C", "−5 °C", "minus 15C"
-        if i < self.n and tokens[i].kind == SYM and tokens[i].text in MINUS_SIGNS:
-            if i + 1 < self.n and tokens[i + 1].kind == NUM and not tokens[i + 1].space and self._sign_allowed(i):
-                reading.negative = True
-                i += 1
-            else:
+            reading.currency = code
+            i = after
+        if tokens[i].kind == SYM and tokens[i].text in MINUS_SIGNS:  # "-5C", "−5 °C", "$-5"
+            nxt = tokens[i + 1] if i + 1 < self.n else None
+            if nxt is None or nxt.kind != NUM or nxt.space:
                 return None
-        elif i < self.n and tokens[i].low == "minus":
-            if i + 1 < self.n and tokens[i + 1].kind in (NUM, WORD):
-                reading.negative = True
-                i += 1
-            else:
+            if reading.currency is None and not self._sign_allowed(i):
                 return None
+            reading.negative = True
+            i += 1
+        elif tokens[i].low == "minus":  # "minus 15C"
+            if i + 1 >= self.n or tokens[i + 1].kind not in (NUM, WORD):
+                return None
+            reading.negative = True
+            i += 1
         if i >= self.n:
             return None
         number = self._number(i)
         if number is None:
-            return None
+            if not self._article_counts(reading, i):
+                return None
+            number = Number(1.0, 1.0, i + 1, True)  # "a mile": only with a "one" unit
+            reading.article = True
         reading.number = number
         reading.number_start = i
         j = number.end
         skip = self._not_a_quantity(reading, i, j)
         if skip is not None:
             return Reading(first=reading.first, end=skip, skip_only=True)
-        j = self._scale(reading, j)
-        if reading.currency is None:
-            j = self._currency_word(reading, j)
+        if not reading.article:
+            j = self._scale(reading, j)
+        if reading.currency is None and not reading.article:
+            j = self._currency_after(reading, j)
         if reading.currency is None:
             j = self._unit(reading, j)
-        if reading.unit is None and reading.currency is None and not reading.percent:
-            if number.words and not self._words_may_stand_alone(reading, j):
+        else:
+            per, j = self._per(j, money=True)  # "$80 a barrel", "$15/hour"
+            reading.per = per
+        if reading.article:
+            entry = reading.unit_entry
+            if entry is None or not entry.one:
                 return None
+        if reading.unit is None and reading.currency is None:
             j = self._count_noun(reading, j)
         reading.end = j
-        if number.words and reading.unit is None and reading.currency is None and reading.noun is None and not reading.percent:
+        if number.words and not self._words_stand(reading, i):
             return None
         return reading
 
+    def _article_counts(self, reading: Reading, i: int) -> bool:
+        """Can "a"/"an" at ``i`` stand for one of a unit ("a mile", "an acre")?"""
+        if self.tokens[i].low not in ("a", "an") or reading.currency is not None or reading.negative:
+            return False
+        return i + 1 < self.n and self.tokens[i + 1].low in self.units.one_starts
+
     def _number(self, i: int) -> Number | None:
         t = self.tokens[i]
-        if t.kind in (NUM, FRAC):
+        if t.kind == NUM or t.kind == FRAC:
             return parse_digits(self.tokens, i)
         if t.kind == WORD and t.low in WORD_STARTS:
             return parse_words(self.tokens, i)
         return None
 
+    def _words_stand(self, reading: Reading, i: int) -> bool:
+        """May a spelled-out number be a quantity? Always with a unit or a counted noun;
+        on its own only when it cannot be a pronoun or an idiom ("one of", "two in")."""
+        if reading.unit is not None or reading.currency is not None or reading.noun is not None:
+            return True
+        number = reading.number
+        assert number is not None
+        if self.tokens[i].low == "half" or reading.article:
+            return False  # "half a chance"
+        if number.value != int(number.value):
+            return True  # "two thirds", "two and a half"
+        nxt = self.tokens[number.end] if number.end < self.n else None
+        if nxt is not None and nxt.low == "of" and number.value >= 2:
+            return True  # "two of the victims"
+        return number.value >= 10
+
     def _sign_allowed(self, i: int) -> bool:
         """A dash is a minus sign only where it cannot join two things ("5-10", "F-16")."""
         if i == 0:
             return True
-        before = self.tokens[i]
-        previous = self.tokens[i - 1]
-        if not before.space:
+        if not self.tokens[i].space:
             return False  # "F-16", "5-10", "COVID-19"
-        return previous.kind != NUM
-
-    def _words_may_stand_alone(self, reading: Reading, j: int) -> bool:
-        return True
+        return self.tokens[i - 1].kind != NUM
 
     # ---- things that look like numbers but are not quantities ------------------------
 
@@ -235,75 +269,95 @@ class _Scanner:
         t = tokens[i]
         if t.kind != NUM:
             return None
-        nxt = tokens[j] if j < self.n else None
+        n = self.n
+        nxt = tokens[j] if j < n else None
         prev = tokens[i - 1] if i > 0 else None
-        # ordinals: "47th", "1st"
         if nxt is not None and not nxt.space and nxt.low in ORDINAL_SUFFIXES:
-            return j + 1
-        # times: "6pm", "6 p.m.", "10 o'clock"
+            return j + 1  # "47th"
         if nxt is not None and self._is_time_suffix(j):
-            return j + 1
+            return j + 1  # "6pm", "6 p.m."
+        if j == i + 1:
+            end = slash_pair(tokens, i)
+            if end is not None:
+                return end  # "24/7", "9/11": not fractions
         if reading.currency is not None or reading.negative:
             return None
-        # dates: "June 5", "5 June 2024"
-        if prev is not None and prev.kind == WORD and prev.low.rstrip(".") in self.lex.months and prev.text[0].isupper():
-            if "." not in t.text and "," not in t.text and float(t.text) <= 31:
-                return j
-        if nxt is not None and nxt.kind == WORD and nxt.low in self.lex.months and nxt.text[0].isupper():
-            if "." not in t.text and "," not in t.text and float(t.text) <= 31:
-                return j + 1
-        # identifiers: "Article 5", "Boeing 737", "F-16", "G7", "A380", "Su-57"
-        if prev is not None and prev.text in self.lex.identifier_words and prev.start < t.start:
+        plain = t.text.isdigit()
+        if plain and int(t.text) <= 31:
+            if self._month_beside(prev, nxt):
+                return j + 1 if nxt is not None and nxt.low.rstrip(".") in self.lex.months else j
+            if nxt is not None and nxt.text in DASHES and j + 2 < n and tokens[j + 1].kind == NUM:
+                if self._month_beside(None, tokens[j + 2]):
+                    return j + 3  # "12-13 October"
+        # identifiers: "Article 5", "Boeing 737", "G7", "A380", "MH17", "F-16", "Su-57"
+        if prev is not None and prev.text in self.lex.identifier_words:
             return j
         if prev is not None and not t.space and prev.kind == WORD:
-            return j  # letters written onto the digits: "G7", "A380", "MH17"
+            return j
         if prev is not None and prev.text in HYPHENS and not t.space and i >= 2:
             before = tokens[i - 2]
             if before.kind == WORD and not prev.space and before.text[0].isupper():
                 return j
-        if nxt is not None and not nxt.space and nxt.kind == WORD and nxt.text.isupper() and len(nxt.text) >= 1:
-            if self.units.match((nxt.text,)) is None and nxt.text not in self.lex.scales_cs and (nxt.text, ) not in self.lex.currency_symbols:
-                return j + 1  # "5G", "4K TV"
-        # years: a bare four-digit number from 1000 to 2099 with nothing after it that
-        # makes it a measure ("in 2027", "the 1990s")
-        if len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2099:
-            if nxt is not None and not nxt.space and nxt.low == "s":
-                return j + 1
-            if not self._unit_follows(j) and not self._scale_follows(j):
+        if nxt is not None and not nxt.space and nxt.kind == WORD and nxt.text.isupper():
+            if (
+                self.units.match((nxt.text,)) is None
+                and nxt.text not in self.lex.scales_cs
+                and nxt.text not in self.lex.currency_symbol_starts
+            ):
+                return j + 1  # "5G", "4X"
+        # decades: "the 1990s", "in their 30s"
+        if nxt is not None and not nxt.space and nxt.low == "s" and plain and t.text.endswith("0"):
+            return j + 1
+        if plain and len(t.text) == 4 and 1000 <= int(t.text) <= 2099:
+            year_end = self._year_range(j)
+            if year_end is not None:
+                return year_end  # "2013-14", "2019-2020"
+            if not self._unit_follows(j) and not (nxt is not None and nxt.low in BIG_SCALES):
                 if not (int(t.text) < 1900 and self._plural_noun_at(j)):
-                    return j
+                    return j  # "in 2027" (but "1500 troops" is a count)
         # scores: "won 3-1", "a 2-0 victory"
-        if nxt is not None and nxt.text in DASHES and not nxt.space and j + 1 < self.n:
+        if nxt is not None and nxt.text in DASHES and not nxt.space and j + 1 < n and plain:
             other = tokens[j + 1]
-            if other.kind == NUM and not other.space and t.text.isdigit() and other.text.isdigit():
+            if other.kind == NUM and not other.space and other.text.isdigit():
                 if int(t.text) <= 30 and int(other.text) <= 30 and not self._unit_follows(j + 2):
                     if self._sport_context(i):
                         return j + 2
         return None
 
+    def _month_beside(self, prev: Token | None, nxt: Token | None) -> bool:
+        """"June 5", "5 June": a day of the month."""
+        months = self.lex.months
+        for t in (prev, nxt):
+            if t is not None and t.kind == WORD and t.text[0].isupper() and t.low.rstrip(".") in months:
+                return True
+        return False
+
+    def _year_range(self, j: int) -> int | None:
+        tokens = self.tokens
+        if j + 1 < self.n and tokens[j].text in DASHES and not tokens[j].space:
+            other = tokens[j + 1]
+            if other.kind == NUM and not other.space and other.text.isdigit():
+                if len(other.text) in (2, 4):
+                    return j + 2
+        return None
+
     def _is_time_suffix(self, j: int) -> bool:
-        t = self.tokens[j]
+        tokens = self.tokens
+        t = tokens[j]
         if t.low in TIME_SUFFIXES:
             return True
-        if t.low in ("a", "p") and j + 2 < self.n and self.tokens[j + 1].text == "." and self.tokens[j + 2].low == "m":
+        if t.low in ("a", "p") and j + 2 < self.n and tokens[j + 1].text == "." and tokens[j + 2].low == "m":
             return True
-        return t.low == "o" and j + 2 < self.n and self.tokens[j + 2].low == "clock"
+        return t.low == "o" and j + 2 < self.n and tokens[j + 2].low == "clock"
 
     def _sport_context(self, i: int) -> bool:
-        lo = max(0, i - 12)
-        hi = min(self.n, i + 12)
-        return any(self.tokens[k].low in self.lex.sport_words for k in range(lo, hi))
+        sport = self.lex.sport_words
+        return any(self.tokens[k].low in sport for k in range(max(0, i - 12), min(self.n, i + 12)))
 
     def _unit_follows(self, j: int) -> bool:
         probe = Reading(first=j)
         probe.number = Number(1.0, 1.0, j, False)
-        return self._unit(probe, j) != j or self._percent_at(j) is not None
-
-    def _scale_follows(self, j: int) -> bool:
-        if j >= self.n:
-            return False
-        t = self.tokens[j]
-        return t.low in ("million", "billion", "trillion", "bn", "tn", "thousand")
+        return self._unit(probe, j) != j or self._currency_word_at(j) is not None
 
     # ---- scale, unit, currency, noun ---------------------------------------------------
 
@@ -320,9 +374,8 @@ class _Scanner:
             short = factor is not None and len(t.low) <= 3
         if factor is None:
             return j
-        if short:
-            # abbreviations only written onto the number ("$2bn", "£45m", "500k")
-            if t.space and t.low not in ("bn", "mn", "mln", "bln", "tn", "trn"):
+        if short:  # abbreviations are written onto the number ("$2bn", "£45m", "500k")
+            if t.space and t.low not in SPACED_SCALES:
                 return j
             if t.low == "m" and not self._m_is_million(reading, j):
                 return j
@@ -332,18 +385,22 @@ class _Scanner:
                 return j
         reading.scale = factor
         reading.scale_end = j + 1
-        k = j + 1
-        # "1.5 million" then another scale is not English, but "a hundred thousand" is handled in numbers
-        return k
+        if not short and j + 1 < self.n:
+            more = self.lex.scales.get(self.tokens[j + 1].low)
+            if more is not None and len(self.tokens[j + 1].low) > 3:
+                reading.scale *= more  # "295 lakh crore", "a thousand million"
+                reading.scale_end = j + 2
+        return reading.scale_end
 
     def _m_is_million(self, reading: Reading, j: int) -> bool:
         """Decide whether an "m" after a number is million or metres."""
         if reading.currency is not None:
             return True
+        tokens = self.tokens
         k = j + 1
         if k < self.n:
-            after = self.tokens[k]
-            if not after.space and (after.kind == NUM or after.kind == SUP):
+            after = tokens[k]
+            if not after.space and after.kind in (NUM, SUP):
                 return False  # "400m2", "40m³"
             if after.kind == WORD and after.space:
                 if after.low in METRE_CONTEXT:
@@ -352,37 +409,32 @@ class _Scanner:
                     return True  # "5m tonnes", "3m euros"
                 if self._plural_noun_at(k):
                     return True  # "2.5m people"
-        return False
+        million = self.lex.million_words
+        return any(tokens[m].low in million for m in range(max(0, reading.first - 6), reading.first))
 
     def _unit(self, reading: Reading, j: int) -> int:
         """Read a unit after the number (and scale); compose area, volume and rates."""
-        if j >= self.n:
-            return j
         tokens = self.tokens
-        t = tokens[j]
-        if t.newline:
+        if j >= self.n or tokens[j].newline:
             return j
         hyphen = False
         k = j
-        if t.text in HYPHENS and not t.space and k + 1 < self.n and not tokens[k + 1].space and tokens[k + 1].kind == WORD:
-            hyphen = True
-            k += 1
+        t = tokens[j]
+        if t.text in HYPHENS and not t.space and k + 1 < self.n:
+            after = tokens[k + 1]
+            if not after.space and after.kind == WORD:
+                hyphen = True  # "600-mile", "a 5-percent rise"
+                k += 1
         percent = self._percent_at(k)
-        if percent is not None and not hyphen:
-            unit, end = percent
+        if percent is not None:
+            reading.unit, end = percent
             reading.percent = True
-            reading.unit = unit
-            return end
-        if percent is not None and hyphen:  # "a 5-percent rise"
-            unit, end = percent
-            reading.percent = True
-            reading.unit = unit
             return end
         power = 1
         if tokens[k].low in ("square", "sq") and k + 1 < self.n:
             power, k = 2, k + 1
             if tokens[k].text == "." and not tokens[k].space and k + 1 < self.n:
-                k += 1
+                k += 1  # "sq. km"
         elif tokens[k].low in ("cubic", "cu") and k + 1 < self.n:
             power, k = 3, k + 1
         found = self._unit_after(k, attached=not tokens[k].space and not hyphen, hyphen=hyphen)
@@ -394,16 +446,13 @@ class _Scanner:
         elif end < self.n and tokens[end].kind == SUP:
             end += 1
         expression = entry.expression
-        if entry.expression == "degree" and power == 1:
-            expression = self._degrees(entry, end)
-        if power != 1:
-            from .units import is_length
-
-            if not is_length(expression):
-                return j
-        per, end = self._per(end)
-        if per is not None and power == 1 and entry.expression in ("degree_Celsius", "degree_Fahrenheit"):
-            per = None
+        if expression == "degree" and power == 1:
+            expression = self._degrees(end)
+        if power != 1 and not is_length(expression):
+            return j
+        per = None
+        if expression not in ("degree_Celsius", "degree_Fahrenheit"):
+            per, end = self._per(end)
         reading.unit = compose(expression, power, per)
         reading.unit_factor = entry.factor
         reading.unit_entry = entry
@@ -412,14 +461,15 @@ class _Scanner:
             end += 2  # "10-year-old"
         return end
 
-    def _unit_after(self, k: int, *, attached: bool = False, hyphen: bool = False) -> tuple[UnitEntry, int] | None:
+    def _unit_after(
+        self, k: int, *, attached: bool = False, hyphen: bool = False
+    ) -> tuple[UnitEntry, int] | None:
         """The longest table unit starting at token ``k``."""
         tokens = self.tokens
         for length in range(min(self.units.longest, self.n - k), 0, -1):
-            words = tuple(tokens[k + m].text for m in range(length))
             if length > 1 and any(tokens[k + m].newline for m in range(1, length)):
                 continue
-            entry = self.units.match(words)
+            entry = self.units.match(tuple(tokens[k + m].text for m in range(length)))
             if entry is None:
                 continue
             end = k + length
@@ -427,79 +477,83 @@ class _Scanner:
                 continue
             if hyphen and entry.no_hyphen:
                 continue
-            if not self._unit_boundary(entry, k, end):
+            if not self._unit_boundary(entry, end):
                 continue
             return entry, end
         return None
 
-    def _unit_boundary(self, entry: UnitEntry, k: int, end: int) -> bool:
-        """Reject a unit surface glued to more letters, and prepositional "in"."""
-        if end < self.n:
-            after = self.tokens[end]
-            if after.kind == WORD and not after.space:
-                return False
+    def _unit_boundary(self, entry: UnitEntry, end: int) -> bool:
+        """Reject a unit surface glued to more letters, a prepositional "in" ("2in" is
+        always inches), and a bare C or F that is part of a code ("06F6")."""
+        after = self.tokens[end] if end < self.n else None
+        if after is not None and after.kind == WORD and not after.space:
+            return False
         surface = entry.surface
-        if surface == ("in",):
-            if end < self.n and self.tokens[end].kind == WORD:
-                return self.tokens[end].low in ("thick", "long", "wide", "tall", "high", "deep", "diameter", "across")
-            return True
-        if len(surface) == 1 and len(surface[0]) == 1 and surface[0] in "CF":
-            # a bare C or F is a temperature only when not the start of a name ("5 F Street")
-            if end < self.n and self.tokens[end].kind == WORD and self.tokens[end].text[0].isupper() and not self.tokens[end].space is False:
-                return self.tokens[end].low not in ("street",)
+        if surface == ("in",) and after is not None and self.tokens[end - 1].space:
+            if after.kind == WORD:
+                return after.low in INCH_CONTEXT  # "2 in thick", not "2 in the"
+            return after.kind != NUM and after.kind != FRAC  # "1 in 5"
+        if surface in (("C",), ("F",)) and after is not None and not after.space:
+            return after.kind != NUM
         return True
 
     def _exponent(self, end: int) -> tuple[int, int]:
-        """"m2", "km²", "m³": a power written after the unit."""
-        if end < self.n:
-            t = self.tokens[end]
-            if t.kind == SUP and not t.space:
-                return (2 if t.text == "²" else 3), end + 1
-            if t.kind == NUM and not t.space and t.text in ("2", "3"):
-                after = self.tokens[end + 1] if end + 1 < self.n else None
-                if after is None or after.space or after.kind != NUM:
-                    return int(t.text), end + 1
+        """A power written after the unit: "m2", "km²", "km^2", "km squared"."""
+        if end >= self.n:
+            return 1, end
+        tokens = self.tokens
+        t = tokens[end]
+        if t.kind == SUP and not t.space:
+            return (2 if t.text == "²" else 3), end + 1
+        if t.text == "^" and not t.space and end + 1 < self.n and tokens[end + 1].text in ("2", "3"):
+            return int(tokens[end + 1].text), end + 2
+        if t.kind == NUM and not t.space and t.text in ("2", "3"):
+            after = tokens[end + 1] if end + 1 < self.n else None
+            if after is None or after.space or after.kind != NUM:
+                return int(t.text), end + 1
+        if t.low == "squared":
+            return 2, end + 1
+        if t.low == "cubed":
+            return 3, end + 1
         return 1, end
 
-    def _per(self, end: int) -> tuple[str | None, int]:
-        """A rate: "km/h", "miles per hour", "barrels a day", "per square km"."""
+    def _per(self, end: int, *, money: bool = False) -> tuple[str | None, int]:
+        """A rate: "km/h", "miles per hour", "barrels a day", "per square km"; after money
+        also "a barrel", "an ounce"."""
         tokens = self.tokens
         if end >= self.n:
             return None, end
         t = tokens[end]
-        if t.text == "/" or t.low in ("per", "a", "an", "each"):
-            k = end + 1
-            if k >= self.n:
+        if not (t.text == "/" or t.low in ("per", "a", "an", "each")) or t.newline:
+            return None, end
+        k = end + 1
+        if k >= self.n:
+            return None, end
+        power = 1
+        if tokens[k].low in ("square", "sq"):
+            power, k = 2, k + 1
+        elif tokens[k].low in ("cubic", "cu"):
+            power, k = 3, k + 1
+        found = self._unit_after(k, attached=True) if k < self.n else None
+        if found is None:
+            return None, end
+        entry, stop = found
+        if t.low in ("a", "an", "each") and power == 1 and entry.expression not in TIME_UNITS:
+            if not money:  # "$80 a barrel" is a price; "5 km a barrel" is not English
                 return None, end
-            power = 1
-            if tokens[k].low in ("square", "sq"):
-                power, k = 2, k + 1
-            elif tokens[k].low in ("cubic", "cu"):
-                power, k = 3, k + 1
-            found = self._unit_after(k, attached=True) if k < self.n else None
-            if found is None:
-                return None, end
-            entry, stop = found
-            if t.low in ("a", "an", "each") and power == 1 and not _is_time_unit(entry.expression):
-                return None, end
-            if power == 1:
-                power, stop = self._exponent(stop)
-            return compose(entry.expression, power), stop
-        return None, end
+        if power == 1:
+            power, stop = self._exponent(stop)
+        return compose(entry.expression, power), stop
 
-    def _degrees(self, entry: UnitEntry, end: int) -> str:
+    def _degrees(self, end: int) -> str:
         """A plain "degrees" is a temperature when the text around it talks of heat."""
-        lo = max(0, end - 25)
-        hi = min(self.n, end + 10)
-        if any(self.tokens[k].low in self.lex.heat_words for k in range(lo, hi)):
-            return "degree_Fahrenheit" if self._fahrenheit_text() else "degree_Celsius"
-        return entry.expression
-
-    def _fahrenheit_text(self) -> bool:
-        if self._heat_text is None:
-            lowered = self.text.lower()
-            self._heat_text = "fahrenheit" in lowered or "°f" in lowered
-        return bool(self._heat_text)
+        heat = self.lex.heat_words
+        if any(self.tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 10))):
+            if self._fahrenheit is None:
+                lowered = self.text.lower()
+                self._fahrenheit = "fahrenheit" in lowered or "°f" in lowered
+            return "degree_Fahrenheit" if self._fahrenheit else "degree_Celsius"
+        return "degree"
 
     def _percent_at(self, k: int) -> tuple[str, int] | None:
         if k >= self.n:
@@ -510,78 +564,98 @@ class _Scanner:
             return "percent", k + 1
         if t.kind != WORD or t.newline:
             return None
+        low = t.low
         nxt = tokens[k + 1].low if k + 1 < self.n else ""
-        if t.low in ("percent", "pct"):
+        if low in ("percent", "pct") or t.text == "pc":
             if nxt in ("point", "points"):
                 return "percentage_point", k + 2
             return "percent", k + 1
-        if t.low == "per" and nxt == "cent":
+        if low == "per" and nxt == "cent":
             if k + 2 < self.n and tokens[k + 2].low in ("point", "points"):
                 return "percentage_point", k + 3
             return "percent", k + 2
-        if t.low == "percentage" and nxt in ("point", "points"):
+        if low == "percentage" and nxt in ("point", "points"):
             return "percentage_point", k + 2
-        if t.low in ("pp", "ppt", "ppts"):
+        if low in ("pp", "ppt", "ppts"):
             return "percentage_point", k + 1
-        if t.low in ("basis", "bp", "bps"):
-            if t.low == "basis" and nxt not in ("point", "points"):
-                return None
-            return "basis_point", (k + 2 if t.low == "basis" else k + 1)
+        if low == "basis" and nxt in ("point", "points"):
+            return "basis_point", k + 2
+        if low in ("bp", "bps"):
+            return "basis_point", k + 1
         return None
 
     def _currency_symbol(self, i: int) -> tuple[str, int] | None:
         """A currency written before the number, as a symbol or an ISO code."""
         tokens = self.tokens
-        for length in range(min(self.lex.currency_symbol_longest, self.n - i), 0, -1):
-            words = tuple(tokens[i + m].text for m in range(length))
+        lex = self.lex
+        if tokens[i].text not in lex.currency_symbol_starts and tokens[i].text not in lex.currency_codes:
+            return None
+        for length in range(min(lex.currency_symbol_longest, self.n - i), 0, -1):
             if length > 1 and any(tokens[i + m].space for m in range(1, length)):
                 continue
-            code = self.lex.currency_symbols.get(words)
+            code = lex.currency_symbols.get(tuple(tokens[i + m].text for m in range(length)))
             if code is not None:
                 return code, i + length
         t = tokens[i]
-        if t.text in self.lex.currency_codes and i + 1 < self.n and tokens[i + 1].kind == NUM:
+        if t.text in lex.currency_codes and i + 1 < self.n and tokens[i + 1].kind == NUM:
             return t.text, i + 1
         return None
 
-    def _currency_word(self, reading: Reading, j: int) -> int:
+    def _currency_after(self, reading: Reading, j: int) -> int:
+        """A currency after the number: "20 million yuan", "50 cents", "15€"."""
+        if j >= self.n:
+            return j
+        tokens = self.tokens
+        t = tokens[j]
+        if t.text == "p" and not t.space and self._pence(reading, j):
+            reading.currency, reading.unit_factor = "GBP", 0.01  # "345p", "20p in the pound"
+            return j + 1
+        if t.kind == SYM and (t.text,) in self.lex.currency_symbols and t.text != "$":
+            after = tokens[j + 1] if j + 1 < self.n else None
+            if after is None or after.space or after.kind != NUM:
+                reading.currency = self.lex.currency_symbols[(t.text,)]
+                return j + 1
+            return j
         found = self._currency_word_at(j)
         if found is None:
             return j
         code, end = found
-        if code == "GBP" and self.tokens[j].low in ("pound", "pounds") and not self._price_context(reading.first, j):
-            # a mass, not money: "8 pounds", "2 million pounds of cocaine"
-            return j
+        if code == "GBP" and t.low in ("pound", "pounds") and not self._price_context(reading.first, j):
+            return j  # a mass, not money: "8 pounds", "2 million pounds of cocaine"
         reading.currency = code
+        key = tuple(tokens[m].low for m in range(j, end))
+        reading.unit_factor = self.lex.currency_factors.get(key, 1.0)
         return end
+
+    def _pence(self, reading: Reading, j: int) -> bool:
+        """"345p" is pence unless it names a video resolution ("1080p")."""
+        assert reading.number is not None
+        after = self.tokens[j + 1] if j + 1 < self.n else None
+        if after is not None and not after.space and after.kind in (WORD, NUM):
+            return False
+        return reading.scale == 1 and reading.number.value not in VIDEO_LINES
 
     def _currency_word_at(self, j: int) -> tuple[str, int] | None:
         tokens = self.tokens
-        if j >= self.n:
+        if j >= self.n or tokens[j].kind != WORD:
             return None
         if tokens[j].text in self.lex.currency_codes:
             return tokens[j].text, j + 1
         for length in range(min(self.lex.currency_word_longest, self.n - j), 0, -1):
-            words = tuple(tokens[j + m].low for m in range(length))
-            code = self.lex.currency_words.get(words)
+            code = self.lex.currency_words.get(tuple(tokens[j + m].low for m in range(length)))
             if code is not None:
-                if code == "KRW" and tokens[j].low == "won":
-                    # "won" is far more often the verb: money only after a scale or a price word
-                    if not self._price_context(max(0, j - 3), j):
-                        return None
+                if code == "KRW" and tokens[j].low == "won" and not self._price_context(max(0, j - 3), j):
+                    return None  # "won" is far more often the verb
                 if code == "BRL" and tokens[j].low == "real":
                     return None
                 return code, j + length
         return None
 
     def _price_context(self, first: int, j: int) -> bool:
-        lo = max(0, first - 8)
-        hi = min(self.n, j + 4)
-        for k in range(lo, hi):
-            if self.tokens[k].low in self.lex.price_words:
-                return True
-        after = self.tokens[j + 1].low if j + 1 < self.n else ""
-        return after == "sterling"
+        price = self.lex.price_words
+        if any(self.tokens[k].low in price for k in range(max(0, first - 8), min(self.n, j + 4))):
+            return True
+        return j + 1 < self.n and self.tokens[j + 1].low == "sterling"
 
     def _plural_noun_at(self, k: int) -> bool:
         if k >= self.n:
@@ -595,20 +669,27 @@ class _Scanner:
         return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in NOT_NOUNS
 
     def _count_noun(self, reading: Reading, j: int) -> int:
-        """"295 votes", "1.2 million people", "295 Electoral College votes"."""
+        """"295 votes", "1.2 million people", "295 Electoral College votes", and a bare
+        number over a unit ("100 per square km")."""
+        if reading.percent:
+            return j
+        per, end = self._per(j)
+        if per is not None and self.tokens[j].low in ("per", "/"):
+            reading.unit = compose("1", 1, per)
+            return end
         tokens = self.tokens
+        assert reading.number is not None
+        if reading.number.value == 1 and reading.scale == 1:
+            return j  # "one costs", "1 says": a verb, not a count
         k = j
         for _ in range(3):
-            if k >= self.n or tokens[k].newline or tokens[k].kind != WORD:
-                return j
-            if tokens[k].low in NOT_NOUNS:
+            if k >= self.n or tokens[k].newline or tokens[k].kind != WORD or tokens[k].low in NOT_NOUNS:
                 return j
             if self._plural_noun_at(k):
                 reading.noun = tokens[k].low
-                reading.noun_end = k + 1
                 per, end = self._per(k + 1)
-                if per is not None:
-                    reading.unit = compose("1", 1, per) if False else f"1 / ({per})"
+                if per is not None:  # "40,000 vehicles a day"
+                    reading.unit = compose("1", 1, per)
                     return end
                 return j
             k += 1
@@ -623,47 +704,51 @@ class _Scanner:
                 return value
         return None
 
-    # ---- ranges --------------------------------------------------------------------------
+    # ---- ranges and shared units ---------------------------------------------------------
 
-    def _range_tail(self, first: Reading, between: bool) -> Reading:
-        """"5-10 km", "5 to 10 kilometres", "between 5 and 10 km", "$5bn-$7bn"."""
+    def _range_tail(self, first: Reading, between: bool) -> None:
+        """"5-10 km", "5 to 10 kilometres", "between 5 and 10 km", "$5bn-$7bn",
+        "8- to 16-metre". Both ends must carry compatible units."""
         tokens = self.tokens
         j = first.end
-        if j >= self.n:
-            return first
-        joiner = tokens[j]
-        is_dash = joiner.text in DASHES and joiner.kind == SYM
-        is_word = joiner.low == "to" or (between and joiner.low == "and")
-        if not (is_dash or is_word):
-            return first
-        if first.noun is not None and is_dash:
-            return first
-        if is_dash and (joiner.space != (j + 1 < self.n and tokens[j + 1].space)):
-            return first  # "5 -10" is not a range
         if j + 1 >= self.n:
-            return first
-        if first.number is not None and first.number.words and is_dash:
-            return first
-        # "from 5% to 10%" is a change, not a range
-        if is_word and joiner.low == "to" and self._from_before(first.first):
-            return first
+            return
+        joiner = tokens[j]
+        if joiner.text in HYPHENS and not joiner.space and tokens[j + 1].low == "to":
+            if first.unit is None and first.currency is None and first.noun is None:
+                j += 1  # "8- to 16-metre"
+                joiner = tokens[j]
+        is_dash = joiner.kind == SYM and joiner.text in DASHES
+        is_word = joiner.low == "to" or (between and joiner.low == "and")
+        if not (is_dash or is_word) or joiner.newline:
+            return
+        if is_dash:
+            if first.noun is not None or (first.number is not None and first.number.words):
+                return
+            if joiner.space != tokens[j + 1].space:
+                return  # "5 -10" is not a range
         second = self._read_single(j + 1)
-        if second is None or second.skip_only:
-            return first
-        if first.unit is not None and second.unit is not None and first.unit != second.unit:
-            return first
-        if first.currency and second.currency and first.currency != second.currency:
-            return first
+        if second is None or second.skip_only or not units_agree(first, second):
+            return
+        if is_word and joiner.low == "to" and first.first > 0 and tokens[first.first - 1].low == "from":
+            if not first.carries() and not first.percent and second.carries():
+                first.borrow(second)  # "from 50 to 80%": two quantities, one unit
+            return  # "from 5% to 10%" is a change: two quantities
         first.range_with = second
         first.end = second.end
-        return first
 
-    def _from_before(self, i: int) -> bool:
-        return i > 0 and self.tokens[i - 1].low == "from"
-
-
-def _is_time_unit(expression: str) -> bool:
-    return expression in ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "century")
-
-
-__all__ = ["extract", "SMALL", "TENS"]
+    def _borrow_unit(self, first: Reading) -> None:
+        """"45 and 50 mg", "3 or 4 days": a bare number takes the unit of the next one."""
+        j = first.end
+        if (
+            first.unit is not None or first.currency is not None or first.noun is not None
+            or first.number is None or first.number.words
+            or j + 1 >= self.n or self.tokens[j].low not in ("and", "or")
+            or self.tokens[j + 1].kind != NUM
+        ):
+            return
+        second = self._read_single(j + 1)
+        if second is None or second.skip_only or second.range_with is not None:
+            return
+        if second.unit is not None or second.currency is not None or second.noun is not None:
+            first.borrow(second)

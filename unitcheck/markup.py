@@ -13,6 +13,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from collections.abc import Callable
 from typing import Any
 
 import lxml.etree
@@ -75,7 +76,7 @@ _NEVER_DROP = frozenset({"html", "body", "main", "article"})
 _PARAGRAPH_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote div section article main header footer ul ol dl"
     " table thead tbody tfoot tr figure figcaption pre address hr caption details summary"
-    " center".split()
+    " center nav aside form fieldset hgroup menu search".split()
 )
 _LINE_TAGS = frozenset({"br", "td", "th", "dt", "dd"})
 # Words in a class or id that mark page furniture rather than the story.
@@ -253,6 +254,13 @@ class _HtmlText:
         self.text_at.append(t)
         self.source_at.append(s)
 
+    def _markup_end(self, pos: int) -> int | None:
+        """The end of the markup span starting at *pos*, or None when none starts there."""
+        j = bisect_left(self.skip_starts, pos)
+        if j < len(self.skip_starts) and self.skip_starts[j] == pos:
+            return self.skip_ends[j]
+        return None
+
     def _locate(
         self, word: str, budget: int = _SEARCH_BUDGET
     ) -> tuple[list[tuple[int, int]], int] | None:
@@ -266,7 +274,7 @@ class _HtmlText:
             stop = min(self.skip_starts[j] if j < n else len(source), pos + budget)
             m = finder.search(source, pos, stop)
             while m is not None:
-                aligned = _align(source, m.start(), word)
+                aligned = _align(source, m.start(), word, self._markup_end)
                 if aligned is not None:
                     return aligned
                 m = finder.search(source, m.start() + 1, stop)
@@ -295,8 +303,13 @@ def _first_char_finder(first: str) -> re.Pattern[str]:
     return re.compile(re.escape(first) + "|&")
 
 
-def _align(source: str, pos: int, word: str) -> tuple[list[tuple[int, int]], int] | None:
+def _align(
+    source: str, pos: int, word: str, markup_end: Callable[[int], int | None] | None = None
+) -> tuple[list[tuple[int, int]], int] | None:
     """Match *word* at *pos*, where the source may spell characters as entities.
+
+    Inside the word, markup the parser dropped (a stray end tag: ``5</b>0``, which
+    lxml keeps as one text node) is stepped over when *markup_end* says where it ends.
 
     Returns the (word offset, source offset) points where the distance between the two
     changes, and the source offset after the match; None when the word is not there.
@@ -313,6 +326,9 @@ def _align(source: str, pos: int, word: str) -> tuple[list[tuple[int, int]], int
             points.append((k, pos))
         elif pos < len(source) and source[pos] == word[k]:
             k, pos = k + 1, pos + 1
+        elif markup_end is not None and (after := markup_end(pos)) is not None:
+            pos = after
+            points.append((k, pos))
         else:
             return None
     return points, pos
@@ -325,7 +341,8 @@ _BLANKED_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 # a bare container marker, neither of which is prose.
 _LEAF_BLOCKS = _BLANKED_BLOCKS | {"paragraph_open", "heading_open", "hr", "table_open"}
 _MD_INLINE = re.compile(
-    r"""(?<=\])\(\s*(?:<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)"""  # link destination,
+    r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\r?\n[ \t]*\r?\n).)*?(?<!`)(?P=ticks)(?!`)"  # code span,
+    r"""|(?<=\])\(\s*(?:<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)"""  # link destination,
     r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""  # with an optional title
     r"|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>"  # autolink
     r"|<[^\s<>@]+@[^\s<>]+>"  # e-mail autolink

@@ -184,7 +184,7 @@ def _parse(line: int, cells: list[str]) -> Expectation:
         nouns = frozenset(n.lower() for n in alternatives(counted.group("nouns")))
         dimension = "count"
     elif not dimension.startswith(("[", "dimensionless")):
-        raise TableError(TABLE, line, f"dimension must be pint's, like [length] ** 2: {dimension!r}")
+        raise TableError(TABLE, line, f"dimension must be as pint writes it: {dimension!r}")
     low_text, sep, high_text = span.partition("..")
     if not sep:
         raise TableError(TABLE, line, f"range must be LOW..HIGH: {span!r}")
@@ -195,8 +195,17 @@ def _parse(line: int, cells: list[str]) -> Expectation:
     if not sep or not before_text.strip().isdigit() or not after_text.strip().isdigit():
         raise TableError(TABLE, line, f"window must be BEFORE,AFTER word counts: {window!r}")
     return Expectation(
-        line, name, _phrases(context, line), _phrases(unless, line), dimension, nouns,
-        low, high, int(before_text), int(after_text), why,
+        line,
+        name,
+        _phrases(context, line),
+        _phrases(unless, line),
+        dimension,
+        nouns,
+        low,
+        high,
+        int(before_text),
+        int(after_text),
+        why,
     )
 
 

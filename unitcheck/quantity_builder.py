@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Quantity
 from .lexer import Token
+from .model import Quantity
 from .numbers import Number
 from .units import TEMPERATURE_UNITS, UnitEntry, to_si, unit_info
 
@@ -34,6 +34,22 @@ class Reading:
     noun_end: int = 0
     qualifier: str | None = None
     range_with: Reading | None = None
+    article: bool = False  # "a mile": the number is the article
+    per: str | None = None  # money per unit: "$80 a barrel" -> "oil_barrel"
+
+    def carries(self) -> bool:
+        """Does this reading say what it counts (a unit, a currency or a noun)?"""
+        return self.unit is not None or self.currency is not None or self.noun is not None
+
+    def borrow(self, other: Reading) -> None:
+        """Take the unit written once after a list: "45 and 50 mg", "3 or 4 days"."""
+        self.unit, self.unit_factor, self.unit_entry = other.unit, other.unit_factor, other.unit_entry
+        self.percent, self.currency, self.per, self.noun = (
+            other.percent, other.currency, other.per, other.noun
+        )
+        if self.scale == 1.0 and other.scale != 1.0 and self.number and other.number:
+            if self.number.value <= other.number.value:
+                self.scale = other.scale
 
     def magnitude(self) -> tuple[float, float]:
         """Value and step as written, with scale, unit factor and sign applied."""
@@ -43,14 +59,38 @@ class Reading:
         return (-value if self.negative else value), self.number.step * factor
 
 
+def units_agree(first: Reading, second: Reading) -> bool:
+    """May two readings be the ends of one range?
+
+    Both must carry the same kind of unit, or the first none at all and take the
+    second's ("5-10 km"); a currency may be written on the first end only ("$5-7bn").
+    "rose 50 percent to $2bn" is two quantities, not a range.
+    """
+    if first.noun is not None and second.noun is None:
+        return False
+    if not (first.unit or first.currency or first.percent):
+        return True  # "5 to 10 km", "5-10", "5 to 10 people"
+    if first.currency is not None:
+        if second.currency is None:
+            return second.unit is None and second.noun is None and not second.percent
+        return first.currency == second.currency and first.per == second.per
+    if second.currency is not None or second.unit is None:
+        return False
+    if first.unit == second.unit:
+        return True
+    return unit_info(first.unit).dimension == unit_info(second.unit).dimension
+
+
 def _share(first: Reading, second: Reading) -> None:
     """In "5-10 km" or "$5-7bn" what is written once applies to both ends."""
     if first.unit is None and second.unit is not None:
         first.unit, first.unit_factor, first.percent = second.unit, second.unit_factor, second.percent
+        first.unit_entry = second.unit_entry
     if second.currency is None and first.currency is not None:
-        second.currency = first.currency
+        second.currency, second.per = first.currency, first.per
     if first.currency is None and second.currency is not None:
-        first.currency = second.currency
+        first.currency, first.per = second.currency, second.per
+        first.unit_factor = second.unit_factor
     if first.scale == 1.0 and second.scale != 1.0 and first.number and second.number:
         if first.number.value <= second.number.value:
             first.scale = second.scale
@@ -100,6 +140,10 @@ def build(text: str, tokens: list[Token], reading: Reading) -> Quantity | None:
 def _unit_and_kind(reading: Reading) -> tuple[str | None, str, str | None, str | None]:
     """Canonical unit, kind, SI unit and dimension of a reading."""
     if reading.currency is not None:
+        if reading.per is not None:
+            info = unit_info(f"{reading.currency} / {reading.per}")
+            dimension = f"[currency] / ({unit_info(reading.per).dimension})"
+            return info.name, "money", info.si_unit, dimension
         return reading.currency, "money", reading.currency, "[currency]"
     if reading.unit is None:
         return None, ("count" if reading.noun else "number"), None, None
@@ -116,7 +160,7 @@ def _unit_and_kind(reading: Reading) -> tuple[str | None, str, str | None, str |
 
 
 def _si(value: float, reading: Reading, unit: str | None) -> float | None:
-    if reading.currency is not None or unit is None:
+    if unit is None or (reading.currency is not None and reading.per is None):
         return value
     return to_si(value, unit_info(unit))
 

@@ -67,6 +67,7 @@ class UnitTable:
     exact: dict[tuple[str, ...], UnitEntry]
     folded: dict[tuple[str, ...], UnitEntry]
     longest: int
+    one_starts: frozenset[str]  # lower-cased first words of units that "a" can count
 
     def match(self, words: tuple[str, ...]) -> UnitEntry | None:
         """The entry for a token sequence: exact case first, then folded case."""
@@ -98,7 +99,8 @@ def unit_table() -> UnitTable:
             exact.setdefault(words, entry)
             if not entry.case_sensitive:
                 folded.setdefault(tuple(w.lower() for w in words), entry)
-    return UnitTable(exact, folded, longest)
+    one_starts = {e.surface[0].lower() for e in exact.values() if e.one} | {"square", "cubic"}
+    return UnitTable(exact, folded, longest, frozenset(one_starts))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Write a ``RunResult`` in one of several formats.
+r"""Write a ``RunResult`` in one of several formats.
 
 Every format is a function ``emit(run, stream, options)``. ``FORMATS`` maps a format
 name to it; the module behind a format is imported only when that format is written,
@@ -9,7 +9,7 @@ so choosing ``concise`` never pays for importing what ``html`` needs.
 >>> out = io.StringIO()
 >>> emit("text", RunResult("lint"), out)
 >>> out.getvalue()
-'No problems found in 0 files.\\n'
+'No problems found in 0 files.\n'
 """
 
 from __future__ import annotations

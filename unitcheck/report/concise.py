@@ -1,8 +1,8 @@
 """One line a finding: ``path:line:col: CODE [severity] message``.
 
 Nothing else is written for findings, so the output suits ``grep``, editors' error
-lists and problem matchers. Unreadable inputs come out as ``path: error: message``;
-``extract`` writes ``path:line:col: surface`` for each quantity.
+lists and problem matchers. Unreadable inputs are left to the CLI, which reports them
+on standard error; ``extract`` writes ``path:line:col: surface`` for each quantity.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .text import Painter, finding_line
 
 
 def emit(run: RunResult, stream: TextIO, options: Options) -> None:
+    """Write one line a finding (or a quantity, for extract) to *stream*."""
     if run.command == "extract":
         for result in run.results:
             doc = result.document
@@ -27,5 +28,3 @@ def emit(run: RunResult, stream: TextIO, options: Options) -> None:
         for result, findings in ordered(run):
             for finding in findings:
                 stream.write(finding_line(result, finding, paint) + "\n")
-    for problem in run.problems:
-        stream.write(f"{clean(problem.path)}: error: {clean(problem.message)}\n")

@@ -8,14 +8,24 @@ writes a final ``::notice::`` that says how many more there are and where to see
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TextIO
 
 from ..model import Severity
 from ..result import RunResult
 from . import Options
-from .positions import locate, ordered, primary, relative_path, summary_line
+from .positions import (
+    locate,
+    ordered,
+    primary,
+    problem_message,
+    relative_path,
+    summary_line,
+)
 
+#: Control characters other than line breaks and tabs: never useful in a log.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: Annotations of one kind that GitHub shows for a step.
 LIMIT = 10
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -34,27 +44,37 @@ def escape_property(text: str) -> str:
 def command(kind: str, message: str, **properties: object) -> str:
     """One workflow command line; properties whose value is None are left out."""
     props = ",".join(
-        f"{key}={escape_property(str(value))}"
+        f"{key}={escape_property(_CONTROL.sub(' ', str(value)))}"
         for key, value in properties.items()
         if value is not None
     )
-    return f"::{kind}{' ' + props if props else ''}::{escape_data(message)}"
+    return f"::{kind}{' ' + props if props else ''}::{escape_data(_CONTROL.sub(' ', message))}"
 
 
 def emit(run: RunResult, stream: TextIO, options: Options) -> None:
+    """Write one workflow command a finding, within GitHub's per-step limits."""
     lines: list[tuple[str, str]] = []
     for problem in run.problems:
-        lines.append(("error", command("error", problem.message,
-                                       file=relative_path(problem.path),
-                                       title="unreadable input")))
+        lines.append(
+            (
+                "error",
+                command(
+                    "error",
+                    problem_message(problem),
+                    file=relative_path(problem.path),
+                    title="unreadable input",
+                ),
+            )
+        )
     for result, findings in ordered(run):
         for finding in findings:
             doc, q, _ = primary(result, finding)
             props: dict[str, object] = {"file": relative_path(doc.path)}
             if q is not None:
                 loc = locate(doc, q)
-                props.update(line=loc.line, col=loc.column, endLine=loc.end_line,
-                             endColumn=loc.end_column)
+                props.update(
+                    line=loc.line, col=loc.column, endLine=loc.end_line, endColumn=loc.end_column
+                )
             props["title"] = f"{finding.code} {finding.name}"
             kind = COMMANDS[finding.severity]
             lines.append((kind, command(kind, finding.message, **props)))
@@ -70,11 +90,14 @@ def emit(run: RunResult, stream: TextIO, options: Options) -> None:
         if shown[kind] <= limits[kind]:
             stream.write(line + "\n")
     if over:
-        stream.write(command(
-            "notice",
-            f"{over} more {'finding' if over == 1 else 'findings'} not shown as annotations "
-            f"(GitHub shows {LIMIT} of each kind per step); see the full report, "
-            "e.g. with --format markdown or --format sarif.",
-            title="unitcheck: more findings",
-        ) + "\n")
+        stream.write(
+            command(
+                "notice",
+                f"{over} more {'finding' if over == 1 else 'findings'} not shown as annotations "
+                f"(GitHub shows {LIMIT} of each kind per step); see the full report, "
+                "e.g. with --format markdown or --format sarif.",
+                title="unitcheck: more findings",
+            )
+            + "\n"
+        )
     stream.write(summary_line(run) + "\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -20,7 +21,16 @@ from ..inputs import Document
 from ..model import AlignedPair, Finding, Quantity, Segment, Severity
 from ..result import FileResult, RunResult
 from . import Options
-from .positions import amount, locate, number, ordered, plural, primary, summary_line
+from .positions import (
+    amount,
+    locate,
+    number,
+    ordered,
+    plural,
+    primary,
+    problem_message,
+    summary_line,
+)
 
 _CSS = """
 :root { color-scheme: light; --err: #b42318; --err-bg: #fde4e2; --warn: #a15c07;
@@ -47,7 +57,7 @@ table.doc th { font: 600 .85rem system-ui, Arial, sans-serif; text-align: left;
   word-break: break-all; }
 table.doc td { vertical-align: top; padding: .45rem .6rem; border-top: 1px solid var(--line); }
 table.pair col.text { width: 37%; } table.pair col.notes { width: 26%; }
-table.single col.text { width: 62%; } table.single col.notes { width: 38%; }
+table.single col.notes { width: 38%; }
 td.no { width: 3.2rem; color: var(--muted); font: .75rem system-ui, Arial, sans-serif; }
 col.no { width: 3.2rem; }
 tr.only td.text { color: var(--muted); background: #f6f6f7; }
@@ -111,16 +121,23 @@ class _Note:
 
 def _choose(candidates: Iterable[_Mark]) -> list[_Mark]:
     """Non-overlapping marks, findings first (worst first), then everything else."""
+
     def rank(m: _Mark) -> tuple[int, int]:
         return (_PRIORITY[m.severity] if m.severity is not None else 9, m.start)
 
+    starts: list[int] = []  # the chosen marks, kept sorted by start
     chosen: list[_Mark] = []
     for mark in sorted(candidates, key=rank):
         if mark.start >= mark.end:
             continue
-        if all(mark.end <= c.start or c.end <= mark.start for c in chosen):
-            chosen.append(mark)
-    return sorted(chosen, key=lambda m: m.start)
+        i = bisect_left(starts, mark.start)
+        if i > 0 and chosen[i - 1].end > mark.start:
+            continue
+        if i < len(chosen) and chosen[i].start < mark.end:
+            continue
+        starts.insert(i, mark.start)
+        chosen.insert(i, mark)
+    return chosen
 
 
 def _title(q: Quantity) -> str:
@@ -136,8 +153,11 @@ def _title(q: Quantity) -> str:
 def _render(text: str, start: int, end: int, marks: Sequence[_Mark]) -> str:
     """``text[start:end]`` as HTML, with the marks inside it highlighted."""
     out, at = [], start
-    for mark in marks:
-        if mark.end <= start or mark.start >= end:
+    first = max(0, bisect_left(marks, start, key=lambda m: m.start) - 1)
+    for mark in marks[first:]:
+        if mark.start >= end:
+            break
+        if mark.end <= start:
             continue
         s, t = max(mark.start, start), min(mark.end, end)
         out.append(_e(text[at:s]))
@@ -268,7 +288,9 @@ def _pair_table(result: FileResult, notes: list[_Note]) -> str:
             if seg is None:
                 cells.append('<td class="missing" title="not in this version"></td>')
             else:
-                cells.append(f'<td class="text">{_render(doc.text, seg.start, seg.end, marks)}</td>')
+                cells.append(
+                    f'<td class="text">{_render(doc.text, seg.start, seg.end, marks)}</td>'
+                )
         row_class = _row_class(row_notes, sa is None or sb is None)
         out.append(
             f'<tr{row_class}><td class="no">{i}</td>{"".join(cells)}'
@@ -297,17 +319,24 @@ def _single_table(result: FileResult, notes: list[_Note], *, quantities: bool) -
     marks = _choose([*_marks(notes, "b", found), *_marks(notes, "a", ())])
     rows: list[tuple[Segment | None, Segment | None]] = [(s, s) for s in segments]
     placed, left = _place(notes, rows)
+    notes_column = not quantities
     out = [
         '<table class="doc single"><colgroup><col class="no"><col class="text">'
-        '<col class="notes"></colgroup>',
-        f"<thead><tr><th>#</th><th>{_e(doc.path)}</th><th>Findings</th></tr></thead><tbody>",
+        + ('<col class="notes">' if notes_column else "")
+        + f"</colgroup><thead><tr><th>#</th><th>{_e(doc.path)}</th>"
+        + ("<th>Findings</th>" if notes_column else "")
+        + "</tr></thead><tbody>",
     ]
     for i, ((_, seg), row_notes) in enumerate(zip(rows, placed, strict=True), start=1):
         assert seg is not None
+        notes_cell = (
+            f'<td class="notes">{"".join(_note_html(n) for n in row_notes)}</td>'
+            if notes_column
+            else ""
+        )
         out.append(
             f'<tr{_row_class(row_notes, False)}><td class="no">{i}</td>'
-            f'<td class="text">{_render(doc.text, seg.start, seg.end, marks)}</td>'
-            f'<td class="notes">{"".join(_note_html(n) for n in row_notes)}</td></tr>'
+            f'<td class="text">{_render(doc.text, seg.start, seg.end, marks)}</td>{notes_cell}</tr>'
         )
     if not segments:
         out.append('<tr><td></td><td class="empty">(no text)</td><td></td></tr>')
@@ -356,6 +385,7 @@ def _counts(run: RunResult) -> str:
 
 
 def emit(run: RunResult, stream: TextIO, options: Options) -> None:
+    """Write the whole report to *stream* as one self-contained HTML page."""
     title = {"compare": "comparison", "lint": "lint", "extract": "quantities"}.get(
         run.command, run.command
     )
@@ -363,19 +393,19 @@ def emit(run: RunResult, stream: TextIO, options: Options) -> None:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>unitcheck {_e(title)} report</title><style>{_CSS}</style></head><body>",
-        f'<header><h1>unitcheck {_e(title)} report</h1>',
+        f"<header><h1>unitcheck {_e(title)} report</h1>",
     ]
     if run.command == "extract":
         found = sum(len(r.quantities) for r in run.results)
         out.append(
             f'<p class="summary ui">Found {plural(found, "quantity", "quantities")} in '
-            f'{plural(len(run.results), "file")}.</p>'
+            f"{plural(len(run.results), 'file')}.</p>"
         )
     else:
         out.append(f'<p class="summary ui counts">{_counts(run)} {_e(summary_line(run))}</p>')
     if run.problems:
         out.append('<div class="problems"><strong>Inputs that could not be read</strong><ul>')
-        out.extend(f"<li>{_e(p.path)}: {_e(p.message)}</li>" for p in run.problems)
+        out.extend(f"<li>{_e(p.path)}: {_e(problem_message(p))}</li>" for p in run.problems)
         out.append("</ul></div>")
 
     sections, toc, number_ = [], [], 0

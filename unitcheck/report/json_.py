@@ -15,7 +15,7 @@ from ..inputs import Document
 from ..model import Finding, Quantity
 from ..result import FileResult, RunResult
 from . import Options
-from .positions import locate, ordered
+from .positions import locate, ordered, problem_message
 
 SCHEMA_VERSION = 1
 
@@ -51,6 +51,7 @@ def quantity_dict(doc: Document, q: Quantity) -> dict[str, Any]:
 
 
 def finding_dict(result: FileResult, finding: Finding) -> dict[str, Any]:
+    """A finding as JSON, with both quantities (null where absent)."""
     original = result.original
     return {
         "code": finding.code,
@@ -59,7 +60,9 @@ def finding_dict(result: FileResult, finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "path": result.document.path,
         "original_path": original.path if original is not None else None,
-        "a": quantity_dict(original or result.document, finding.a) if finding.a is not None else None,
+        "a": quantity_dict(original or result.document, finding.a)
+        if finding.a is not None
+        else None,
         "b": quantity_dict(result.document, finding.b) if finding.b is not None else None,
     }
 
@@ -75,14 +78,18 @@ def _files(run: RunResult) -> list[dict[str, Any]]:
 
 
 def _errors(run: RunResult) -> list[dict[str, str]]:
-    return [{"path": p.path, "message": p.message} for p in run.problems]
+    return [{"path": p.path, "message": problem_message(p)} for p in run.problems]
 
 
 def report_dict(run: RunResult) -> dict[str, Any]:
     """The whole report as one JSON-ready dict."""
     if run.command == "extract":
-        return {"schema_version": SCHEMA_VERSION, "command": run.command,
-                "files": _files(run), "errors": _errors(run)}
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "command": run.command,
+            "files": _files(run),
+            "errors": _errors(run),
+        }
     return {
         "schema_version": SCHEMA_VERSION,
         "command": run.command,
@@ -92,15 +99,17 @@ def report_dict(run: RunResult) -> dict[str, Any]:
     }
 
 
-def _dump(obj: Any, **kwargs: Any) -> str:
+def _dump(obj: object, **kwargs: int) -> str:
     return json.dumps(obj, ensure_ascii=False, allow_nan=False, **kwargs)
 
 
 def emit_json(run: RunResult, stream: TextIO, options: Options) -> None:
+    """Write *run* as one JSON object (``schema_version`` 1)."""
     stream.write(_dump(report_dict(run), indent=2) + "\n")
 
 
 def emit_jsonl(run: RunResult, stream: TextIO, options: Options) -> None:
+    """Write *run* as JSON Lines: one finding, quantity or unreadable input a line."""
     if run.command == "extract":
         for file in _files(run):
             for q in file["quantities"]:

@@ -12,9 +12,18 @@ from typing import TextIO
 from ..model import Finding, Quantity
 from ..result import FileResult, RunResult
 from . import Options
-from .positions import amount, clean, locate, number, ordered, primary, summary_line
+from .positions import (
+    amount,
+    clean,
+    locate,
+    number,
+    ordered,
+    primary,
+    problem_message,
+    summary_line,
+)
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 
 
 def escape(text: str) -> str:
@@ -44,6 +53,7 @@ def _row(result: FileResult, finding: Finding) -> str:
 
 
 def emit(run: RunResult, stream: TextIO, options: Options) -> None:
+    """Write the findings (or, for extract, the quantities) as a Markdown table."""
     stream.write("## unitcheck\n\n")
     if run.command == "extract":
         _extract(run, stream)
@@ -59,7 +69,7 @@ def emit(run: RunResult, stream: TextIO, options: Options) -> None:
     if run.problems:
         stream.write("\n**Inputs that could not be read**\n\n")
         for problem in run.problems:
-            stream.write(f"- {escape(problem.path)}: {escape(problem.message)}\n")
+            stream.write(f"- {escape(problem.path)}: {escape(problem_message(problem))}\n")
 
 
 def _extract(run: RunResult, stream: TextIO) -> None:
@@ -69,8 +79,14 @@ def _extract(run: RunResult, stream: TextIO) -> None:
         for q in result.quantities:
             loc = locate(doc, q)
             si = f"{number(q.si_value)} {q.si_unit or ''}".strip() if q.si_value is not None else ""
-            cells = [escape(doc.path), f"{loc.line}:{loc.column}", escape(q.text),
-                     escape(amount(q)), escape(q.unit or ""), escape(si)]
+            cells = [
+                escape(doc.path),
+                f"{loc.line}:{loc.column}",
+                escape(q.text),
+                escape(amount(q)),
+                escape(q.unit or ""),
+                escape(si),
+            ]
             rows.append("| " + " | ".join(cells) + " |")
     if not rows:
         stream.write("No quantities found.\n")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..inputs import Document
 from ..model import Finding, Quantity, Segment
-from ..result import FileResult, RunResult
+from ..result import FileResult, InputProblem, RunResult
 
 #: A sentence longer than this is cut to a window around its quantity.
 MAX_SENTENCE = 240
@@ -108,6 +108,7 @@ def clean(text: str) -> str:
 
 
 def segments_of(result: FileResult, side: str) -> Sequence[Segment]:
+    """The comparison's sentence spans on *side*, or none without a comparison."""
     comparison = result.comparison
     if comparison is None:
         return ()
@@ -188,11 +189,12 @@ def amount(q: Quantity) -> str:
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
+    """ "1 file", "2 files"; *words* is the plural when it is not *word* + "s"."""
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
 def summary_line(run: RunResult) -> str:
-    """"2 errors, 1 warning, 1 info in 1 pair" or "No problems found in 3 files."."""
+    """ "2 errors, 1 warning, 1 info in 1 pair" or "No problems found in 3 files."."""
     counts = run.summary()
     noun = ("pair", "pairs") if run.command == "compare" else ("file", "files")
     where = plural(counts["files"], *noun)
@@ -222,3 +224,10 @@ def relative_path(path: str) -> str:
     if rel == os.pardir or rel.startswith(os.pardir + os.sep):
         return os.path.abspath(path).replace(os.sep, "/")
     return rel.replace(os.sep, "/")
+
+
+def problem_message(problem: InputProblem) -> str:
+    """The reason an input could not be read, without the path repeated in front."""
+    prefix = f"{problem.path}: "
+    message = problem.message
+    return message[len(prefix) :] if message.startswith(prefix) else message

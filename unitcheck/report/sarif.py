@@ -23,9 +23,18 @@ from ..inputs import Document
 from ..model import Finding, Quantity, Severity
 from ..result import FileResult, RunResult
 from . import Options
-from .positions import locate, ordered, primary, relative_path, sentence
+from .positions import (
+    locate,
+    ordered,
+    primary,
+    problem_message,
+    relative_path,
+    sentence,
+)
 
-SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 FINGERPRINT = "unitcheck/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -112,15 +121,17 @@ def sarif_dict(run: RunResult) -> dict[str, Any]:
         for finding in findings:
             item = _result(result, finding, rule_index)
             # Two identical findings in one file still get distinct fingerprints.
-            key = (item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-                   fingerprint(result, finding))
+            key = (
+                item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                fingerprint(result, finding),
+            )
             seen[key] += 1
             item["partialFingerprints"] = {FINGERPRINT: f"{key[1]}:{seen[key]}"}
             results.append(item)
     notifications = [
         {
             "level": "error",
-            "message": {"text": problem.message},
+            "message": {"text": problem_message(problem)},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(problem.path)}}}],
         }
         for problem in run.problems
@@ -151,4 +162,5 @@ def sarif_dict(run: RunResult) -> dict[str, Any]:
 
 
 def emit(run: RunResult, stream: TextIO, options: Options) -> None:
+    """Write *run* to *stream* as a SARIF 2.1.0 log."""
     stream.write(json.dumps(sarif_dict(run), ensure_ascii=False, indent=2) + "\n")

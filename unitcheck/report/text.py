@@ -11,6 +11,8 @@
 
 With ``Options.color`` the quantity is underlined and the severity coloured with ANSI
 escapes instead of being bracketed. ``extract`` lists every quantity of every file.
+Unreadable inputs are only counted in the summary line: the CLI reports each of them
+on standard error.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _STYLE = {
 
 
 class Painter:
+    """Wrap text in ANSI styles when colour is on; mark quantities with [[...]] when off."""
+
     def __init__(self, color: bool) -> None:
         self.color = color
 
@@ -64,18 +68,18 @@ def finding_line(result: FileResult, finding: Finding, paint: Painter | None = N
 
 
 def emit(run: RunResult, stream: TextIO, options: Options) -> None:
+    """Write the human-readable report, coloured when ``options.color``."""
     paint = Painter(options.color)
     if run.command == "extract":
         _extract(run, stream, paint)
     else:
         _findings(run, stream, paint)
-    for problem in run.problems:
-        stream.write(f"{paint(Severity.ERROR, 'error')}: {clean(problem.path)}: "
-                     f"{clean(problem.message)}\n")
     if run.command == "extract":
         found = sum(len(r.quantities) for r in run.results)
-        line = f"Found {plural(found, 'quantity', 'quantities')} in " \
-               f"{plural(len(run.results), 'file')}."
+        line = (
+            f"Found {plural(found, 'quantity', 'quantities')} in "
+            f"{plural(len(run.results), 'file')}."
+        )
         if run.problems:
             line += f" {plural(len(run.problems), 'input')} could not be read."
     else:

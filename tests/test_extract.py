@@ -1,0 +1,288 @@
+"""Extraction, as a table: surface in a sentence -> value, unit, kind, qualifier, range.
+
+Each row is ``(sentence, surface, value, unit, kind, extra)`` where ``surface`` is the
+exact ``Quantity.text`` expected and ``extra`` holds any other fields to check
+(``low``/``high`` for ranges, ``qualifier``, ``noun``). Sentences are written for these
+tests.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+from unitcheck import extract
+from unitcheck.model import NON_QUANTITY_KINDS, Quantity
+
+R: dict[str, Any] = {}  # no extra fields
+
+CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
+    # digits, thousands separators and decimals
+    ("The fund holds 1,234,567 shares.", "1,234,567", 1234567, None, "count", {"noun": "shares"}),
+    ("Rates rose to 3.75 percent.", "3.75 percent", 3.75, "percent", "percent", R),
+    ("It weighed 12,500.5 kg in all.", "12,500.5 kg", 12500.5, "kilogram", "measure", R),
+    ("Only .5 percent of voters moved.", ".5 percent", 0.5, "percent", "percent", R),
+    # number words
+    ("Three people were hurt.", "Three", 3, None, "count", {"noun": "people"}),
+    ("The hike is twenty-five miles long.", "twenty-five miles", 25, "mile", "measure", R),
+    ("The talks lasted two and a half hours.", "two and a half hours", 2.5, "hour", "duration", R),
+    ("a two-and-a-half-year delay", "two-and-a-half-year", 2.5, "year", "duration", R),
+    ("She bought a dozen eggs.", "a dozen", 12, None, "count", {"noun": "eggs"}),
+    ("The school is half a mile away.", "half a mile", 0.5, "mile", "measure", R),
+    ("Two thirds of members agreed.", "Two thirds", 2 / 3, None, "number", R),
+    ("He counted a hundred and twenty of them.", "a hundred and twenty", 120, None, "number", R),
+    ("It is a mile from the coast.", "a mile", 1, "mile", "measure", R),
+    # unicode and slash fractions
+    ("The route is 2½ miles long.", "2½ miles", 2.5, "mile", "measure", R),
+    ("A board 2 1/2 in thick.", "2 1/2 in", 2.5, "inch", "measure", {"step": 0.5}),
+    ("Add 3/4 cup of flour.", "3/4 cup", 0.75, "cup", "measure", {"step": 0.25}),
+    # scales
+    ("The city has 1.5 million residents.", "1.5 million", 1.5e6, None, "count", R),
+    ("The deal is worth $2bn.", "$2bn", 2e9, "USD", "money", {"step": 1e9}),
+    ("Debt reached 3tn last year.", "3tn", 3e12, None, "number", R),
+    ("The club paid £45m for him.", "£45m", 45e6, "GBP", "money", R),
+    ("The app has 500k users.", "500k", 5e5, None, "count", {"noun": "users"}),
+    ("They raised $5 million.", "$5 million", 5e6, "USD", "money", R),
+    ("It cost Rs 500 crore.", "Rs 500 crore", 5e9, "INR", "money", R),
+    # negatives
+    ("Overnight it fell to -5C in the hills.", "-5C", -5, "degree_Celsius", "temperature", R),
+    ("Forecasters expect minus 15C tonight.", "minus 15C", -15, "degree_Celsius", "temperature", R),
+    ("Lows of −5 °C were recorded.", "−5 °C", -5, "degree_Celsius", "temperature", R),
+    ("The firm lost $-3m.", "$-3m", -3e6, "USD", "money", R),
+    # ranges
+    ("Queues stretched 5-10 km.", "5-10 km", None, "kilometer", "measure", {"low": 5, "high": 10}),
+    ("a walk of 5 to 10 kilometres", "5 to 10 kilometres", None, "kilometer", "measure",
+     {"low": 5, "high": 10}),
+    ("between 5 and 10 km from the border", "5 and 10 km", None, "kilometer", "measure",
+     {"low": 5, "high": 10}),
+    ("a $5-7bn hole", "$5-7bn", None, "USD", "money", {"low": 5e9, "high": 7e9}),
+    ("an 8- to 16-metre telescope", "8- to 16-metre", None, "meter", "measure",
+     {"low": 8, "high": 16}),
+    ("Waves of 3–4 metres hit the port.", "3–4 metres", None, "meter", "measure",
+     {"low": 3, "high": 4}),
+    ("It hosts 5 to 10 people.", "5 to 10", None, None, "count", {"low": 5, "high": 10}),
+    # qualifiers
+    ("Troops took more than 400 square miles.", "400 square miles", 400, "mile ** 2", "measure",
+     {"qualifier": "lower"}),
+    ("over 200 people came", "200", 200, None, "count", {"qualifier": "lower"}),
+    ("at least 30 people died", "30", 30, None, "count", {"qualifier": "lower"}),
+    ("fewer than 10 cases", "10", 10, None, "count", {"qualifier": "upper"}),
+    ("a run of under 5 km", "5 km", 5, "kilometer", "measure", {"qualifier": "upper"}),
+    ("The lake is up to 30 metres deep.", "30 metres", 30, "meter", "measure",
+     {"qualifier": "upper"}),
+    ("nearly 50 percent of homes", "50 percent", 50, "percent", "percent", {"qualifier": "approx"}),
+    ("close to 50 percent of voters", "50 percent", 50, "percent", "percent",
+     {"qualifier": "approx"}),
+    ("The road runs about 600 miles.", "600 miles", 600, "mile", "measure", {"qualifier": "approx"}),
+    ("around 40 km north", "40 km", 40, "kilometer", "measure", {"qualifier": "approx"}),
+    ("more than $5bn in aid", "$5bn", 5e9, "USD", "money", {"qualifier": "lower"}),
+    # units written onto the number or apart from it
+    ("a range of 965km", "965km", 965, "kilometer", "measure", R),
+    ("a flat of 400m2", "400m2", 400, "meter ** 2", "measure", R),
+    ("a flat of 400 m²", "400 m²", 400, "meter ** 2", "measure", R),
+    ("Highs of 20C are due.", "20C", 20, "degree_Celsius", "temperature", R),
+    ("The phone has 5GB of data.", "5GB", 5, "gigabyte", "measure", R),
+    ("a 5Gb link", "5Gb", 5, "gigabit", "measure", R),
+    ("lifted 5t of rubble", "5t", 5, "metric_ton", "measure", R),
+    ("It took 5 min to load.", "5 min", 5, "minute", "duration", R),
+    # hyphenated adjectives
+    ("a 600-mile front", "600-mile", 600, "mile", "measure", R),
+    ("a 3-metre wall", "3-metre", 3, "meter", "measure", R),
+    ("a 10-year-old boy", "10-year-old", 10, "year", "duration", R),
+    ("a 5-percent rise", "5-percent", 5, "percent", "percent", R),
+    # area and volume
+    ("an area of 301 square miles", "301 square miles", 301, "mile ** 2", "measure", R),
+    ("some 116 sq mi of land", "116 sq mi", 116, "mile ** 2", "measure", {"qualifier": "approx"}),
+    ("a 20 sq km zone", "20 sq km", 20, "kilometer ** 2", "measure", R),
+    ("it covers 301,338 km2", "301,338 km2", 301338, "kilometer ** 2", "measure", R),
+    ("it covers 300 km²", "300 km²", 300, "kilometer ** 2", "measure", R),
+    ("It holds 50 cubic metres of water.", "50 cubic metres", 50, "meter ** 3", "measure", R),
+    ("It holds 50 m³ of water.", "50 m³", 50, "meter ** 3", "measure", R),
+    ("It farms 200 hectares.", "200 hectares", 200, "hectare", "measure", R),
+    # compound units and rates
+    ("winds of 120 km/h", "120 km/h", 120, "kilometer / hour", "measure", R),
+    ("winds of 120 kph", "120 kph", 120, "kilometer / hour", "measure", R),
+    ("a limit of 70 mph", "70 mph", 70, "mile / hour", "measure", R),
+    ("gusts of 70 miles per hour", "70 miles per hour", 70, "mile / hour", "measure", R),
+    ("output of 1.2m b/d", "1.2m b/d", 1.2e6, "oil_barrel / day", "measure", R),
+    ("exports of 500,000 barrels per day", "500,000 barrels per day", 5e5, "oil_barrel / day",
+     "measure", R),
+    ("It uses 3,000 kWh a year.", "3,000 kWh a year", 3000, "kilowatt_hour / year", "measure", R),
+    ("a density of 120 people per square km", "120 people per square km", 120, "1 / kilometer ** 2", "measure",
+     {"noun": "people"}),
+    ("Oil traded at $80 a barrel.", "$80 a barrel", 80, "USD / oil_barrel", "money", R),
+    ("Staff earn $15 an hour.", "$15 an hour", 15, "USD / hour", "money", R),
+    # percent and percentage points
+    ("Sales rose 5%.", "5%", 5, "percent", "percent", R),
+    ("Sales rose 5 per cent.", "5 per cent", 5, "percent", "percent", R),
+    ("Sales rose 5pc.", "5pc", 5, "percent", "percent", R),
+    ("a gap of 3 percentage points", "3 percentage points", 3, "percentage_point", "percent", R),
+    ("a cut of 25 basis points", "25 basis points", 25, "basis_point", "percent", R),
+    # temperatures
+    ("It reached 45 degrees Celsius.", "45 degrees Celsius", 45, "degree_Celsius", "temperature", R),
+    ("It reached 114 °F.", "114 °F", 114, "degree_Fahrenheit", "temperature", R),
+    ("It reached 40C.", "40C", 40, "degree_Celsius", "temperature", R),
+    ("It reached 104F.", "104F", 104, "degree_Fahrenheit", "temperature", R),
+    ("The heatwave pushed temperatures to 38 degrees.", "38 degrees", 38, "degree_Celsius",
+     "temperature", R),
+    ("The road bends 90 degrees.", "90 degrees", 90, "degree", "measure", R),
+    # durations
+    ("He was held for 48 hours.", "48 hours", 48, "hour", "duration", R),
+    ("after three weeks of talks", "three weeks", 3, "week", "duration", R),
+    ("a decade of growth, then 2 decades more", "2 decades", 20, "year", "duration", R),
+    # data, energy, power
+    ("a 2TB drive", "2TB", 2, "terabyte", "measure", R),
+    ("a 100 Mbps line", "100 Mbps", 100, "megabit / second", "measure", R),
+    ("a 1.2 GW plant", "1.2 GW", 1.2, "gigawatt", "measure", R),
+    ("a 300 MW farm", "300 MW", 300, "megawatt", "measure", R),
+    ("a 5 MWh battery", "5 MWh", 5, "megawatt_hour", "measure", R),
+    # tons and tonnes stay apart
+    ("It shipped 300 tonnes.", "300 tonnes", 300, "metric_ton", "measure", R),
+    ("It shipped 300 tons.", "300 tons", 300, "ton", "measure", R),
+    ("It shipped 300 long tons.", "300 long tons", 300, "long_ton", "measure", R),
+    # currencies
+    ("a US$1.5bn loan", "US$1.5bn", 1.5e9, "USD", "money", R),
+    ("It costs NT$300.", "NT$300", 300, "TWD", "money", R),
+    ("a HK$2m flat", "HK$2m", 2e6, "HKD", "money", R),
+    ("It costs A$100.", "A$100", 100, "AUD", "money", R),
+    ("It costs C$5.", "C$5", 5, "CAD", "money", R),
+    ("a €3bn package", "€3bn", 3e9, "EUR", "money", R),
+    ("It costs ¥500.", "¥500", 500, "JPY", "money", R),
+    ("It raised 20 million yuan.", "20 million yuan", 2e7, "CNY", "money", R),
+    ("a fee of 1,000 rupees", "1,000 rupees", 1000, "INR", "money", R),
+    ("It costs 5 dollars.", "5 dollars", 5, "USD", "money", R),
+    ("It costs 50 cents.", "50 cents", 0.5, "USD", "money", R),
+    ("Tickets cost 15€.", "15€", 15, "EUR", "money", R),
+    ("a fine of EUR 200", "EUR 200", 200, "EUR", "money", R),
+    # counts
+    ("He won 295 votes.", "295", 295, None, "count", {"noun": "votes"}),
+    ("It affects 1.2 million people.", "1.2 million", 1.2e6, None, "count", {"noun": "people"}),
+    ("It won 295 Electoral College votes.", "295", 295, None, "count", {"noun": "votes"}),
+    ("about 40,000 vehicles a day", "40,000 vehicles a day", 40000, "1 / day", "measure",
+     {"noun": "vehicles", "qualifier": "approx"}),
+    # "m": million or metres
+    ("He is 1.9m tall.", "1.9m", 1.9, "meter", "measure", R),
+    ("a population of 1.3m", "1.3m", 1.3e6, None, "number", R),
+    ("She won the 400m hurdles.", "400m", 400, "meter", "measure", R),
+    ("It sold 2.5m copies.", "2.5m", 2.5e6, None, "count", {"noun": "copies"}),
+    # "in", "pound" and friends depend on context
+    ("Cut a 2 in thick slab.", "2 in", 2, "inch", "measure", R),
+    ("It cost 2 pounds.", "2 pounds", 2, "GBP", "money", R),
+    ("It weighs 2 pounds.", "2 pounds", 2, "pound", "measure", R),
+    ("She is 5ft 4in tall.", "5ft", 5, "foot", "measure", R),
+    # lists share a unit written once; a change is two quantities
+    ("doses of 45 and 50 mg", "45", 45, "milligram", "measure", R),
+    ("in 3 or 4 days", "3", 3, "day", "duration", R),
+    ("from 50 to 80% of cases", "50", 50, "percent", "percent", R),
+    ("from 5% to 10%", "10%", 10, "percent", "percent", R),
+    # scientific notation
+    ("a frequency of 4e14 Hz", "4e14 Hz", 4e14, "hertz", "measure", R),
+    ("a factor of 2.5×10^-5", "2.5×10^-5", 2.5e-5, None, "number", R),
+]
+
+
+def _find(text: str, surface: str) -> Quantity:
+    found = extract(text)
+    for q in found:
+        if q.text == surface:
+            return q
+    raise AssertionError(f"{surface!r} not in {[q.text for q in found]}")
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "kind", "extra"), CASES)
+def test_extract_reads_table(
+    text: str, surface: str, value: float | None, unit: str | None, kind: str, extra: dict[str, Any]
+) -> None:
+    q = _find(text, surface)
+    if value is None:
+        assert q.value is None
+    else:
+        assert q.value is not None and math.isclose(q.value, value, rel_tol=1e-9)
+    assert q.unit == unit
+    assert q.kind == kind
+    assert q.qualifier == extra.get("qualifier")
+    for name in ("low", "high", "noun", "step"):
+        if name in extra:
+            got = getattr(q, name)
+            want = extra[name]
+            assert got == pytest.approx(want) if isinstance(want, float | int) else got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Elections are due in 2027.", "2027"),  # a year
+        ("Talks open on June 5 in Paris.", "5"),  # a date
+        ("Talks open on 5 June in Paris.", "5"),  # a date, day first
+        ("The bus left at 6pm sharp.", "6"),  # a clock time
+        ("The bus left at 6 p.m. sharp.", "6"),  # a clock time, dotted
+        ("The bus left at 10:30 sharp.", "10"),  # a clock time with a colon
+        ("She finished 47th overall.", "47"),  # an ordinal
+        ("Call 020 7946 0958 today.", "020"),  # a phone number
+        ("Call +1 212 555 0199 today.", "212"),  # an international phone number
+        ("under Section 230 of the act", "230"),  # a section number
+        ("a Boeing 737 jet", "737"),  # a model number
+        ("Arsenal won 3-1 at home.", "3"),  # a sports score
+        ("since the COVID-19 outbreak", "19"),  # a name with digits
+        ("at the G7 summit", "7"),  # a name with digits
+        ("open 24/7 all year", "24"),  # not a fraction
+        ("after 9/11 everything changed", "9"),  # not a fraction
+        ("in the 2013-14 season", "2013"),  # a season
+        ("music of the 1990s", "1990"),  # a decade
+        ("one of the best", "one"),  # a pronoun
+        ("That one costs more.", "one"),  # "costs" is a verb here
+        ("1 in 5 adults smoke", "1 in"),  # a ratio, not inches
+        ("the MACS J1149.5 cluster", "1149.5"),  # a catalogue name
+        ("the F-16 jets", "16"),  # a model name
+    ],
+)
+def test_extract_leaves_out_non_quantities(text: str, surface: str) -> None:
+    measures = [q.text for q in extract(text) if q.kind not in NON_QUANTITY_KINDS]
+    assert not any(t == surface or t.startswith(surface + " ") for t in measures), measures
+
+
+def test_extract_issue_percent_then_money_is_not_a_range() -> None:
+    """Regression: "rose 50 percent to $2bn" was read as one range."""
+    found = extract("Revenue rose 50 percent to $2bn last year.")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("50 percent", 50, "percent"),
+        ("$2bn", 2e9, "USD"),
+    ]
+
+
+def test_extract_range_needs_compatible_units() -> None:
+    found = extract("The rate went 5 km to 10 kg.")
+    assert [q.text for q in found] == ["5 km", "10 kg"]
+
+
+def test_extract_from_to_gives_two_quantities() -> None:
+    found = extract("Prices rose from $5bn to $7bn.")
+    assert [(q.value, q.unit) for q in found] == [(5e9, "USD"), (7e9, "USD")]
+
+
+def test_extract_spans_match_text() -> None:
+    text = (
+        "More than 400 square miles, £45m, 5-10 km and minus 15C were reported on June 5; "
+        "2½ miles and 1.2 million people, two and a half hours, 3tn and US$1.5bn."
+    )
+    found = extract(text)
+    assert len(found) >= 9
+    for q in found:
+        assert text[q.start:q.end] == q.text
+    assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+def test_extract_si_values() -> None:
+    (q,) = extract("a 600-mile front")
+    assert q.si_unit == "meter" and q.si_value == pytest.approx(965606.4)
+    (t,) = extract("Lows of -5C.")
+    assert t.si_unit == "kelvin" and t.si_value == pytest.approx(268.15)
+    (a,) = extract("It covers 2 sq km.")
+    assert a.dimension == "[length] ** 2" and a.si_value == pytest.approx(2e6)
+
+
+def test_extract_empty_and_numberless_text() -> None:
+    assert extract("") == []
+    assert extract("No figures here, only words.") == []

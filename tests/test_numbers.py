@@ -1,0 +1,118 @@
+"""The number grammar: digits, fractions, powers of ten and English number words."""
+
+from __future__ import annotations
+
+import pytest
+
+from unitcheck.lexer import tokenize
+from unitcheck.numbers import digits_value, parse_digits, parse_words
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "step"),
+    [
+        ("965", 965, 1),  # plain integer
+        ("400", 400, 100),  # trailing zeros are rounding
+        ("1,600", 1600, 100),  # thousands separator
+        ("1,234,567", 1234567, 1),  # several separators
+        ("2.50", 2.5, 0.01),  # a written trailing zero is significant
+        ("12,500.5", 12500.5, 0.1),  # separator and decimals
+        ("12\u00a0000", 12000, 1000),  # no-break space as separator
+        ("0", 0, 1),  # zero
+        (".5", 0.5, 0.1),  # leading decimal point
+        ("4e14", 4e14, 1e14),  # scientific notation
+        ("1.5e-3", 1.5e-3, 1e-4),  # negative exponent
+    ],
+)
+def test_numbers_digits_value(text: str, value: float, step: float) -> None:
+    got_value, got_step = digits_value(text)
+    assert got_value == pytest.approx(value)
+    assert got_step == pytest.approx(step)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "step", "consumed"),
+    [
+        ("2½ miles", 2.5, 0.5, 2),  # unicode fraction glued on
+        ("½ cup", 0.5, 0.5, 1),  # unicode fraction alone
+        ("2 1/2 in", 2.5, 0.5, 4),  # mixed number
+        ("3/4 cup", 0.75, 0.25, 3),  # slash fraction: step is one over the denominator
+        ("1/40 of", 0.025, 0.025, 3),  # unit fraction with a large denominator
+        ("5/8 inch", 0.625, 0.125, 3),  # eighths
+        ("9/11 was", 9, 1, 1),  # not a fraction: only the first number
+        ("24/7 service", 24, 1, 1),  # improper: not a fraction
+        ("2.48×10−5 m", 2.48e-5, 1e-7, 5),  # power of ten with a unicode minus
+        ("3 x 10^6 cells", 3e6, 1e6, 5),  # power of ten with a caret
+        ("5 x 10 metres", 5, 1, 1),  # dimensions, not a power
+        ("1,500,000 km", 1.5e6, 1e5, 1),  # a plain big number
+    ],
+)
+def test_numbers_parse_digits(text: str, value: float, step: float, consumed: int) -> None:
+    number = parse_digits(tokenize(text), 0)
+    assert number is not None and not number.words
+    assert number.value == pytest.approx(value)
+    assert number.step == pytest.approx(step)
+    assert number.end == consumed
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "step", "consumed"),
+    [
+        ("three people", 3, 1, 1),  # small number
+        ("twenty-five miles", 25, 1, 3),  # hyphenated tens
+        ("twenty five miles", 25, 1, 2),  # spaced tens
+        ("two and a half hours", 2.5, 0.5, 4),  # and a half
+        ("two-and-a-half years", 2.5, 0.5, 7),  # hyphenated
+        ("one and three quarters miles", 1.75, 0.75, 4),  # and three quarters
+        ("a dozen eggs", 12, 1, 2),  # a dozen
+        ("half a dozen eggs", 6, 1, 3),  # half a dozen
+        ("half a mile", 0.5, 0.5, 2),  # half a, before a unit
+        ("one hundred and twenty", 120, 1, 4),  # British "and"
+        ("a hundred and two", 102, 1, 4),  # "a" as one
+        ("three million people", 3e6, 1e6, 2),  # scale word
+        ("two thousand five hundred", 2500, 1, 4),  # several groups
+        ("two thirds of", 2 / 3, 1 / 3, 2),  # fraction word
+        ("one-half mile", 0.5, 0.5, 3),  # hyphenated fraction
+        ("three quarters of", 0.75, 0.25, 2),  # plural fraction
+    ],
+)
+def test_numbers_parse_words(text: str, value: float, step: float, consumed: int) -> None:
+    number = parse_words(tokenize(text), 0)
+    assert number is not None and number.words
+    assert number.value == pytest.approx(value)
+    assert number.step == pytest.approx(step)
+    assert number.end == consumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a man",  # the article alone
+        "half the time",  # "half" without "a"
+        "and then",  # not a number
+    ],
+)
+def test_numbers_parse_words_rejects(text: str) -> None:
+    assert parse_words(tokenize(text), 0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "consumed"),
+    [
+        ("one thirds", 1),  # singular count with a plural fraction: only "one"
+        ("three quarter-finals", 1),  # a compound, not three quarters
+        ("twenty-", 1),  # a dangling hyphen is not part of the number
+    ],
+)
+def test_numbers_parse_words_stops_early(text: str, consumed: int) -> None:
+    number = parse_words(tokenize(text), 0)
+    assert number is not None
+    assert number.end == consumed
+
+
+def test_numbers_lexer_keeps_spans() -> None:
+    text = "US$1.5bn, 965km and 400m²"
+    for token in tokenize(text):
+        assert text[token.start:token.end] == token.text
+    kinds = [(t.kind, t.text) for t in tokenize("965km")]
+    assert kinds == [("num", "965"), ("word", "km")]
