@@ -730,12 +730,24 @@ class _Scanner:
         second = self._read_single(j + 1)
         if second is None or second.skip_only or not units_agree(first, second):
             return
-        if is_word and joiner.low == "to" and first.first > 0 and tokens[first.first - 1].low == "from":
+        before = self._word_before(first.first) if is_word and joiner.low == "to" else ""
+        if before == "from":
             if not first.carries() and not first.percent and second.carries():
                 first.borrow(second)  # "from 50 to 80%": two quantities, one unit
             return  # "from 5% to 10%" is a change: two quantities
+        if before in self.lex.change_words and (first.carries() or first.percent):
+            return  # "rose 1.5% to 6.2%": a rise, then the new level
         first.range_with = second
         first.end = second.end
+
+    def _word_before(self, i: int) -> str:
+        """The word before token ``i``, skipping a qualifier ("rose about 5%")."""
+        k = i - 1
+        while k >= 0 and self.tokens[k].kind == WORD:
+            if self.tokens[k].low not in self.lex.qualifier_words:
+                return self.tokens[k].low
+            k -= 1
+        return ""
 
     def _borrow_unit(self, first: Reading) -> None:
         """"45 and 50 mg", "3 or 4 days": a bare number takes the unit of the next one."""

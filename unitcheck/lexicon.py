@@ -20,11 +20,13 @@ class Lexicon:
     scales_cs: dict[str, float]  # exact case -> factor
     qualifiers: dict[tuple[str, ...], str]  # lower-cased token texts -> lower/upper/approx
     qualifier_longest: int
+    qualifier_words: frozenset[str]  # every word of every qualifier
     price_words: frozenset[str]
     identifier_words: frozenset[str]
     sport_words: frozenset[str]
     heat_words: frozenset[str]
     million_words: frozenset[str]
+    change_words: frozenset[str]
     months: dict[str, int]
     currency_symbols: dict[tuple[str, ...], str]  # token texts -> ISO code
     currency_symbol_longest: int
@@ -43,6 +45,7 @@ def lexicon() -> Lexicon:
     qualifiers: dict[tuple[str, ...], str] = {}
     words: dict[str, set[str]] = {
         "price": set(), "identifier": set(), "sport": set(), "heat": set(), "million": set(),
+        "change": set(),
     }
     months: dict[str, int] = {}
     for line, (category, cell, value) in rows("lexicon_en.tsv", 3):
@@ -84,8 +87,10 @@ def lexicon() -> Lexicon:
                 codes.add(item)
     return Lexicon(
         scales, scales_cs, qualifiers, max(map(len, qualifiers)),
+        frozenset(w for words in qualifiers for w in words),
         frozenset(words["price"]), frozenset(words["identifier"]), frozenset(words["sport"]),
-        frozenset(words["heat"]), frozenset(words["million"]), months,
+        frozenset(words["heat"]), frozenset(words["million"]),
+        frozenset(words["change"]), months,
         symbols, max(map(len, symbols)), currency_words, max(map(len, currency_words)),
         frozenset(codes), factors, frozenset(words[0] for words in symbols),
     )
