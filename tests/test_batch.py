@@ -209,7 +209,7 @@ def test_batch_git_uses_merge_base_not_tip(repo: Path) -> None:
 
 @needs_git
 def test_batch_git_bad_ref(repo: Path) -> None:
-    with pytest.raises(GitError, match="git could not find the ref 'origin/nope'") as info:
+    with pytest.raises(GitError, match="unknown git ref 'origin/nope'") as info:
         pairs_from_git("origin/nope", cwd=repo)
     assert "git fetch origin nope" in str(info.value)
 

@@ -251,7 +251,8 @@ def test_config_settings_checks_its_own_values() -> None:
 def test_config_show_names_every_source_and_is_toml(tmp_path: Path) -> None:
     cfg = write(
         tmp_path / ".unitcheck.toml",
-        'ignore = ["UC301"]\n[severity]\nUC302 = "warning"\n[per-file-ignores]\n"wire/*" = ["ALL"]\n',
+        'ignore = ["UC301"]\n[severity]\nUC302 = "warning"\n'
+        '[per-file-ignores]\n"wire/*" = ["ALL"]\n',
     )
     settings, sources = load_settings(tmp_path, {"min-level": "warning"})
     text = show(settings, sources)

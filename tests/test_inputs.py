@@ -106,7 +106,11 @@ def test_inputs_markdown_with_only_code() -> None:
         (codecs.BOM_UTF8 + b"5 km", "5 km", "utf-8-sig"),
         # UTF-16 needs its BOM
         ("\u00bd mile".encode("utf-16"), "\u00bd mile", "utf-16"),
-        ("\u00bd mile".encode("utf-16-be").join([codecs.BOM_UTF16_BE, b""]), "\u00bd mile", "utf-16"),
+        (
+            "\u00bd mile".encode("utf-16-be").join([codecs.BOM_UTF16_BE, b""]),
+            "\u00bd mile",
+            "utf-16",
+        ),
         # Latin-1 / Windows-1252 exports decode as cp1252, smart quotes included
         (b"Caf\xe9: \x93about 5\xa0km\x94", "Caf\u00e9: \u201cabout 5\u00a0km\u201d", "cp1252"),
     ],
@@ -347,8 +351,27 @@ def test_inputs_any_bytes_give_a_document_or_an_input_error(data: bytes, fmt: st
 @given(
     st.lists(
         st.sampled_from(
-            ["<p>", "</p>", "<b>", "</b>", "<nav>", "</nav>", "&amp;", "&nbsp;", "5", " km",
-             "\n", "\r\n", "<!-- x -->", "<br>", "é", "<script>5 km</script>", "dam", "`", "[a](b)"]
+            [
+                "<p>",
+                "</p>",
+                "<b>",
+                "</b>",
+                "<nav>",
+                "</nav>",
+                "&amp;",
+                "&nbsp;",
+                "5",
+                " km",
+                "\n",
+                "\r\n",
+                "<!-- x -->",
+                "<br>",
+                "é",
+                "<script>5 km</script>",
+                "dam",
+                "`",
+                "[a](b)",
+            ]
         ),
         max_size=40,
     ),

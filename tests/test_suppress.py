@@ -86,10 +86,7 @@ def test_suppress_html_ignore_covers_the_next_element() -> None:
 
 
 def test_suppress_html_nested_element_of_same_tag() -> None:
-    src = (
-        "<!-- unitcheck: ignore -->\n<div><div>5 km</div>\n<p>6 km</p></div>\n"
-        "<div>7 km</div>\n"
-    )
+    src = "<!-- unitcheck: ignore -->\n<div><div>5 km</div>\n<p>6 km</p></div>\n<div>7 km</div>\n"
     assert kept_codes(src, "html", {"UC101": "6 km"}) == []
     assert kept_codes(src, "html", {"UC101": "7 km"}) == ["UC101"]
 
@@ -166,7 +163,9 @@ def test_suppress_bad_directives_are_problems(comment: str, reason: str) -> None
 
 
 def test_suppress_unmatched_enable_codes_do_not_close_range() -> None:
-    src = "<!-- unitcheck: disable[UC101,UC102] -->\n5 km\n<!-- unitcheck: enable[UC101] -->\n6 km\n"
+    src = (
+        "<!-- unitcheck: disable[UC101,UC102] -->\n5 km\n<!-- unitcheck: enable[UC101] -->\n6 km\n"
+    )
     s = parse(src, "markdown")
     assert kept_codes(src, "markdown", {"UC101": "6 km"}) == []
     assert [(p.line, p.reason) for p in s.problems] == [
@@ -211,16 +210,21 @@ def test_suppress_works_through_a_markdown_document() -> None:
     assert "unitcheck" not in doc.text
     findings = [finding("UC101", doc.text.index("60 m")), finding("UC101", doc.text.index("12 km"))]
     kept, unused = parse(doc.source, doc.format).filter(
-        findings, lambda f: doc.source_offset(f.b.start)  # type: ignore[union-attr]
+        findings,
+        lambda f: doc.source_offset(f.b.start),  # type: ignore[union-attr]
     )
     assert [f.b.text for f in kept if f.b] == ["5 km"] and len(kept) == 1 and unused == ()
 
 
 def test_suppress_works_through_an_html_document() -> None:
-    src = "<html><body><!-- unitcheck: ignore --><p>Dam: 60&nbsp;m.</p><p>Road: 12 km.</p></body></html>"
+    src = (
+        "<html><body><!-- unitcheck: ignore --><p>Dam: 60&nbsp;m.</p>"
+        "<p>Road: 12 km.</p></body></html>"
+    )
     doc = document_from_bytes(src.encode(), name="a.html", format="html")
     findings = [finding("UC101", doc.text.index("60")), finding("UC102", doc.text.index("12"))]
     kept, _ = parse(doc.source, doc.format).filter(
-        findings, lambda f: doc.source_offset(f.b.start)  # type: ignore[union-attr]
+        findings,
+        lambda f: doc.source_offset(f.b.start),  # type: ignore[union-attr]
     )
     assert [f.code for f in kept] == ["UC102"]

@@ -262,8 +262,10 @@ def pairs_from_git(
 
 
 def _merge_base(base_ref: str, cwd: Path) -> str:
-    _git(["rev-parse", "--verify", "--quiet", f"{base_ref}^{{commit}}"], cwd,
-         what=f"find the ref {base_ref!r}", hint=_ref_hint(base_ref))
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{base_ref}^{{commit}}"], cwd, what="")
+    except GitError:
+        raise GitError(f"unknown git ref {base_ref!r} ({_ref_hint(base_ref)})") from None
     return _git(
         ["merge-base", base_ref, "HEAD"],
         cwd,

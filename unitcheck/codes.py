@@ -79,6 +79,11 @@ CATALOG: tuple[Code, ...] = (
          "A conversion was added or substituted and it is right.",
          "Tells the editor the added figure was checked.",
          "600-mile -> 600-mile (965km)", "Nothing."),
+    Code("UC401", "unused-suppression", Severity.WARNING,
+         "A suppression comment silenced nothing.",
+         "A stale ignore comment would hide the next real problem in that block.",
+         "<!-- unitcheck: ignore[UC101] --> above a paragraph with no UC101",
+         "Remove the comment, or move it above the block it was meant for."),
 )
 
 BY_CODE: dict[str, Code] = {c.code: c for c in CATALOG}

@@ -248,7 +248,9 @@ def apply(settings: Settings, findings: Iterable[Finding], path: str) -> tuple[F
         if not settings.is_enabled(f.code) or _covers(dropped, f.code):
             continue
         grade = overrides.get(f.code)
-        kept.append(f if grade is None or grade == f.severity else dataclasses.replace(f, severity=grade))
+        kept.append(
+            f if grade is None or grade == f.severity else dataclasses.replace(f, severity=grade)
+        )
     return tuple(kept)
 
 
@@ -534,9 +536,7 @@ def _toml(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     if isinstance(value, dict):
-        items = (
-            f"{k if _BARE_KEY.match(k) else _toml(k)} = {_toml(v)}" for k, v in value.items()
-        )
+        items = (f"{k if _BARE_KEY.match(k) else _toml(k)} = {_toml(v)}" for k, v in value.items())
         body = ", ".join(items)
         return "{ " + body + " }" if body else "{}"
     raise TypeError(type(value).__name__)

@@ -17,7 +17,7 @@ from .lexer import FRAC, NUM, SUP, SYM, WORD, Token, tokenize
 from .lexicon import Lexicon, lexicon
 from .model import Quantity
 from .numbers import WORD_STARTS, Number, parse_digits, parse_words, slash_pair
-from .quantity_builder import Reading, build, units_agree
+from .quantity_builder import Reading, ascending, build, units_agree
 from .units import UnitEntry, UnitTable, compose, is_length, unit_table
 
 HYPHENS = frozenset("-\u2010\u2011")
@@ -156,6 +156,10 @@ class _Scanner:
         if first is None or first.skip_only:
             return first
         first.qualifier = self._qualifier_before(start)
+        if first.qualifier == "upper" and start >= 3 and self.tokens[start - 2].low == "up":
+            verb = self.tokens[start - 3].low
+            if verb in self.lex.change_words or verb.endswith("ed"):
+                first.qualifier = None  # "ticked up to 3.9%" is a new level, not a bound
         if first.qualifier == "lower" and start > 0 and self.tokens[start - 1].low == "over":
             entry = first.unit_entry
             if entry is not None and entry.expression in TIME_UNITS and not first.hyphenated:
@@ -292,12 +296,18 @@ class _Scanner:
         # identifiers: "Article 5", "Boeing 737", "G7", "A380", "MH17", "F-16", "Su-57"
         if prev is not None and prev.text in self.lex.identifier_words:
             return j
+        if i >= 3 and tuple(tok.text for tok in tokens[i - 3:i]) in self.lex.identifier_phrases:
+            return j  # "S&P 500"
         if prev is not None and not t.space and prev.kind == WORD:
             return j
-        if prev is not None and prev.text in HYPHENS and not t.space and i >= 2:
+        if prev is not None and prev.kind == SYM and not t.space and i >= 2 and not prev.space:
             before = tokens[i - 2]
-            if before.kind == WORD and not prev.space and before.text[0].isupper():
-                return j
+            if prev.text in MINUS_SIGNS and before.kind == WORD:
+                return j  # "F-16", "covid-19", "fb−1": a name
+            if prev.text == "+" and before.kind == NUM:
+                return j  # "J1149.5+6663": a catalogue code
+        if plain and len(t.text) > 1 and t.text[0] == "0":
+            return j  # "007", "06": a code, not an amount
         if nxt is not None and not nxt.space and nxt.kind == WORD and nxt.text.isupper():
             if (
                 self.units.match((nxt.text,)) is None
@@ -447,7 +457,7 @@ class _Scanner:
             end += 1
         expression = entry.expression
         if expression == "degree" and power == 1:
-            expression = self._degrees(end)
+            expression = self._degrees(end, reading.negative)
         if power != 1 and not is_length(expression):
             return j
         per = None
@@ -545,10 +555,11 @@ class _Scanner:
             power, stop = self._exponent(stop)
         return compose(entry.expression, power), stop
 
-    def _degrees(self, end: int) -> str:
-        """A plain "degrees" is a temperature when the text around it talks of heat."""
+    def _degrees(self, end: int, negative: bool = False) -> str:
+        """A plain "degrees" is a temperature when the text around it talks of heat, or
+        when it is below zero."""
         heat = self.lex.heat_words
-        if any(self.tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 10))):
+        if negative or any(self.tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 10))):
             if self._fahrenheit is None:
                 lowered = self.text.lower()
                 self._fahrenheit = "fahrenheit" in lowered or "°f" in lowered
@@ -730,6 +741,11 @@ class _Scanner:
         second = self._read_single(j + 1)
         if second is None or second.skip_only or not units_agree(first, second):
             return
+        if not ascending(first, second):
+            if is_dash and not (first.carries() or first.percent):
+                first.skip_only = True  # "passed 68-32": a tally, not a range
+                first.end = second.end
+            return  # "58% to 42%": two quantities
         before = self._word_before(first.first) if is_word and joiner.low == "to" else ""
         if before == "from":
             if not first.carries() and not first.percent and second.carries():

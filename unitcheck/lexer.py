@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Thousands may be grouped by commas or by the no-break and thin spaces of typeset copy;
+# Thousands may be grouped by commas, by the no-break and thin spaces of typeset copy,
+# or by plain spaces ("10 000", never with a leading zero);
 # "4e14" and "1.5e-3" are scientific notation. A leading "." is a decimal (".5 percent").
 _NUMBER = (
     r"\d+(?:\.\d+)?[eE][-+\u2212]?\d{1,3}(?![\w.])"
     r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?"
+    r"|(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?![\d.,]\d|\d)"
     r"|\d+(?:\.\d+)?"
     r"|(?<![\w.,])\.\d+"
 )

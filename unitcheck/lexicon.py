@@ -23,6 +23,7 @@ class Lexicon:
     qualifier_words: frozenset[str]  # every word of every qualifier
     price_words: frozenset[str]
     identifier_words: frozenset[str]
+    identifier_phrases: frozenset[tuple[str, ...]]  # several tokens: ("S", "&", "P")
     sport_words: frozenset[str]
     heat_words: frozenset[str]
     million_words: frozenset[str]
@@ -88,7 +89,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         scales, scales_cs, qualifiers, max(map(len, qualifiers)),
         frozenset(w for words in qualifiers for w in words),
-        frozenset(words["price"]), frozenset(words["identifier"]), frozenset(words["sport"]),
+        frozenset(words["price"]), frozenset(words["identifier"]),
+        frozenset(p for p in map(token_texts, words["identifier"]) if len(p) > 1),
+        frozenset(words["sport"]),
         frozenset(words["heat"]), frozenset(words["million"]),
         frozenset(words["change"]), months,
         symbols, max(map(len, symbols)), currency_words, max(map(len, currency_words)),

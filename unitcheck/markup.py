@@ -11,9 +11,9 @@ import html
 import re
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from collections.abc import Callable
 from typing import Any
 
 import lxml.etree

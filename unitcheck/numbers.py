@@ -37,6 +37,7 @@ FRACTION_WORDS = {
 #: Slash fractions a reader takes for fractions ("3/4", "1/40"); "24/7" and "9/11" are not.
 FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 HYPHENS = "-\u2010\u2011"
+_GROUPING = frozenset(", \u00a0\u202f\u2009")
 MINUS = "-\u2212\u2013"
 
 #: Words that can start a spelled-out number.
@@ -57,7 +58,7 @@ def digits_value(text: str) -> tuple[float, float]:
     >>> digits_value("1,600"), digits_value("2.50"), digits_value("1.5e3")
     ((1600.0, 100.0), (2.5, 0.01), (1500.0, 100.0))
     """
-    clean = text.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    clean = "".join(c for c in text if c not in _GROUPING)
     if "e" in clean or "E" in clean:
         mantissa, _, exponent = clean.lower().replace("\u2212", "-").partition("e")
         value, step = digits_value(mantissa)

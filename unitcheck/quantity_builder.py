@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexer import Token
 from .model import Quantity
@@ -79,6 +79,13 @@ def units_agree(first: Reading, second: Reading) -> bool:
     if first.unit == second.unit:
         return True
     return unit_info(first.unit).dimension == unit_info(second.unit).dimension
+
+
+def ascending(first: Reading, second: Reading) -> bool:
+    """Would ``first`` and ``second`` make a range whose low end comes first?"""
+    a, b = replace(first), replace(second)
+    _share(a, b)
+    return a.magnitude()[0] <= b.magnitude()[0]
 
 
 def _share(first: Reading, second: Reading) -> None:

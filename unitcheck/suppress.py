@@ -35,13 +35,17 @@ _DIRECTIVE = re.compile(
     re.S | re.I,
 )
 _MENTION = re.compile(r"\s*unitcheck\s*:", re.I)
-_KINDS = {"ignore": "ignore", "disable": "disable", "enable": "enable", "off": "disable", "on": "enable"}
+_KINDS = {
+    "ignore": "ignore",
+    "disable": "disable",
+    "enable": "enable",
+    "off": "disable",
+    "on": "enable",
+}
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n|\Z)")
 _SPACE_OR_COMMENT = re.compile(r"(?:\s+|<!--.*?-->)*", re.S)
 _OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
-_VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
 class Unused(NamedTuple):
@@ -138,7 +142,8 @@ class Suppressions:
 def parse(source: str, format: str) -> Suppressions:
     """Find the directives in *source* ("markdown" or "html"; "text" has none).
 
-    >>> s = parse("<!-- unitcheck: disable[UC101] -->\\n5 km\\n<!-- unitcheck: enable[UC101] -->", "html")
+    >>> src = "<!-- unitcheck: disable[UC101] -->\\n5 km\\n<!-- unitcheck: enable -->"
+    >>> s = parse(src, "html")
     >>> [(x.directive.kind, sorted(x.directive.codes), x.start) for x in s.scopes]
     [('disable', ['UC101'], 0)]
     """
