@@ -48,6 +48,8 @@ METRE_CONTEXT = frozenset(
 )
 #: Words after a prepositional-looking "in" that still make it inches ("2 in thick").
 INCH_CONTEXT = frozenset("thick long wide tall high deep diameter across".split())
+#: Punctuation that may close a quantity written straight after it ("40C.", "(104F)").
+CLOSING = frozenset(".,;:!?)]}\"'\u2019\u201d")
 #: Scale words that may stand apart from the number ("5 bn"); shorter ones must touch it.
 SPACED_SCALES = frozenset({"bn", "mn", "mln", "bln", "tn", "trn"})
 #: "1080p" is a video resolution, not pence.
@@ -420,7 +422,9 @@ class _Scanner:
                 if self._plural_noun_at(k):
                     return True  # "2.5m people"
         million = self.lex.million_words
-        return any(tokens[m].low in million for m in range(max(0, reading.first - 6), reading.first))
+        if any(tokens[m].low in million for m in range(max(0, reading.first - 6), reading.first)):
+            return True  # "a population of 1.3m"
+        return self._price_context(reading.first, reading.first)  # "revenue of 5m"
 
     def _unit(self, reading: Reading, j: int) -> int:
         """Read a unit after the number (and scale); compose area, volume and rates."""
@@ -504,7 +508,7 @@ class _Scanner:
                 return after.low in INCH_CONTEXT  # "2 in thick", not "2 in the"
             return after.kind != NUM and after.kind != FRAC  # "1 in 5"
         if surface in (("C",), ("F",)) and after is not None and not after.space:
-            return after.kind != NUM
+            return after.text in CLOSING  # "06F6", "5 F-35s": part of a name
         return True
 
     def _exponent(self, end: int) -> tuple[int, int]:
