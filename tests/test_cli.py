@@ -157,3 +157,30 @@ def test_no_color_by_default_off_a_terminal(runner: CliRunner, pair: tuple[Path,
     assert "\x1b[" not in plain.output
     forced = runner.invoke(main, ["compare", *map(str, pair), "--color", "always"])
     assert "\x1b[" in forced.output
+
+
+def test_an_internal_error_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import unitcheck.cli as cli
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    path = tmp_path / "a.txt"
+    path.write_text(QUIET, encoding="utf-8")
+    import sys
+
+    monkeypatch.setattr(sys.modules["unitcheck.extract"], "extract", boom)
+    monkeypatch.setattr("sys.argv", ["unitcheck", "extract", str(path)])
+    monkeypatch.delenv("UNITCHECK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error" in err and "simulated bug" in err
+
+
+def test_usage_error_exits_2(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["compare", "only-one.txt"]).exit_code == 2
+    assert runner.invoke(main, ["extract"]).exit_code == 2
+    assert runner.invoke(main, ["no-such-command"]).exit_code == 2

@@ -50,6 +50,8 @@ METRE_CONTEXT = frozenset(
 INCH_CONTEXT = frozenset("thick long wide tall high deep diameter across".split())
 #: Punctuation that may close a quantity written straight after it ("40C.", "(104F)").
 CLOSING = frozenset(".,;:!?)]}\"'\u2019\u201d")
+#: Tokens after which a capitalised word may simply start a sentence.
+SENTENCE_ENDS = frozenset(".!?:;\"'\u2018\u2019\u201c\u201d(")
 #: Scale words that may stand apart from the number ("5 bn"); shorter ones must touch it.
 SPACED_SCALES = frozenset({"bn", "mn", "mln", "bln", "tn", "trn"})
 #: "1080p" is a video resolution, not pence.
@@ -226,6 +228,8 @@ class _Scanner:
         reading.end = j
         if number.words and not self._words_stand(reading, i):
             return None
+        if j == number.end and j < self.n and tokens[j].kind == WORD and not tokens[j].space:
+            return Reading(first=reading.first, end=j + 1, skip_only=True)  # "3D", "4K", "5G"
         return reading
 
     def _article_counts(self, reading: Reading, i: int) -> bool:
@@ -251,6 +255,12 @@ class _Scanner:
         assert number is not None
         if self.tokens[i].low == "half" or reading.article:
             return False  # "half a chance"
+        prev = self.tokens[i - 1] if i > 0 else None
+        if prev is not None and not self.tokens[i].space and prev.text in HYPHENS:
+            return False  # "7-Eleven", "Catch-Twenty"
+        if prev is not None and self.tokens[i].text[0].isupper() and not self.tokens[i].newline:
+            if prev.text not in SENTENCE_ENDS:
+                return False  # "Ocean's Eleven": a title
         if number.value != int(number.value):
             return True  # "two thirds", "two and a half"
         nxt = self.tokens[number.end] if number.end < self.n else None
@@ -298,8 +308,12 @@ class _Scanner:
         # identifiers: "Article 5", "Boeing 737", "G7", "A380", "MH17", "F-16", "Su-57"
         if prev is not None and prev.text in self.lex.identifier_words:
             return j
-        if i >= 3 and tuple(tok.text for tok in tokens[i - 3:i]) in self.lex.identifier_phrases:
-            return j  # "S&P 500"
+        phrases = self.lex.identifier_phrases
+        if any(i >= k and tuple(tok.text for tok in tokens[i - k:i]) in phrases for k in (2, 3)):
+            return j  # "S&P 500", "No. 1"
+        if nxt is not None and nxt.text == ":" and not nxt.space and j + 1 < n:
+            if tokens[j + 1].kind == NUM and not tokens[j + 1].space:
+                return j + 2  # "3:1", "2:45": a ratio, a score or a clock
         if prev is not None and not t.space and prev.kind == WORD:
             return j
         if prev is not None and prev.kind == SYM and not t.space and i >= 2 and not prev.space:
@@ -740,6 +754,8 @@ class _Scanner:
         if is_dash:
             if first.noun is not None or (first.number is not None and first.number.words):
                 return
+            if tokens[j + 1].kind == WORD and tokens[j + 1].low in WORD_STARTS:
+                return  # "7-Eleven" is a name; "5-ten" is not how ranges are written
             if joiner.space != tokens[j + 1].space:
                 return  # "5 -10" is not a range
         second = self._read_single(j + 1)
