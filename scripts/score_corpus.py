@@ -56,15 +56,30 @@ SPECIAL_NAMES: dict[str, tuple[str | None, float]] = {
     "british thermal unit": ("british_thermal_unit", 1.0),
     "count": (None, 1.0),
 }
-CURRENCY_NAMES = {name: unit for name, (unit, factor) in SPECIAL_NAMES.items()
-                  if unit and unit.isupper() and factor == 1.0}
+CURRENCY_NAMES = {
+    name: unit
+    for name, (unit, factor) in SPECIAL_NAMES.items()
+    if unit and unit.isupper() and factor == 1.0
+}
 #: Spelling and naming differences between quantulum3 and pint, word by word.
 WORD_MAP = {
-    "metre": "meter", "litre": "liter", "centilitre": "centiliter", "millilitre": "milliliter",
-    "tonne": "metric_ton", "ton": "ton", "megayear": "megayear", "gigayear": "gigayear",
-    "kilometre": "kilometer", "centimetre": "centimeter", "millimetre": "millimeter",
-    "nanometre": "nanometer", "picometre": "picometer", "attometre": "attometer",
-    "fahrenheit": "degree_Fahrenheit", "celsius": "degree_Celsius", "barrel": "oil_barrel",
+    "metre": "meter",
+    "litre": "liter",
+    "centilitre": "centiliter",
+    "millilitre": "milliliter",
+    "tonne": "metric_ton",
+    "ton": "ton",
+    "megayear": "megayear",
+    "gigayear": "gigayear",
+    "kilometre": "kilometer",
+    "centimetre": "centimeter",
+    "millimetre": "millimeter",
+    "nanometre": "nanometer",
+    "picometre": "picometer",
+    "attometre": "attometer",
+    "fahrenheit": "degree_Fahrenheit",
+    "celsius": "degree_Celsius",
+    "barrel": "oil_barrel",
 }
 
 
@@ -82,13 +97,15 @@ def quantulum_unit(name: str) -> tuple[str | None, float]:
     if lowered in SPECIAL_NAMES:
         return SPECIAL_NAMES[lowered]
     if lowered.startswith("count per "):
-        lowered = "1 per " + lowered[len("count per "):]
+        lowered = "1 per " + lowered[len("count per ") :]
     # a currency rate: "dollar per hour" -> "USD / hour"
     for currency, code in CURRENCY_NAMES.items():
         if lowered.startswith(currency + " per "):
-            rest, _ = quantulum_unit(lowered[len(currency) + 5:])
+            rest, _ = quantulum_unit(lowered[len(currency) + 5 :])
             return (f"{code} / {rest}" if rest else code), 1.0
-    lowered = lowered.replace("degree celsius", "celsius").replace("degree fahrenheit", "fahrenheit")
+    lowered = lowered.replace("degree celsius", "celsius").replace(
+        "degree fahrenheit", "fahrenheit"
+    )
     parts: list[str] = []
     divide = False
     power = 1
@@ -252,8 +269,7 @@ class Score:
         return 100 * p, 100 * r, 100 * f
 
 
-def score(name: str, system: Callable[[str], list[Item]], corpus: list[dict],
-          show: bool) -> Score:
+def score(name: str, system: Callable[[str], list[Item]], corpus: list[dict], show: bool) -> Score:
     result = Score()
     system(corpus[0]["req"])  # warm up: registries, tables, classifiers
     for entry in corpus:
@@ -277,11 +293,15 @@ def score(name: str, system: Callable[[str], list[Item]], corpus: list[dict],
 
 
 def table(rows: Iterable[tuple[str, Score]]) -> str:
-    lines = [f"{'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4} {'words/s':>10}"]
+    lines = [
+        f"{'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4} {'words/s':>10}"
+    ]
     for name, s in rows:
         p, r, f = s.prf()
         speed = s.words / s.seconds if s.seconds else float("inf")
-        lines.append(f"{name:<12} {p:6.1f} {r:6.1f} {f:6.1f} {s.tp:4d} {s.fp:4d} {s.fn:4d} {speed:10.0f}")
+        lines.append(
+            f"{name:<12} {p:6.1f} {r:6.1f} {f:6.1f} {s.tp:4d} {s.fp:4d} {s.fn:4d} {speed:10.0f}"
+        )
     return "\n".join(lines)
 
 
@@ -295,8 +315,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = [("unitcheck", score("unitcheck", ours, corpus, args.show_misses))]
     if args.peer:
         rows.append(("quantulum3", score("quantulum3", _quantulum(), corpus, args.show_misses)))
-    print(f"{args.corpus} ({len(corpus)} sentences, "
-          f"{sum(len(e['res']) for e in corpus)} expected quantities)")
+    print(
+        f"{args.corpus} ({len(corpus)} sentences, "
+        f"{sum(len(e['res']) for e in corpus)} expected quantities)"
+    )
     print(table(rows))
     return 0
 

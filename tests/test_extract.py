@@ -53,29 +53,78 @@ CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
     ("The firm lost $-3m.", "$-3m", -3e6, "USD", "money", R),
     # ranges
     ("Queues stretched 5-10 km.", "5-10 km", None, "kilometer", "measure", {"low": 5, "high": 10}),
-    ("a walk of 5 to 10 kilometres", "5 to 10 kilometres", None, "kilometer", "measure",
-     {"low": 5, "high": 10}),
-    ("between 5 and 10 km from the border", "5 and 10 km", None, "kilometer", "measure",
-     {"low": 5, "high": 10}),
+    (
+        "a walk of 5 to 10 kilometres",
+        "5 to 10 kilometres",
+        None,
+        "kilometer",
+        "measure",
+        {"low": 5, "high": 10},
+    ),
+    (
+        "between 5 and 10 km from the border",
+        "5 and 10 km",
+        None,
+        "kilometer",
+        "measure",
+        {"low": 5, "high": 10},
+    ),
     ("a $5-7bn hole", "$5-7bn", None, "USD", "money", {"low": 5e9, "high": 7e9}),
-    ("an 8- to 16-metre telescope", "8- to 16-metre", None, "meter", "measure",
-     {"low": 8, "high": 16}),
-    ("Waves of 3–4 metres hit the port.", "3–4 metres", None, "meter", "measure",
-     {"low": 3, "high": 4}),
+    (
+        "an 8- to 16-metre telescope",
+        "8- to 16-metre",
+        None,
+        "meter",
+        "measure",
+        {"low": 8, "high": 16},
+    ),
+    (
+        "Waves of 3–4 metres hit the port.",
+        "3–4 metres",
+        None,
+        "meter",
+        "measure",
+        {"low": 3, "high": 4},
+    ),
     ("It hosts 5 to 10 people.", "5 to 10", None, None, "count", {"low": 5, "high": 10}),
     # qualifiers
-    ("Troops took more than 400 square miles.", "400 square miles", 400, "mile ** 2", "measure",
-     {"qualifier": "lower"}),
+    (
+        "Troops took more than 400 square miles.",
+        "400 square miles",
+        400,
+        "mile ** 2",
+        "measure",
+        {"qualifier": "lower"},
+    ),
     ("over 200 people came", "200", 200, None, "count", {"qualifier": "lower"}),
     ("at least 30 people died", "30", 30, None, "count", {"qualifier": "lower"}),
     ("fewer than 10 cases", "10", 10, None, "count", {"qualifier": "upper"}),
     ("a run of under 5 km", "5 km", 5, "kilometer", "measure", {"qualifier": "upper"}),
-    ("The lake is up to 30 metres deep.", "30 metres", 30, "meter", "measure",
-     {"qualifier": "upper"}),
+    (
+        "The lake is up to 30 metres deep.",
+        "30 metres",
+        30,
+        "meter",
+        "measure",
+        {"qualifier": "upper"},
+    ),
     ("nearly 50 percent of homes", "50 percent", 50, "percent", "percent", {"qualifier": "approx"}),
-    ("close to 50 percent of voters", "50 percent", 50, "percent", "percent",
-     {"qualifier": "approx"}),
-    ("The road runs about 600 miles.", "600 miles", 600, "mile", "measure", {"qualifier": "approx"}),
+    (
+        "close to 50 percent of voters",
+        "50 percent",
+        50,
+        "percent",
+        "percent",
+        {"qualifier": "approx"},
+    ),
+    (
+        "The road runs about 600 miles.",
+        "600 miles",
+        600,
+        "mile",
+        "measure",
+        {"qualifier": "approx"},
+    ),
     ("around 40 km north", "40 km", 40, "kilometer", "measure", {"qualifier": "approx"}),
     ("more than $5bn in aid", "$5bn", 5e9, "USD", "money", {"qualifier": "lower"}),
     # units written onto the number or apart from it
@@ -107,11 +156,23 @@ CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
     ("a limit of 70 mph", "70 mph", 70, "mile / hour", "measure", R),
     ("gusts of 70 miles per hour", "70 miles per hour", 70, "mile / hour", "measure", R),
     ("output of 1.2m b/d", "1.2m b/d", 1.2e6, "oil_barrel / day", "measure", R),
-    ("exports of 500,000 barrels per day", "500,000 barrels per day", 5e5, "oil_barrel / day",
-     "measure", R),
+    (
+        "exports of 500,000 barrels per day",
+        "500,000 barrels per day",
+        5e5,
+        "oil_barrel / day",
+        "measure",
+        R,
+    ),
     ("It uses 3,000 kWh a year.", "3,000 kWh a year", 3000, "kilowatt_hour / year", "measure", R),
-    ("a density of 120 people per square km", "120 people per square km", 120, "1 / kilometer ** 2", "measure",
-     {"noun": "people"}),
+    (
+        "a density of 120 people per square km",
+        "120 people per square km",
+        120,
+        "1 / kilometer ** 2",
+        "measure",
+        {"noun": "people"},
+    ),
     ("Oil traded at $80 a barrel.", "$80 a barrel", 80, "USD / oil_barrel", "money", R),
     ("Staff earn $15 an hour.", "$15 an hour", 15, "USD / hour", "money", R),
     # percent and percentage points
@@ -121,12 +182,25 @@ CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
     ("a gap of 3 percentage points", "3 percentage points", 3, "percentage_point", "percent", R),
     ("a cut of 25 basis points", "25 basis points", 25, "basis_point", "percent", R),
     # temperatures
-    ("It reached 45 degrees Celsius.", "45 degrees Celsius", 45, "degree_Celsius", "temperature", R),
+    (
+        "It reached 45 degrees Celsius.",
+        "45 degrees Celsius",
+        45,
+        "degree_Celsius",
+        "temperature",
+        R,
+    ),
     ("It reached 114 °F.", "114 °F", 114, "degree_Fahrenheit", "temperature", R),
     ("It reached 40C.", "40C", 40, "degree_Celsius", "temperature", R),
     ("It reached 104F.", "104F", 104, "degree_Fahrenheit", "temperature", R),
-    ("The heatwave pushed temperatures to 38 degrees.", "38 degrees", 38, "degree_Celsius",
-     "temperature", R),
+    (
+        "The heatwave pushed temperatures to 38 degrees.",
+        "38 degrees",
+        38,
+        "degree_Celsius",
+        "temperature",
+        R,
+    ),
     ("The road bends 90 degrees.", "90 degrees", 90, "degree", "measure", R),
     # durations
     ("He was held for 48 hours.", "48 hours", 48, "hour", "duration", R),
@@ -160,8 +234,14 @@ CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
     ("He won 295 votes.", "295", 295, None, "count", {"noun": "votes"}),
     ("It affects 1.2 million people.", "1.2 million", 1.2e6, None, "count", {"noun": "people"}),
     ("It won 295 Electoral College votes.", "295", 295, None, "count", {"noun": "votes"}),
-    ("about 40,000 vehicles a day", "40,000 vehicles a day", 40000, "1 / day", "measure",
-     {"noun": "vehicles", "qualifier": "approx"}),
+    (
+        "about 40,000 vehicles a day",
+        "40,000 vehicles a day",
+        40000,
+        "1 / day",
+        "measure",
+        {"noun": "vehicles", "qualifier": "approx"},
+    ),
     # "m": million or metres
     ("He is 1.9m tall.", "1.9m", 1.9, "meter", "measure", R),
     ("a population of 1.3m", "1.3m", 1.3e6, None, "number", R),
@@ -177,6 +257,23 @@ CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
     ("in 3 or 4 days", "3", 3, "day", "duration", R),
     ("from 50 to 80% of cases", "50", 50, "percent", "percent", R),
     ("from 5% to 10%", "10%", 10, "percent", "percent", R),
+    # pence, inches written onto the number, spaced thousands, compound scales
+    ("Shares fell to 345p.", "345p", 3.45, "GBP", "money", R),
+    ("A 6ft 2in suspect fled.", "2in", 2, "inch", "measure", R),
+    ("It was valued at 10 000 dollars.", "10 000 dollars", 10000, "USD", "money", R),
+    ("GDP reached ₹295 lakh crore.", "₹295 lakh crore", 2.95e14, "INR", "money", R),
+    ("Bills rise £150 a year.", "£150 a year", 150, "GBP / year", "money", R),
+    # bounds that are not bounds
+    ("The rate ticked up to 3.9 percent.", "3.9 percent", 3.9, "percent", "percent", R),
+    ("It will spend £1bn over five years.", "five years", 5, "year", "duration", R),
+    (
+        "wind chills as low as minus 20 degrees",
+        "minus 20 degrees",
+        -20,
+        "degree_Celsius",
+        "temperature",
+        R,
+    ),
     # scientific notation
     ("a frequency of 4e14 Hz", "4e14 Hz", 4e14, "hertz", "measure", R),
     ("a factor of 2.5×10^-5", "2.5×10^-5", 2.5e-5, None, "number", R),
@@ -236,6 +333,16 @@ def test_extract_reads_table(
         ("1 in 5 adults smoke", "1 in"),  # a ratio, not inches
         ("the MACS J1149.5 cluster", "1149.5"),  # a catalogue name
         ("the F-16 jets", "16"),  # a model name
+        ("the 5 F-35s", "5 F"),  # not Fahrenheit
+        ("shot in 3D and 4K", "3"),  # letters glued to digits
+        ("a 5G mast", "5"),  # letters glued to digits
+        ("The S&P 500 rose.", "500"),  # an index name
+        ("It reached No. 1 in May.", "1"),  # a rank
+        ("a ratio of 3:1", "3"),  # a ratio
+        ("Ocean's Eleven is a film", "Eleven"),  # a title
+        ("The bill passed 68-32.", "68"),  # a tally
+        ("a 1080p screen", "1080p"),  # a video resolution, not pence
+        ("agent 007 returns", "007"),  # a code with a leading zero
     ],
 )
 def test_extract_leaves_out_non_quantities(text: str, surface: str) -> None:
@@ -250,6 +357,29 @@ def test_extract_issue_percent_then_money_is_not_a_range() -> None:
         ("50 percent", 50, "percent"),
         ("$2bn", 2e9, "USD"),
     ]
+
+
+def test_extract_change_then_level_is_two_quantities() -> None:
+    found = extract("The jobless rate rose 1.5% to 6.2% in the quarter.")
+    assert [(q.value, q.unit) for q in found] == [(1.5, "percent"), (6.2, "percent")]
+    (rise,) = extract("Prices rose 5 to 10 percent.")
+    assert (rise.low, rise.high, rise.unit) == (5, 10, "percent")
+
+
+def test_extract_descending_ends_are_two_quantities() -> None:
+    found = extract("It passed by a margin of 58% to 42%.")
+    assert [q.value for q in found] == [58, 42]
+
+
+def test_extract_does_not_import_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, unitcheck; unitcheck.extract('It is 5 km.'); print('spacy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_extract_range_needs_compatible_units() -> None:
@@ -270,7 +400,7 @@ def test_extract_spans_match_text() -> None:
     found = extract(text)
     assert len(found) >= 9
     for q in found:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
     assert [q.start for q in found] == sorted(q.start for q in found)
 
 

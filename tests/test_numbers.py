@@ -113,6 +113,6 @@ def test_numbers_parse_words_stops_early(text: str, consumed: int) -> None:
 def test_numbers_lexer_keeps_spans() -> None:
     text = "US$1.5bn, 965km and 400m²"
     for token in tokenize(text):
-        assert text[token.start:token.end] == token.text
+        assert text[token.start : token.end] == token.text
     kinds = [(t.kind, t.text) for t in tokenize("965km")]
     assert kinds == [("num", "965"), ("word", "km")]

@@ -55,7 +55,7 @@ def _check_one(text: str, value: float, unit: str | None) -> None:
     q = found[0]
     assert math.isclose(q.value or 0.0, value, rel_tol=1e-9, abs_tol=1e-9), (text, q.value)
     assert q.unit == unit, (text, q.unit)
-    assert text[q.start:q.end] == q.text
+    assert text[q.start : q.end] == q.text
 
 
 @given(numbers, st.sampled_from(UNITS), st.sampled_from(TEMPLATES))
@@ -98,7 +98,7 @@ def _valid(text: str, found: list[Quantity]) -> None:
     previous_end = 0
     for q in found:
         assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.start >= previous_end  # in order, never overlapping
         previous_end = q.end
         for number in (q.value, q.low, q.high):

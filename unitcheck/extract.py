@@ -234,7 +234,11 @@ class _Scanner:
 
     def _article_counts(self, reading: Reading, i: int) -> bool:
         """Can "a"/"an" at ``i`` stand for one of a unit ("a mile", "an acre")?"""
-        if self.tokens[i].low not in ("a", "an") or reading.currency is not None or reading.negative:
+        if (
+            self.tokens[i].low not in ("a", "an")
+            or reading.currency is not None
+            or reading.negative
+        ):
             return False
         return i + 1 < self.n and self.tokens[i + 1].low in self.units.one_starts
 
@@ -309,7 +313,7 @@ class _Scanner:
         if prev is not None and prev.text in self.lex.identifier_words:
             return j
         phrases = self.lex.identifier_phrases
-        if any(i >= k and tuple(tok.text for tok in tokens[i - k:i]) in phrases for k in (2, 3)):
+        if any(i >= k and tuple(tok.text for tok in tokens[i - k : i]) in phrases for k in (2, 3)):
             return j  # "S&P 500", "No. 1"
         if nxt is not None and nxt.text == ":" and not nxt.space and j + 1 < n:
             if tokens[j + 1].kind == NUM and not tokens[j + 1].space:
@@ -351,10 +355,15 @@ class _Scanner:
         return None
 
     def _month_beside(self, prev: Token | None, nxt: Token | None) -> bool:
-        """"June 5", "5 June": a day of the month."""
+        """ "June 5", "5 June": a day of the month."""
         months = self.lex.months
         for t in (prev, nxt):
-            if t is not None and t.kind == WORD and t.text[0].isupper() and t.low.rstrip(".") in months:
+            if (
+                t is not None
+                and t.kind == WORD
+                and t.text[0].isupper()
+                and t.low.rstrip(".") in months
+            ):
                 return True
         return False
 
@@ -372,7 +381,12 @@ class _Scanner:
         t = tokens[j]
         if t.low in TIME_SUFFIXES:
             return True
-        if t.low in ("a", "p") and j + 2 < self.n and tokens[j + 1].text == "." and tokens[j + 2].low == "m":
+        if (
+            t.low in ("a", "p")
+            and j + 2 < self.n
+            and tokens[j + 1].text == "."
+            and tokens[j + 2].low == "m"
+        ):
             return True
         return t.low == "o" and j + 2 < self.n and tokens[j + 2].low == "clock"
 
@@ -485,7 +499,12 @@ class _Scanner:
         reading.unit_factor = entry.factor
         reading.unit_entry = entry
         reading.hyphenated = hyphen
-        if hyphen and end + 1 < self.n and tokens[end].text in HYPHENS and tokens[end + 1].low == "old":
+        if (
+            hyphen
+            and end + 1 < self.n
+            and tokens[end].text in HYPHENS
+            and tokens[end + 1].low == "old"
+        ):
             end += 2  # "10-year-old"
         return end
 
@@ -533,7 +552,12 @@ class _Scanner:
         t = tokens[end]
         if t.kind == SUP and not t.space:
             return (2 if t.text == "²" else 3), end + 1
-        if t.text == "^" and not t.space and end + 1 < self.n and tokens[end + 1].text in ("2", "3"):
+        if (
+            t.text == "^"
+            and not t.space
+            and end + 1 < self.n
+            and tokens[end + 1].text in ("2", "3")
+        ):
             return int(tokens[end + 1].text), end + 2
         if t.kind == NUM and not t.space and t.text in ("2", "3"):
             after = tokens[end + 1] if end + 1 < self.n else None
@@ -577,7 +601,9 @@ class _Scanner:
         """A plain "degrees" is a temperature when the text around it talks of heat, or
         when it is below zero."""
         heat = self.lex.heat_words
-        if negative or any(self.tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 10))):
+        if negative or any(
+            self.tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 10))
+        ):
             if self._fahrenheit is None:
                 lowered = self.text.lower()
                 self._fahrenheit = "fahrenheit" in lowered or "°f" in lowered
@@ -617,7 +643,10 @@ class _Scanner:
         """A currency written before the number, as a symbol or an ISO code."""
         tokens = self.tokens
         lex = self.lex
-        if tokens[i].text not in lex.currency_symbol_starts and tokens[i].text not in lex.currency_codes:
+        if (
+            tokens[i].text not in lex.currency_symbol_starts
+            and tokens[i].text not in lex.currency_codes
+        ):
             return None
         for length in range(min(lex.currency_symbol_longest, self.n - i), 0, -1):
             if length > 1 and any(tokens[i + m].space for m in range(1, length)):
@@ -649,7 +678,11 @@ class _Scanner:
         if found is None:
             return j
         code, end = found
-        if code == "GBP" and t.low in ("pound", "pounds") and not self._price_context(reading.first, j):
+        if (
+            code == "GBP"
+            and t.low in ("pound", "pounds")
+            and not self._price_context(reading.first, j)
+        ):
             return j  # a mass, not money: "8 pounds", "2 million pounds of cocaine"
         reading.currency = code
         key = tuple(tokens[m].low for m in range(j, end))
@@ -657,7 +690,7 @@ class _Scanner:
         return end
 
     def _pence(self, reading: Reading, j: int) -> bool:
-        """"345p" is pence unless it names a video resolution ("1080p")."""
+        """ "345p" is pence unless it names a video resolution ("1080p")."""
         assert reading.number is not None
         after = self.tokens[j + 1] if j + 1 < self.n else None
         if after is not None and not after.space and after.kind in (WORD, NUM):
@@ -673,7 +706,11 @@ class _Scanner:
         for length in range(min(self.lex.currency_word_longest, self.n - j), 0, -1):
             code = self.lex.currency_words.get(tuple(tokens[j + m].low for m in range(length)))
             if code is not None:
-                if code == "KRW" and tokens[j].low == "won" and not self._price_context(max(0, j - 3), j):
+                if (
+                    code == "KRW"
+                    and tokens[j].low == "won"
+                    and not self._price_context(max(0, j - 3), j)
+                ):
                     return None  # "won" is far more often the verb
                 if code == "BRL" and tokens[j].low == "real":
                     return None
@@ -695,10 +732,15 @@ class _Scanner:
         w = t.low
         if w in IRREGULAR_PLURALS:
             return True
-        return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in NOT_NOUNS
+        return (
+            len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is"))
+            and w not in NOT_NOUNS
+        )
 
     def _count_noun(self, reading: Reading, j: int) -> int:
-        """"295 votes", "1.2 million people", "295 Electoral College votes", and a bare
+        """ "295 votes", "1.2 million people", "295 Electoral College votes", and a bare
         number over a unit ("100 per square km")."""
         if reading.percent:
             return j
@@ -712,7 +754,12 @@ class _Scanner:
             return j  # "one costs", "1 says": a verb, not a count
         k = j
         for _ in range(3):
-            if k >= self.n or tokens[k].newline or tokens[k].kind != WORD or tokens[k].low in NOT_NOUNS:
+            if (
+                k >= self.n
+                or tokens[k].newline
+                or tokens[k].kind != WORD
+                or tokens[k].low in NOT_NOUNS
+            ):
                 return j
             if self._plural_noun_at(k):
                 reading.noun = tokens[k].low
@@ -736,7 +783,7 @@ class _Scanner:
     # ---- ranges and shared units ---------------------------------------------------------
 
     def _range_tail(self, first: Reading, between: bool) -> None:
-        """"5-10 km", "5 to 10 kilometres", "between 5 and 10 km", "$5bn-$7bn",
+        """ "5-10 km", "5 to 10 kilometres", "between 5 and 10 km", "$5bn-$7bn",
         "8- to 16-metre". Both ends must carry compatible units."""
         tokens = self.tokens
         j = first.end
@@ -786,12 +833,16 @@ class _Scanner:
         return ""
 
     def _borrow_unit(self, first: Reading) -> None:
-        """"45 and 50 mg", "3 or 4 days": a bare number takes the unit of the next one."""
+        """ "45 and 50 mg", "3 or 4 days": a bare number takes the unit of the next one."""
         j = first.end
         if (
-            first.unit is not None or first.currency is not None or first.noun is not None
-            or first.number is None or first.number.words
-            or j + 1 >= self.n or self.tokens[j].low not in ("and", "or")
+            first.unit is not None
+            or first.currency is not None
+            or first.noun is not None
+            or first.number is None
+            or first.number.words
+            or j + 1 >= self.n
+            or self.tokens[j].low not in ("and", "or")
             or self.tokens[j + 1].kind != NUM
         ):
             return

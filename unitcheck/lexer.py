@@ -61,10 +61,14 @@ def tokenize(text: str) -> list[Token]:
         start, end = match.span()
         surface = match.group()
         if start == previous_end:
-            append(Token(match.lastgroup or SYM, surface, surface.lower(), start, end, False, False))
+            append(
+                Token(match.lastgroup or SYM, surface, surface.lower(), start, end, False, False)
+            )
         else:
             newline = "\n" in text[previous_end:start]
-            append(Token(match.lastgroup or SYM, surface, surface.lower(), start, end, True, newline))
+            append(
+                Token(match.lastgroup or SYM, surface, surface.lower(), start, end, True, newline)
+            )
         previous_end = end
     return tokens
 

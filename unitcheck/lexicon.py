@@ -45,7 +45,11 @@ def lexicon() -> Lexicon:
     scales_cs: dict[str, float] = {}
     qualifiers: dict[tuple[str, ...], str] = {}
     words: dict[str, set[str]] = {
-        "price": set(), "identifier": set(), "sport": set(), "heat": set(), "million": set(),
+        "price": set(),
+        "identifier": set(),
+        "sport": set(),
+        "heat": set(),
+        "million": set(),
         "change": set(),
     }
     months: dict[str, int] = {}
@@ -65,7 +69,9 @@ def lexicon() -> Lexicon:
                 months[item.lower()] = int(value)
         elif category in words:
             # identifiers are matched in exact case ("Article 5", not "article 5")
-            words[category].update(items if category == "identifier" else (i.lower() for i in items))
+            words[category].update(
+                items if category == "identifier" else (i.lower() for i in items)
+            )
         else:
             raise TableError("lexicon_en.tsv", line, f"unknown category {category!r}")
 
@@ -87,13 +93,24 @@ def lexicon() -> Lexicon:
             else:
                 codes.add(item)
     return Lexicon(
-        scales, scales_cs, qualifiers, max(map(len, qualifiers)),
+        scales,
+        scales_cs,
+        qualifiers,
+        max(map(len, qualifiers)),
         frozenset(w for words in qualifiers for w in words),
-        frozenset(words["price"]), frozenset(words["identifier"]),
+        frozenset(words["price"]),
+        frozenset(words["identifier"]),
         frozenset(p for p in map(token_texts, words["identifier"]) if len(p) > 1),
         frozenset(words["sport"]),
-        frozenset(words["heat"]), frozenset(words["million"]),
-        frozenset(words["change"]), months,
-        symbols, max(map(len, symbols)), currency_words, max(map(len, currency_words)),
-        frozenset(codes), factors, frozenset(words[0] for words in symbols),
+        frozenset(words["heat"]),
+        frozenset(words["million"]),
+        frozenset(words["change"]),
+        months,
+        symbols,
+        max(map(len, symbols)),
+        currency_words,
+        max(map(len, currency_words)),
+        frozenset(codes),
+        factors,
+        frozenset(words[0] for words in symbols),
     )

@@ -12,26 +12,72 @@ from dataclasses import dataclass
 from .lexer import FRAC, NUM, SYM, WORD, Token
 
 UNICODE_FRACTIONS = {
-    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
-    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅖": 2 / 5,
+    "⅗": 3 / 5,
+    "⅘": 4 / 5,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
     "⅞": 7 / 8,
 }
 
 SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 FRACTION_WORDS = {
-    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
-    "quarters": 1 / 4, "fourth": 1 / 4, "fourths": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5,
-    "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 1 / 8, "eighths": 1 / 8, "tenth": 1 / 10,
+    "half": 1 / 2,
+    "halves": 1 / 2,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 1 / 4,
+    "quarters": 1 / 4,
+    "fourth": 1 / 4,
+    "fourths": 1 / 4,
+    "fifth": 1 / 5,
+    "fifths": 1 / 5,
+    "sixth": 1 / 6,
+    "sixths": 1 / 6,
+    "eighth": 1 / 8,
+    "eighths": 1 / 8,
+    "tenth": 1 / 10,
     "tenths": 1 / 10,
 }
 #: Slash fractions a reader takes for fractions ("3/4", "1/40"); "24/7" and "9/11" are not.
@@ -66,7 +112,7 @@ def digits_value(text: str) -> tuple[float, float]:
         return value * scale, step * scale
     if "." in clean:
         decimals = len(clean.split(".", 1)[1])
-        return float(clean), 10.0 ** -decimals
+        return float(clean), 10.0**-decimals
     stripped = clean.rstrip("0")
     if not stripped:  # "0"
         return 0.0, 1.0
@@ -136,7 +182,7 @@ def slash_fraction(tokens: list[Token], i: int) -> tuple[float, int, int] | None
 
 
 def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int] | None:
-    """"×10^-5", "x 10^6", "×10−5" after a mantissa: (exponent, end)."""
+    """ "×10^-5", "x 10^6", "×10−5" after a mantissa: (exponent, end)."""
     n = len(tokens)
     if j + 1 >= n or tokens[j].text not in ("×", "x", "*") or tokens[j + 1].text != "10":
         return None
@@ -189,7 +235,9 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
                 break  # "one thirds", "three quarter-finals"
             fraction = FRACTION_WORDS[w]
             return Number(current * fraction, fraction, j + 1, True)
-        if w in SMALL and (last in (None, "hundred", "big", "and") or (last == "tens" and SMALL[w] < 10)):
+        if w in SMALL and (
+            last in (None, "hundred", "big", "and") or (last == "tens" and SMALL[w] < 10)
+        ):
             current += SMALL[w]
             last = "small"
         elif w in TENS and last in (None, "hundred", "big", "and"):
@@ -212,7 +260,11 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
                 step = value
                 last = "fraction"
                 break
-            if last in ("hundred", "big") and j + 1 < n and (tokens[j + 1].low in SMALL or tokens[j + 1].low in TENS):
+            if (
+                last in ("hundred", "big")
+                and j + 1 < n
+                and (tokens[j + 1].low in SMALL or tokens[j + 1].low in TENS)
+            ):
                 last = "and"
                 j += 1
                 continue

@@ -43,9 +43,16 @@ class Reading:
 
     def borrow(self, other: Reading) -> None:
         """Take the unit written once after a list: "45 and 50 mg", "3 or 4 days"."""
-        self.unit, self.unit_factor, self.unit_entry = other.unit, other.unit_factor, other.unit_entry
+        self.unit, self.unit_factor, self.unit_entry = (
+            other.unit,
+            other.unit_factor,
+            other.unit_entry,
+        )
         self.percent, self.currency, self.per, self.noun = (
-            other.percent, other.currency, other.per, other.noun
+            other.percent,
+            other.currency,
+            other.per,
+            other.noun,
         )
         if self.scale == 1.0 and other.scale != 1.0 and self.number and other.number:
             if self.number.value <= other.number.value:
@@ -91,7 +98,11 @@ def ascending(first: Reading, second: Reading) -> bool:
 def _share(first: Reading, second: Reading) -> None:
     """In "5-10 km" or "$5-7bn" what is written once applies to both ends."""
     if first.unit is None and second.unit is not None:
-        first.unit, first.unit_factor, first.percent = second.unit, second.unit_factor, second.percent
+        first.unit, first.unit_factor, first.percent = (
+            second.unit,
+            second.unit_factor,
+            second.percent,
+        )
         first.unit_entry = second.unit_entry
     if second.currency is None and first.currency is not None:
         second.currency, second.per = first.currency, first.per
@@ -182,4 +193,4 @@ def _unit_text(text: str, tokens: list[Token], reading: Reading) -> str | None:
     after = max(last.number.end, last.scale_end)
     if after >= last.end:
         return None
-    return text[tokens[after].start:tokens[last.end - 1].end].lstrip("-‐ ")
+    return text[tokens[after].start : tokens[last.end - 1].end].lstrip("-‐ ")

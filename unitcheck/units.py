@@ -88,12 +88,20 @@ def unit_table() -> UnitTable:
         flags = set() if flag_cell == "-" else {f.strip() for f in flag_cell.split(",")}
         if not flags <= UNIT_FLAGS:
             raise TableError("units_en.tsv", line, f"unknown flags {sorted(flags - UNIT_FLAGS)}")
-        factor, _, unit = expression.partition(" * ") if " * " in expression else ("1", "", expression)
+        factor, _, unit = (
+            expression.partition(" * ") if " * " in expression else ("1", "", expression)
+        )
         for surface in alternatives(surfaces):
             words = token_texts(surface)
             entry = UnitEntry(
-                words, unit, float(factor), "cs" in flags, "attached" in flags,
-                "ambiguous" in flags, "nohyphen" in flags, "one" in flags,
+                words,
+                unit,
+                float(factor),
+                "cs" in flags,
+                "attached" in flags,
+                "ambiguous" in flags,
+                "nohyphen" in flags,
+                "one" in flags,
             )
             longest = max(longest, len(words))
             exact.setdefault(words, entry)
@@ -126,8 +134,13 @@ def unit_info(expression: str) -> UnitInfo:
         code, per = rate.groups()
         info = unit_info(per)
         name = f"{code} / {info.name}" if " " not in info.name else f"{code} / ({info.name})"
-        return UnitInfo(name, f"[{code}] / ({info.dimension})", f"{code} / {info.si_unit}",
-                        1 / info.si_factor, False)
+        return UnitInfo(
+            name,
+            f"[{code}] / ({info.dimension})",
+            f"{code} / {info.si_unit}",
+            1 / info.si_factor,
+            False,
+        )
     ureg = registry()
     unit = ureg.Unit(expression)
     name = str(unit)
