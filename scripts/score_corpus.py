@@ -204,7 +204,7 @@ def match(predicted: list[Item], expected: list[Item]) -> tuple[int, list[Item],
         else:
             extra.append(p)
     for e in list(left):
-        for a, b in zip(extra, extra[1:]):
+        for a, b in zip(extra, extra[1:], strict=False):
             if a.surface in e.surface and b.surface in e.surface and a.unit == b.unit:
                 if _agrees(Item((a.value + b.value) / 2, a.unit, e.surface), e):
                     hits += 1

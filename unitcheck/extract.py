@@ -2,10 +2,14 @@
 
 ``extract(text)`` tokenises the text (``lexer``), then walks the tokens once: at each
 place a number can start it reads, in order, a bound ("more than"), a currency symbol,
-the number (``numbers``), a scale ("bn", "million"), and a unit (``units``), then a range
-tail ("-10 km", "to 10 kilometres") or a counted noun ("295 votes"). Numbers that are
-not quantities (years, dates, times, ordinals, phone, model and section numbers, sports
-scores) are left out.
+the number (``numbers``), a scale ("bn", "million"), and a unit (``units``) or a price
+per unit ("$80 a barrel"), then a range tail ("-10 km", "to 10 kilometres") or a counted
+noun ("295 votes").
+
+A range needs compatible ends: "5-10 km" shares the unit written once, but "rose 50
+percent to $2bn", "rose 1.5% to 6.2%" and "from 5% to 10%" are two quantities each.
+Numbers that are not quantities (years, dates, times, ordinals, phone, model and section
+numbers, sports scores and tallies, codes such as "4K" or "007") are left out.
 """
 
 from __future__ import annotations
@@ -56,15 +60,18 @@ SENTENCE_ENDS = frozenset(".!?:;\"'\u2018\u2019\u201c\u201d(")
 SPACED_SCALES = frozenset({"bn", "mn", "mln", "bln", "tn", "trn"})
 #: "1080p" is a video resolution, not pence.
 VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
+LONG_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 #: Big scale words, for telling a year ("2027") from an amount ("2027 million").
 BIG_SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "tn"})
 
 _PHONE_RE = re.compile(
-    r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\w,]|\.\d)"
+    r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?"
+    r"\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\w,]|\.\d)"
 )
 _TIME_RE = re.compile(
     r"(?<![\d.])\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|(?<![\d.])\d{1,2}:\d{2}(?![\d:])"
 )
+_DIGIT = re.compile(r"\d")
 _DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
 
 
@@ -103,7 +110,7 @@ class _Scanner:
         self.lex = lex
         self.units = units
         self.blocked: set[int] = set()
-        spans = _blocked_spans(text) if any(c.isdigit() for c in text) else []
+        spans = _blocked_spans(text) if _DIGIT.search(text) else []
         if spans:
             starts = [t.start for t in tokens]
             for s, e in spans:
@@ -205,7 +212,6 @@ class _Scanner:
             number = Number(1.0, 1.0, i + 1, True)  # "a mile": only with a "one" unit
             reading.article = True
         reading.number = number
-        reading.number_start = i
         j = number.end
         skip = self._not_a_quantity(reading, i, j)
         if skip is not None:
@@ -405,6 +411,12 @@ class _Scanner:
         if j >= self.n:
             return j
         t = self.tokens[j]
+        if t.text in HYPHENS and not t.space and j + 1 < self.n and reading.currency is not None:
+            after = self.tokens[j + 1]  # "$1.5-billion", as some papers write it
+            if not after.space and after.low in LONG_SCALES:
+                reading.scale = self.lex.scales[after.low]
+                reading.scale_end = j + 2
+                return j + 2
         if t.kind != WORD or t.newline:
             return j
         factor = self.lex.scales_cs.get(t.text)
@@ -450,9 +462,10 @@ class _Scanner:
                 if self._plural_noun_at(k):
                     return True  # "2.5m people"
         million = self.lex.million_words
-        if any(tokens[m].low in million for m in range(max(0, reading.first - 6), reading.first)):
-            return True  # "a population of 1.3m"
-        return self._price_context(reading.first, reading.first)  # "revenue of 5m"
+        # "a population of 1.3m"; a bare "paid 80m" stays metres for lint to question (UC210)
+        return any(
+            tokens[m].low in million for m in range(max(0, reading.first - 6), reading.first)
+        )
 
     def _unit(self, reading: Reading, j: int) -> int:
         """Read a unit after the number (and scale); compose area, volume and rates."""

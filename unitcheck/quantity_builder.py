@@ -9,8 +9,6 @@ from .model import Quantity
 from .numbers import Number
 from .units import TEMPERATURE_UNITS, UnitEntry, to_si, unit_info
 
-NON_PINT_UNITS = frozenset({"percent"})
-
 
 @dataclass(slots=True)
 class Reading:
@@ -20,7 +18,6 @@ class Reading:
     end: int = 0
     skip_only: bool = False  # a number that is not a quantity (year, ordinal...)
     number: Number | None = None
-    number_start: int = 0
     negative: bool = False
     currency: str | None = None
     scale: float = 1.0
@@ -31,7 +28,6 @@ class Reading:
     hyphenated: bool = False
     percent: bool = False
     noun: str | None = None
-    noun_end: int = 0
     qualifier: str | None = None
     range_with: Reading | None = None
     article: bool = False  # "a mile": the number is the article
@@ -43,17 +39,13 @@ class Reading:
 
     def borrow(self, other: Reading) -> None:
         """Take the unit written once after a list: "45 and 50 mg", "3 or 4 days"."""
-        self.unit, self.unit_factor, self.unit_entry = (
-            other.unit,
-            other.unit_factor,
-            other.unit_entry,
-        )
-        self.percent, self.currency, self.per, self.noun = (
-            other.percent,
-            other.currency,
-            other.per,
-            other.noun,
-        )
+        self.unit = other.unit
+        self.unit_factor = other.unit_factor
+        self.unit_entry = other.unit_entry
+        self.percent = other.percent
+        self.currency = other.currency
+        self.per = other.per
+        self.noun = other.noun
         if self.scale == 1.0 and other.scale != 1.0 and self.number and other.number:
             if self.number.value <= other.number.value:
                 self.scale = other.scale
