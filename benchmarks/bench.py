@@ -88,22 +88,22 @@ def _shift(number: str, by: int) -> str:
     return f"{int(digits) + by}{tail}"
 
 
-def best_of(fn, repeat: int) -> float:
-    times = []
+def timings(fn, repeat: int) -> list[float]:
+    """Wall seconds of *repeat* calls of *fn*."""
+    out = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def best_of(fn, repeat: int) -> float:
+    return min(timings(fn, repeat))
 
 
 def median_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(timings(fn, repeat))
 
 
 def run_child(code: str) -> tuple[float, int]:
