@@ -6,7 +6,10 @@ quantity whose value agrees within 0.1 % and whose unit is the same after normal
 to pint (quantulum3's names such as "square kilometre" are mapped here, not in the
 product). Ranges are compared by their midpoint, which is how quantulum3 reports them.
 
-    python scripts/score_corpus.py [--peer] [--show-misses] [PATH]
+    python scripts/score_corpus.py [--peer] [--show-misses] [--corpus PATH | PATH]
+
+With no path it scores every default corpus that exists (the quantulum3 peer corpus
+and ``data/corpora/news_dev.json``) and prints one table.
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from unitcheck import extract  # noqa: E402
 from unitcheck.model import NON_QUANTITY_KINDS  # noqa: E402
 from unitcheck.units import registry  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/corpora/quantulum3/quantities.json")
+PEER_CORPUS = Path("/work/shared/corpora/quantulum3/quantities.json")
+NEWS_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpora" / "news_dev.json"
+DEFAULT_CORPORA = (PEER_CORPUS, NEWS_CORPUS)
 TOLERANCE = 1e-3
 
 #: quantulum3 unit names that are not pint units: name -> (unit, factor on the value).
@@ -55,6 +60,18 @@ SPECIAL_NAMES: dict[str, tuple[str | None, float]] = {
     "pound-mass": ("pound", 1.0),
     "british thermal unit": ("british_thermal_unit", 1.0),
     "count": (None, 1.0),
+    "basis point": ("basis_point", 1.0),
+    "chinese yuan": ("CNY", 1.0),
+    "hong kong dollar": ("HKD", 1.0),
+    "new taiwan dollar": ("TWD", 1.0),
+    "south korean won": ("KRW", 1.0),
+    "australian dollar": ("AUD", 1.0),
+    "nautical mile": ("nautical_mile", 1.0),
+    "part per million": ("ppm", 1.0),
+    "light-year": ("light_year", 1.0),
+    "milliampere-hour": ("milliampere_hour", 1.0),
+    "pound-force": ("force_pound", 1.0),
+    "penny per litre": ("GBP / liter", 0.01),
 }
 CURRENCY_NAMES = {
     name: unit
@@ -99,10 +116,14 @@ def quantulum_unit(name: str) -> tuple[str | None, float]:
     if lowered.startswith("count per "):
         lowered = "1 per " + lowered[len("count per ") :]
     # a currency rate: "dollar per hour" -> "USD / hour"
-    for currency, code in CURRENCY_NAMES.items():
+    # (longest name first, so "hong kong dollar" wins over "dollar")
+    for currency, code in sorted(CURRENCY_NAMES.items(), key=lambda item: -len(item[0])):
         if lowered.startswith(currency + " per "):
             rest, _ = quantulum_unit(lowered[len(currency) + 5 :])
-            return (f"{code} / {rest}" if rest else code), 1.0
+            if not rest:
+                return code, 1.0
+            # written as unitcheck writes a price per unit: "HKD / (foot ** 2)"
+            return (f"{code} / {rest}" if " " not in rest else f"{code} / ({rest})"), 1.0
     lowered = lowered.replace("degree celsius", "celsius").replace(
         "degree fahrenheit", "fahrenheit"
     )
@@ -292,33 +313,53 @@ def score(name: str, system: Callable[[str], list[Item]], corpus: list[dict], sh
     return result
 
 
-def table(rows: Iterable[tuple[str, Score]]) -> str:
+def table(rows: Iterable[tuple[str, str, Score]]) -> str:
+    """One line per (corpus, system) pair."""
     lines = [
-        f"{'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4} {'words/s':>10}"
+        f"{'corpus':<14} {'system':<11} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'TP':>4} {'FP':>4} {'FN':>4} {'words/s':>10}"
     ]
-    for name, s in rows:
+    for corpus, name, s in rows:
         p, r, f = s.prf()
         speed = s.words / s.seconds if s.seconds else float("inf")
         lines.append(
-            f"{name:<12} {p:6.1f} {r:6.1f} {f:6.1f} {s.tp:4d} {s.fp:4d} {s.fn:4d} {speed:10.0f}"
+            f"{corpus:<14} {name:<11} {p:6.1f} {r:6.1f} {f:6.1f} "
+            f"{s.tp:4d} {s.fp:4d} {s.fn:4d} {speed:10.0f}"
         )
     return "\n".join(lines)
 
 
+def _label(path: Path) -> str:
+    if path == PEER_CORPUS:
+        return "quantulum3"
+    return path.stem[:14]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("path", nargs="?", type=Path, help="corpus to score (default: all)")
+    parser.add_argument("--corpus", type=Path, help="the same as the positional PATH")
     parser.add_argument("--peer", action="store_true", help="also score quantulum3")
     parser.add_argument("--show-misses", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
-    corpus = json.loads(args.corpus.read_text(encoding="utf-8"))
-    rows = [("unitcheck", score("unitcheck", ours, corpus, args.show_misses))]
-    if args.peer:
-        rows.append(("quantulum3", score("quantulum3", _quantulum(), corpus, args.show_misses)))
-    print(
-        f"{args.corpus} ({len(corpus)} sentences, "
-        f"{sum(len(e['res']) for e in corpus)} expected quantities)"
-    )
+    if args.path and args.corpus and args.path != args.corpus:
+        parser.error("give the corpus once, as PATH or --corpus")
+    chosen = args.corpus or args.path
+    paths = [chosen] if chosen else [p for p in DEFAULT_CORPORA if p.exists()]
+    if not paths:
+        parser.error("no corpus found; pass --corpus PATH")
+    peer = _quantulum() if args.peer else None
+    rows: list[tuple[str, str, Score]] = []
+    for path in paths:
+        corpus = json.loads(path.read_text(encoding="utf-8"))
+        print(
+            f"{path} ({len(corpus)} sentences, "
+            f"{sum(len(e['res']) for e in corpus)} expected quantities)"
+        )
+        label = _label(path)
+        rows.append((label, "unitcheck", score("unitcheck", ours, corpus, args.show_misses)))
+        if peer is not None:
+            rows.append((label, "quantulum3", score("quantulum3", peer, corpus, args.show_misses)))
     print(table(rows))
     return 0
 

@@ -416,3 +416,123 @@ def test_extract_si_values() -> None:
 def test_extract_empty_and_numberless_text() -> None:
     assert extract("") == []
     assert extract("No figures here, only words.") == []
+
+
+# ---- classes of news-copy errors fixed in the second pass (sentences written here) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # small spelled-out numbers stand as counts when the context counts something
+        ("Inspectors found two of the crates empty.", [("two", 2, None)]),
+        ("The coalition ended up three short of a majority.", [("three", 3, None)]),
+        ("Each child got two 250mg tablets.", [("two", 2, None), ("250mg", 250, "milligram")]),
+        ("There were four in the van at the time.", [("four", 4, None)]),
+        ("The jury heard from nine former-club members.", [("nine", 9, None)]),
+        # ... but not as pronouns or idioms
+        ("She is one of the few who stayed.", []),
+        ("He had two in mind, he joked.", []),
+        # an acronym plural is a counted noun
+        ("The motion was signed by 112 MPs and peers.", [("112", 112, None)]),
+    ],
+)
+def test_extract_small_word_numbers_and_counts(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert [(q.text, q.value, q.unit) for q in extract(text)] == expected
+
+
+def test_extract_point_in_time_is_not_a_rate() -> None:
+    found = extract("Shipments reached 4.1 million tonnes, against 3.8 million tonnes a year ago.")
+    assert [q.text for q in found] == ["4.1 million tonnes", "3.8 million tonnes"]
+    (rate,) = extract("The mill grinds 900 tonnes a day.")
+    assert rate.unit == "metric_ton / day"
+
+
+def test_extract_bare_count_per_time() -> None:
+    (dose,) = extract("Adults should take at most 3 a day.")
+    assert (dose.text, dose.unit) == ("3 a day", "1 / day")
+    (visits,) = extract("The nurse calls five times a week.")
+    assert (visits.text, visits.value, visits.unit) == ("five times a week", 5, "1 / week")
+    (multiple,) = extract("Sales were 2.5 times the forecast.")
+    assert (multiple.text, multiple.unit) == ("2.5", None)
+
+
+def test_extract_points_beside_a_percentage_are_percentage_points() -> None:
+    found = extract("Turnout hit 71%, up 2.5 points on the last vote.")
+    assert [(q.text, q.unit) for q in found] == [
+        ("71%", "percent"),
+        ("2.5 points", "percentage_point"),
+    ]
+    found = extract("The index shed 1.1%, or 45 points, by noon.")
+    assert [(q.text, q.unit) for q in found] == [("1.1%", "percent"), ("45", None)]
+    (game,) = extract("The guard finished with 31 points.")
+    assert game.unit is None
+
+
+def test_extract_change_then_level_far_apart_is_two_quantities() -> None:
+    found = extract("Membership dropped by 8,200 to 1.6 million last year.")
+    assert [q.value for q in found] == [8200, 1.6e6]
+    (band,) = extract("Output rose 3 to 4 million barrels.")
+    assert (band.low, band.high) == (3e6, 4e6)
+
+
+def test_extract_descending_negative_range() -> None:
+    (q,) = extract("Lows of minus 4 to minus 9C are likely tonight.")
+    assert (q.low, q.high, q.unit) == (-9, -4, "degree_Celsius")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The gauge showed 7 in of rain overnight.", "7 in", 7),
+        ("Drifts of 9 in in the hills closed roads.", "9 in", 9),
+        ("Expect 2 to 4 inches, and as much as 6 in locally.", "6 in", 6),
+    ],
+)
+def test_extract_in_as_inches_from_context(text: str, surface: str, value: float) -> None:
+    q = _find(text, surface)
+    assert (q.value, q.unit) == (value, "inch")
+
+
+def test_extract_in_stays_a_preposition() -> None:
+    assert [q.text for q in extract("Results from 3 in the morning were void.")] == ["3"]
+    assert [q.text for q in extract("Roughly 4 in every 10 homes use gas.")] == ["4", "10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The treaty was signed on Sept. 14 in Oslo.", "14"),  # an abbreviated month
+        ("Ministers met at 11 Downing Street.", "11"),  # an address
+        ("They lined up 3-5-2 for the game.", "3"),  # a formation
+        ("He is the 22nd to resign.", "22"),  # an ordinal
+        ("The suspect left by exit 12 of the ring road.", "12"),  # a junction
+        ("She came back in Game 6.", "6"),  # a named game
+    ],
+)
+def test_extract_leaves_out_more_non_quantities(text: str, surface: str) -> None:
+    assert surface not in [q.text for q in extract(text)]
+
+
+def test_extract_stone_is_not_an_ordinal_and_decimal_pm_is_not_a_time() -> None:
+    (weight,) = extract("He weighed 15st before the fight.")
+    assert (weight.value, weight.unit) == (15, "stone")
+    (size,) = extract("The spacing is 3.5 pm.")
+    assert (size.value, size.unit) == (3.5, "picometer")
+
+
+def test_extract_plus_minus_is_a_range_about_the_value() -> None:
+    (q,) = extract("The beam measured 4.2 ± 0.1 m after cooling.")
+    assert (q.text, q.unit) == ("4.2 ± 0.1 m", "meter")
+    assert (q.low, q.high) == (pytest.approx(4.1), pytest.approx(4.3))
+    (r,) = extract("Readings were 12 +/- 2 km off.")
+    assert (r.low, r.high, r.unit_text) == (10, 14, "km")
+
+
+def test_extract_megapixels_and_charity_pounds() -> None:
+    (q,) = extract("It has a 48-megapixel lens.")
+    assert (q.value, q.unit) == (48, "megapixel")
+    (m,) = extract("The charity appeal raised 3 million pounds by Friday.")
+    assert m.unit == "GBP"

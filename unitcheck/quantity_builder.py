@@ -32,6 +32,7 @@ class Reading:
     range_with: Reading | None = None
     article: bool = False  # "a mile": the number is the article
     per: str | None = None  # money per unit: "$80 a barrel" -> "oil_barrel"
+    plus_minus: Number | None = None  # "9.8 ± 0.2 m": the written uncertainty
 
     def carries(self) -> bool:
         """Does this reading say what it counts (a unit, a currency or a noun)?"""
@@ -122,17 +123,23 @@ def build(text: str, tokens: list[Token], reading: Reading) -> Quantity | None:
         low, step_low = value, step
         high, step_high = second.magnitude()
         if high < low:
-            return None
+            if not (reading.negative and second.negative):
+                return None
+            low, high = high, low  # "minus 5 to minus 10C"
         step = min(step_low, step_high)
+    if second is None and reading.plus_minus is not None:
+        spread = reading.plus_minus.value * reading.scale * reading.unit_factor
+        low, high = value - spread, value + spread  # "9.8 ± 0.2 m": a range about a value
+    ranged = low is not None
     unit, kind, si_unit, dimension = _unit_and_kind(reading)
     si_value: float | None = None
-    if second is None:
+    if not ranged:
         si_value = _si(value, reading, unit)
     return Quantity(
         text=surface,
         start=start,
         end=end,
-        value=None if second is not None else value,
+        value=None if ranged else value,
         unit=unit,
         kind=kind,
         low=low,
@@ -183,6 +190,8 @@ def _unit_text(text: str, tokens: list[Token], reading: Reading) -> str | None:
     last = reading.range_with if reading.range_with is not None else reading
     assert last.number is not None
     after = max(last.number.end, last.scale_end)
+    if last.plus_minus is not None:
+        after = max(after, last.plus_minus.end)
     if after >= last.end:
         return None
     return text[tokens[after].start : tokens[last.end - 1].end].lstrip("-‐ ")

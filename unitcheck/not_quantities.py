@@ -1,0 +1,222 @@
+"""Numbers that are not quantities: years, dates, clock times, ordinals, phone numbers,
+identifiers ("Article 5", "Boeing 737", "G7"), codes ("007", "4K") and sports scores.
+
+``blocked_spans`` finds the ones a regular expression can see in the raw text (phones,
+times, numeric dates); ``NotQuantityRules._not_a_quantity`` decides the rest token by
+token, and returns where the scanner should resume.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexer import NUM, SYM, WORD, Token
+from .numbers import Number, slash_pair
+from .quantity_builder import Reading
+from .scan_base import DASHES, MINUS_SIGNS, ScannerBase
+
+TIME_SUFFIXES = frozenset({"am", "pm"})
+#: The last word of a street name after a house number ("10 Downing Street").
+STREET_WORDS = frozenset(
+    "Street St Road Rd Avenue Ave Lane Boulevard Blvd Drive Place Square Terrace Crescent "
+    "Close Way Court Row Gardens Hill Parade".split()
+)
+#: Big scale words, for telling a year ("2027") from an amount ("2027 million").
+BIG_SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "tn"})
+
+_PHONE_RE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?"
+    r"\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\w,]|\.\d)"
+)
+_TIME_RE = re.compile(
+    r"(?<![\d.])\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|(?<![\d.])\d{1,2}:\d{2}(?![\d:])"
+)
+_DIGIT = re.compile(r"\d")
+_DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of phone numbers, clock times and numeric dates, sorted."""
+    if not _DIGIT.search(text):
+        return []
+    spans: list[tuple[int, int]] = []
+    for match in _PHONE_RE.finditer(text):
+        if sum(c.isdigit() for c in match.group()) >= 9:
+            spans.append(match.span())
+    for match in _TIME_RE.finditer(text):
+        if ":" in match.group() or "m" in match.group().lower():
+            spans.append(match.span())
+    spans.extend(m.span() for m in _DATE_RE.finditer(text))
+    spans.sort()
+    return spans
+
+
+def ordinal_suffix(number: str) -> str:
+    """The suffix English writes after an ordinal: 1st, 2nd, 3rd, 4th, 11th, 22nd."""
+    value = int(number)
+    if value % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+
+
+class NotQuantityRules(ScannerBase):
+    """Recognise numbers that name, date or rank things rather than measure them."""
+
+    def _not_a_quantity(self, reading: Reading, i: int, j: int) -> int | None:
+        """If the number at ``i..j`` is a year, date, time, ordinal, identifier or score,
+        return the token index to resume at; else None."""
+        tokens = self.tokens
+        t = tokens[i]
+        if t.kind != NUM:
+            return None
+        n = self.n
+        nxt = tokens[j] if j < n else None
+        prev = tokens[i - 1] if i > 0 else None
+        if (
+            nxt is not None
+            and not nxt.space
+            and t.text.isdigit()
+            and nxt.low == ordinal_suffix(t.text)
+        ):
+            return j + 1  # "47th" (but "14st" is stone)
+        if nxt is not None and t.text.isdigit() and self._is_time_suffix(j):
+            return j + 1  # "6pm", "6 p.m." (but "2.1 pm" is picometres)
+        if j == i + 1:
+            end = slash_pair(tokens, i)
+            if end is not None:
+                return end  # "24/7", "9/11": not fractions
+        if reading.currency is not None or reading.negative:
+            return None
+        plain = t.text.isdigit()
+        if prev is not None and prev.text == "." and i >= 2 and not prev.space:
+            prev = tokens[i - 2]  # "Aug. 6": the month is before the abbreviation's dot
+        if plain and int(t.text) <= 31:
+            if self._month_beside(prev, nxt):
+                return j + 1 if nxt is not None and nxt.low.rstrip(".") in self.lex.months else j
+            if nxt is not None and nxt.text in DASHES and j + 2 < n and tokens[j + 1].kind == NUM:
+                if self._month_beside(None, tokens[j + 2]):
+                    return j + 3  # "12-13 October"
+        # identifiers: "Article 5", "Boeing 737", "G7", "A380", "MH17", "F-16", "Su-57"
+        if prev is not None and prev.text in self.lex.identifier_words:
+            return j
+        phrases = self.lex.identifier_phrases
+        if any(i >= k and tuple(tok.text for tok in tokens[i - k : i]) in phrases for k in (2, 3)):
+            return j  # "S&P 500", "No. 1"
+        if nxt is not None and nxt.text == ":" and not nxt.space and j + 1 < n:
+            if tokens[j + 1].kind == NUM and not tokens[j + 1].space:
+                return j + 2  # "3:1", "2:45": a ratio, a score or a clock
+        if prev is not None and not t.space and prev.kind == WORD:
+            return j
+        if prev is not None and prev.kind == SYM and not t.space and i >= 2 and not prev.space:
+            before = tokens[i - 2]
+            if prev.text in MINUS_SIGNS and before.kind == WORD:
+                return j  # "F-16", "covid-19", "fb−1": a name
+            if prev.text == "+" and before.kind == NUM:
+                return j  # "J1149.5+6663": a catalogue code
+        if plain and len(t.text) > 1 and t.text[0] == "0":
+            return j  # "007", "06": a code, not an amount
+        if nxt is not None and not nxt.space and nxt.kind == WORD and nxt.text.isupper():
+            if (
+                self.units.match((nxt.text,)) is None
+                and nxt.text not in self.lex.scales_cs
+                and nxt.text not in self.lex.currency_symbol_starts
+            ):
+                return j + 1  # "5G", "4X"
+        # decades: "the 1990s", "in their 30s"
+        if nxt is not None and not nxt.space and nxt.low == "s" and plain and t.text.endswith("0"):
+            return j + 1
+        if plain and len(t.text) == 4 and 1000 <= int(t.text) <= 2099:
+            year_end = self._year_range(j)
+            if year_end is not None:
+                return year_end  # "2013-14", "2019-2020"
+            if not self._unit_follows(j) and not (nxt is not None and nxt.low in BIG_SCALES):
+                if not (int(t.text) < 1900 and self._plural_noun_at(j)):
+                    return j  # "in 2027" (but "1500 troops" is a count)
+        if plain and self._address_follows(j):
+            return j  # "10 Downing Street"
+        chain = self._dash_chain(i)
+        if chain is not None:
+            return chain  # "4-3-3", "10-2-1": a formation or a record
+        # scores: "won 3-1", "a 2-0 victory"
+        if nxt is not None and nxt.text in DASHES and not nxt.space and j + 1 < n and plain:
+            other = tokens[j + 1]
+            if other.kind == NUM and not other.space and other.text.isdigit():
+                if int(t.text) <= 30 and int(other.text) <= 30 and not self._unit_follows(j + 2):
+                    if self._sport_context(i):
+                        return j + 2
+        return None
+
+    def _address_follows(self, j: int) -> bool:
+        """ "10 Downing Street", "221B Baker St": capitalised words, then a street word."""
+        tokens = self.tokens
+        k = j
+        while k < self.n and k < j + 3 and tokens[k].kind == WORD and tokens[k].text[0].isupper():
+            if k > j and tokens[k].text in STREET_WORDS:
+                return True
+            k += 1
+        return False
+
+    def _dash_chain(self, i: int) -> int | None:
+        """Three or more small whole numbers joined by dashes ("4-3-3"): the end, or None."""
+        tokens = self.tokens
+        k, count = i, 1
+        while (
+            k + 2 < self.n
+            and tokens[k + 1].text in DASHES
+            and not tokens[k + 1].space
+            and tokens[k + 2].kind == NUM
+            and not tokens[k + 2].space
+            and tokens[k + 2].text.isdigit()
+        ):
+            k += 2
+            count += 1
+        if count < 3 or not all(
+            tokens[m].text.isdigit() and len(tokens[m].text) <= 2 for m in range(i, k + 1, 2)
+        ):
+            return None
+        return k + 1
+
+    def _month_beside(self, prev: Token | None, nxt: Token | None) -> bool:
+        """ "June 5", "5 June": a day of the month."""
+        months = self.lex.months
+        for t in (prev, nxt):
+            if (
+                t is not None
+                and t.kind == WORD
+                and t.text[0].isupper()
+                and t.low.rstrip(".") in months
+            ):
+                return True
+        return False
+
+    def _year_range(self, j: int) -> int | None:
+        tokens = self.tokens
+        if j + 1 < self.n and tokens[j].text in DASHES and not tokens[j].space:
+            other = tokens[j + 1]
+            if other.kind == NUM and not other.space and other.text.isdigit():
+                if len(other.text) in (2, 4):
+                    return j + 2
+        return None
+
+    def _is_time_suffix(self, j: int) -> bool:
+        tokens = self.tokens
+        t = tokens[j]
+        if t.low in TIME_SUFFIXES:
+            return True
+        if (
+            t.low in ("a", "p")
+            and j + 2 < self.n
+            and tokens[j + 1].text == "."
+            and tokens[j + 2].low == "m"
+        ):
+            return True
+        return t.low == "o" and j + 2 < self.n and tokens[j + 2].low == "clock"
+
+    def _sport_context(self, i: int) -> bool:
+        sport = self.lex.sport_words
+        return any(self.tokens[k].low in sport for k in range(max(0, i - 12), min(self.n, i + 12)))
+
+    def _unit_follows(self, j: int) -> bool:
+        probe = Reading(first=j)
+        probe.number = Number(1.0, 1.0, j, False)
+        return self._unit(probe, j) != j or self._currency_word_at(j) is not None

@@ -1,0 +1,318 @@
+"""Scales and units after a number: "bn", "million", "km", "square miles", "m²",
+"km/h", "miles per hour", "%", "basis points", and the readings that depend on context
+("m" as million or metres, "in" as inches, plain "degrees" as heat or angle).
+"""
+
+from __future__ import annotations
+
+from .lexer import FRAC, NUM, SUP, WORD
+from .quantity_builder import Reading
+from .scan_base import CLOSING, HYPHENS, TIME_UNITS, ScannerBase
+from .units import UnitEntry, compose, is_length
+
+#: Scale words that may stand apart from the number ("5 bn"); shorter ones must touch it.
+SPACED_SCALES = frozenset({"bn", "mn", "mln", "bln", "tn", "trn"})
+LONG_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
+#: After "400m", words that keep the m a metre ("400m hurdles", "1.9m tall").
+METRE_CONTEXT = frozenset(
+    "hurdles freestyle relay relays sprint sprints race races dash butterfly breaststroke "
+    "backstroke medley final finals heats title gold silver bronze record tall high long "
+    "wide deep away from above below underground high-rise".split()
+)
+#: Words after a number and "in" that keep "in" a preposition ("5 in every", "2 in a row").
+NOT_AFTER_INCH = frozenset(
+    "a an the this that these those his her its their our my your every each all some any "
+    "one two three four five six seven eight nine ten total recent which what whose".split()
+)
+#: Words that make "points" index points rather than percentage points.
+INDEX_WORDS = frozenset(
+    "index indices indexes dow nasdaq ftse nikkei dax cac sensex nifty stoxx kospi hang "
+    "s&p tsx asx".split()
+)
+#: Words after "a year", "a week" that make it a point in time, not a rate.
+TIME_ADVERBS = frozenset(
+    "earlier ago before later after previously prior since on from back beforehand".split()
+)
+#: Words after a prepositional-looking "in" that still make it inches ("2 in thick").
+INCH_CONTEXT = frozenset("thick long wide tall high deep diameter across".split())
+
+
+class UnitRules(ScannerBase):
+    """Read the scale and the unit written after a number."""
+
+    def _scale(self, reading: Reading, j: int) -> int:
+        if j >= self.n:
+            return j
+        t = self.tokens[j]
+        if t.text in HYPHENS and not t.space and j + 1 < self.n and reading.currency is not None:
+            after = self.tokens[j + 1]  # "$1.5-billion", as some papers write it
+            if not after.space and after.low in LONG_SCALES:
+                reading.scale = self.lex.scales[after.low]
+                reading.scale_end = j + 2
+                return j + 2
+        if t.kind != WORD or t.newline:
+            return j
+        factor = self.lex.scales_cs.get(t.text)
+        short = factor is not None
+        if factor is None:
+            factor = self.lex.scales.get(t.low)
+            short = factor is not None and len(t.low) <= 3
+        if factor is None:
+            return j
+        if short:  # abbreviations are written onto the number ("$2bn", "£45m", "500k")
+            if t.space and t.low not in SPACED_SCALES:
+                return j
+            if t.low == "m" and not self._m_is_million(reading, j):
+                return j
+            if t.low in ("b", "t", "tr") and reading.currency is None:
+                return j
+            if t.text == "K" and reading.currency is None and not self._plural_noun_at(j + 1):
+                return j
+        reading.scale = factor
+        reading.scale_end = j + 1
+        if not short and j + 1 < self.n:
+            more = self.lex.scales.get(self.tokens[j + 1].low)
+            if more is not None and len(self.tokens[j + 1].low) > 3:
+                reading.scale *= more  # "295 lakh crore", "a thousand million"
+                reading.scale_end = j + 2
+        return reading.scale_end
+
+    def _m_is_million(self, reading: Reading, j: int) -> bool:
+        """Decide whether an "m" after a number is million or metres."""
+        if reading.currency is not None:
+            return True
+        tokens = self.tokens
+        k = j + 1
+        if k < self.n:
+            after = tokens[k]
+            if not after.space and after.kind in (NUM, SUP):
+                return False  # "400m2", "40m³"
+            if after.kind == WORD and after.space:
+                if after.low in METRE_CONTEXT:
+                    return False
+                if self._unit_after(k) is not None or self._currency_word_at(k) is not None:
+                    return True  # "5m tonnes", "3m euros"
+                if self._plural_noun_at(k):
+                    return True  # "2.5m people"
+        million = self.lex.million_words
+        # "a population of 1.3m"; a bare "paid 80m" stays metres for lint to question (UC210)
+        return any(
+            tokens[m].low in million for m in range(max(0, reading.first - 6), reading.first)
+        )
+
+    def _unit(self, reading: Reading, j: int) -> int:
+        """Read a unit after the number (and scale); compose area, volume and rates."""
+        tokens = self.tokens
+        if j >= self.n or tokens[j].newline:
+            return j
+        hyphen = False
+        k = j
+        t = tokens[j]
+        if t.text in HYPHENS and not t.space and k + 1 < self.n:
+            after = tokens[k + 1]
+            if not after.space and after.kind == WORD:
+                hyphen = True  # "600-mile", "a 5-percent rise"
+                k += 1
+        percent = self._percent_at(k)
+        if percent is not None:
+            reading.unit, end = percent
+            reading.percent = True
+            return end
+        power = 1
+        if tokens[k].low in ("square", "sq") and k + 1 < self.n:
+            power, k = 2, k + 1
+            if tokens[k].text == "." and not tokens[k].space and k + 1 < self.n:
+                k += 1  # "sq. km"
+        elif tokens[k].low in ("cubic", "cu") and k + 1 < self.n:
+            power, k = 3, k + 1
+        found = self._unit_after(k, attached=not tokens[k].space and not hyphen, hyphen=hyphen)
+        if found is None:
+            return j
+        entry, end = found
+        if power == 1:
+            power, end = self._exponent(end)
+        elif end < self.n and tokens[end].kind == SUP:
+            end += 1
+        expression = entry.expression
+        if expression == "degree" and power == 1:
+            expression = self._degrees(end, reading.negative)
+        if power != 1 and not is_length(expression):
+            return j
+        per = None
+        if expression not in ("degree_Celsius", "degree_Fahrenheit"):
+            per, end = self._per(end)
+        reading.unit = compose(expression, power, per)
+        reading.unit_factor = entry.factor
+        reading.unit_entry = entry
+        reading.hyphenated = hyphen
+        if (
+            hyphen
+            and end + 1 < self.n
+            and tokens[end].text in HYPHENS
+            and tokens[end + 1].low == "old"
+        ):
+            end += 2  # "10-year-old"
+        return end
+
+    def _unit_after(
+        self, k: int, *, attached: bool = False, hyphen: bool = False
+    ) -> tuple[UnitEntry, int] | None:
+        """The longest table unit starting at token ``k``."""
+        tokens = self.tokens
+        for length in range(min(self.units.longest, self.n - k), 0, -1):
+            if length > 1 and any(tokens[k + m].newline for m in range(1, length)):
+                continue
+            entry = self.units.match(tuple(tokens[k + m].text for m in range(length)))
+            if entry is None:
+                continue
+            end = k + length
+            if entry.attached_only and not attached:
+                continue
+            if hyphen and entry.no_hyphen:
+                continue
+            if not self._unit_boundary(entry, end):
+                continue
+            return entry, end
+        return None
+
+    def _unit_boundary(self, entry: UnitEntry, end: int) -> bool:
+        """Reject a unit surface glued to more letters, a prepositional "in" ("2in" is
+        always inches), and a bare C or F that is part of a code ("06F6")."""
+        after = self.tokens[end] if end < self.n else None
+        if after is not None and after.kind == WORD and not after.space:
+            return False
+        surface = entry.surface
+        if surface == ("in",) and after is not None and self.tokens[end - 1].space:
+            if after.kind == WORD:
+                if after.low in INCH_CONTEXT or after.low in ("in", "of"):
+                    return True  # "2 in thick", "14 in in places", "3 in of rain"
+                return (
+                    after.low not in NOT_AFTER_INCH
+                    and not after.text[0].isupper()
+                    and self._inches_nearby()
+                )  # "up to 18 in possible" beside "6 to 12 inches"; not "2 in the"
+            return after.kind != NUM and after.kind != FRAC  # "1 in 5"
+        if surface in (("C",), ("F",)) and after is not None and not after.space:
+            return after.text in CLOSING  # "06F6", "5 F-35s": part of a name
+        return True
+
+    def _percentage_points(self, reading: Reading, j: int) -> int:
+        """ "up 4.5 points" beside a percentage is a change in a rate, in percentage
+        points; "lost 310 points" on an index or "36 points" in a game is a count."""
+        tokens = self.tokens
+        if j >= self.n or tokens[j].low not in ("point", "points") or tokens[j].newline:
+            return j
+        assert reading.number is not None
+        if reading.scale != 1 or reading.number.value * reading.scale >= 100:
+            return j
+        window = range(max(0, j - 20), min(self.n, j + 20))
+        if not any(self._percent_at(k) is not None for k in window if k != j - 1):
+            return j
+        if any(tokens[k].low in INDEX_WORDS for k in window):
+            return j
+        reading.unit, reading.percent = "percentage_point", True
+        return j + 1
+
+    def _inches_nearby(self) -> bool:
+        """Does the text also write inches out in full?"""
+        if self._inches is None:
+            lowered = self.text.lower()
+            self._inches = "inch" in lowered or "\u2033" in lowered
+        return self._inches
+
+    def _exponent(self, end: int) -> tuple[int, int]:
+        """A power written after the unit: "m2", "km²", "km^2", "km squared"."""
+        if end >= self.n:
+            return 1, end
+        tokens = self.tokens
+        t = tokens[end]
+        if t.kind == SUP and not t.space:
+            return (2 if t.text == "²" else 3), end + 1
+        if (
+            t.text == "^"
+            and not t.space
+            and end + 1 < self.n
+            and tokens[end + 1].text in ("2", "3")
+        ):
+            return int(tokens[end + 1].text), end + 2
+        if t.kind == NUM and not t.space and t.text in ("2", "3"):
+            after = tokens[end + 1] if end + 1 < self.n else None
+            if after is None or after.space or after.kind != NUM:
+                return int(t.text), end + 1
+        if t.low == "squared":
+            return 2, end + 1
+        if t.low == "cubed":
+            return 3, end + 1
+        return 1, end
+
+    def _per(self, end: int, *, money: bool = False) -> tuple[str | None, int]:
+        """A rate: "km/h", "miles per hour", "barrels a day", "per square km"; after money
+        also "a barrel", "an ounce"."""
+        tokens = self.tokens
+        if end >= self.n:
+            return None, end
+        t = tokens[end]
+        if not (t.text == "/" or t.low in ("per", "a", "an", "each")) or t.newline:
+            return None, end
+        k = end + 1
+        if k >= self.n:
+            return None, end
+        power = 1
+        if tokens[k].low in ("square", "sq"):
+            power, k = 2, k + 1
+        elif tokens[k].low in ("cubic", "cu"):
+            power, k = 3, k + 1
+        found = self._unit_after(k, attached=True) if k < self.n else None
+        if found is None:
+            return None, end
+        entry, stop = found
+        if t.low in ("a", "an", "each") and power == 1 and entry.expression not in TIME_UNITS:
+            if not money:  # "$80 a barrel" is a price; "5 km a barrel" is not English
+                return None, end
+        if t.low in ("a", "an") and stop < self.n and tokens[stop].low in TIME_ADVERBS:
+            return None, end  # "a year earlier", "a week ago": when, not how often
+        if power == 1:
+            power, stop = self._exponent(stop)
+        return compose(entry.expression, power), stop
+
+    def _degrees(self, end: int, negative: bool = False) -> str:
+        """A plain "degrees" is a temperature when the text around it talks of heat, or
+        when it is below zero."""
+        heat = self.lex.heat_words
+        if negative or any(
+            self.tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 10))
+        ):
+            if self._fahrenheit is None:
+                lowered = self.text.lower()
+                self._fahrenheit = "fahrenheit" in lowered or "°f" in lowered
+            return "degree_Fahrenheit" if self._fahrenheit else "degree_Celsius"
+        return "degree"
+
+    def _percent_at(self, k: int) -> tuple[str, int] | None:
+        if k >= self.n:
+            return None
+        tokens = self.tokens
+        t = tokens[k]
+        if t.text == "%":
+            return "percent", k + 1
+        if t.kind != WORD or t.newline:
+            return None
+        low = t.low
+        nxt = tokens[k + 1].low if k + 1 < self.n else ""
+        if low in ("percent", "pct") or t.text == "pc":
+            if nxt in ("point", "points"):
+                return "percentage_point", k + 2
+            return "percent", k + 1
+        if low == "per" and nxt == "cent":
+            if k + 2 < self.n and tokens[k + 2].low in ("point", "points"):
+                return "percentage_point", k + 3
+            return "percent", k + 2
+        if low == "percentage" and nxt in ("point", "points"):
+            return "percentage_point", k + 2
+        if low in ("pp", "ppt", "ppts"):
+            return "percentage_point", k + 1
+        if low == "basis" and nxt in ("point", "points"):
+            return "basis_point", k + 2
+        if low in ("bp", "bps"):
+            return "basis_point", k + 1
+        return None
