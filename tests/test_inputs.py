@@ -384,3 +384,16 @@ def test_inputs_markup_spans_stay_in_order(parts: list[str], fmt: str) -> None:
         return
     offsets = [doc.source_offset(i) for i in range(len(doc.text))]
     assert offsets == sorted(offsets)
+
+
+def test_inputs_markdown_front_matter_is_not_prose() -> None:
+    from unitcheck import extract
+
+    source = "---\ntitle: Dam report\nword_count: 850\nheight: 60 m\n---\n\nThe dam is 75 m tall.\n"
+    doc = document_from_bytes(source.encode(), name="story.md", format="markdown")
+    assert len(doc.text) == len(source)
+    assert [q.text for q in extract(doc.text)] == ["75 m"]
+    # A thematic break later in the file is not front matter.
+    later = "Intro: 5 km.\n\n---\n\nAfter: 3 km.\n"
+    doc = document_from_bytes(later.encode(), name="story.md", format="markdown")
+    assert [q.text for q in extract(doc.text)] == ["5 km", "3 km"]

@@ -351,6 +351,9 @@ _MD_INLINE = re.compile(
     re.S,
 )
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
+#: YAML front matter ("---" on the first line, up to the next "---" or "..."): metadata
+#: such as ``word_count: 850`` is not prose.
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
 
 
 @cache
@@ -376,6 +379,9 @@ def blank_markdown(source: str) -> str:
         if token.type in _BLANKED_BLOCKS and first < last:
             spans.append((starts[first], bounds[last - 1]))
     spans.extend((starts[n], bounds[n]) for n, c in enumerate(covered) if not c)
+    front = _FRONT_MATTER.match(source)
+    if front:
+        spans.append(front.span())
     text = _blank(source, spans)
     return _blank(text, [m.span() for m in _MD_INLINE.finditer(text)])
 
