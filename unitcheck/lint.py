@@ -112,6 +112,7 @@ def lint(text: str, *, tolerance: float = 1.0, ton_locale: str | None = None) ->
     pairs = _restatements(text, quantities)
     findings: list[Finding] = []
     findings += _conversions(context, pairs, tolerance, ton_locale)
+    findings += _wrong_dimension(text, quantities)
     findings += _restated_later(context, quantities, pairs, tolerance, ton_locale)
     findings += _ambiguous_metres(context, quantities, pairs)
     findings += _ambiguous_tons(text, quantities, pairs, ton_locale)
@@ -250,6 +251,24 @@ def _conversions(
     for a, b in pairs:
         if not _agree(a, b, tolerance, ton_locale, _is_difference(context, a, b)):
             yield _finding("UC104", _conversion_message(a, b, "restates"), b)
+
+
+#: Lengths, areas and volumes: restating one as another is a dropped "square" or "cubic".
+_GEOMETRIC = {"[length]": "a length", "[length] ** 2": "an area", "[length] ** 3": "a volume"}
+_BRACKETED = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some|nearly|almost)?\s*$")
+
+
+def _wrong_dimension(text: str, quantities: Sequence[Quantity]) -> Iterator[Finding]:
+    """"400 square miles (644km)": the bracket restates an area as a length."""
+    for a, b in zip(quantities, quantities[1:], strict=False):
+        kinds = (_GEOMETRIC.get(a.dimension or ""), _GEOMETRIC.get(b.dimension or ""))
+        if None in kinds or kinds[0] == kinds[1] or b.start - a.end > 16:
+            continue
+        if _BRACKETED.match(text[a.end : b.start]):
+            yield _finding(
+                "UC104", f"{_q(b)} ({kinds[1]}) cannot restate {_q(a)} ({kinds[0]}): "
+                "a \u201csquare\u201d or \u201ccubic\u201d was probably lost", b,
+            )
 
 
 # -- the same thing restated later ----------------------------------------------------------
