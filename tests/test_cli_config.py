@@ -178,3 +178,14 @@ def test_batch_modes_are_exclusive(runner: CliRunner, tmp_path: Path) -> None:
     csv = _write(tmp_path / "pairs.csv", "a.txt,b.txt\n")
     result = runner.invoke(main, ["compare", "--pairs", str(csv), "--git-base", "main"])
     assert result.exit_code == 2
+
+
+def test_stdin_is_named_and_configured_by_stdin_filename(runner: CliRunner, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "desk" / ".unitcheck.toml", '[severity]\nUC220 = "error"\n')
+    monkeypatch.chdir(tmp_path)
+    text = "Troops seized more than 400m2 of the region in a week.\n"
+    result = runner.invoke(main, ["lint", "-", "--stdin-filename", "desk/story.txt", "-o", "concise"],
+                           input=text)
+    assert result.exit_code == 1, result.output  # the desk's config made UC220 an error
+    assert result.stdout.startswith("desk/story.txt:1:")

@@ -7,6 +7,7 @@ unreadable file is reported on one line and the other inputs are still checked).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -19,6 +20,7 @@ import click
 from . import __version__
 from .errors import UnitcheckError
 from .model import Comparison, Finding, Quantity
+from .report import NAMES as REPORT_FORMATS
 from .result import FileResult, InputProblem, RunResult
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
-FORMAT_NAMES = ("text", "concise", "json", "jsonl", "sarif", "github", "markdown", "html")
+FORMAT_NAMES = REPORT_FORMATS
 LEVELS = ("info", "warning", "error")
 
 
@@ -288,7 +290,9 @@ class _Session:
         """The settings for one input: the nearest config file, then the flags."""
         from .config import load_settings
 
-        start = Path.cwd() if path == "-" else Path(path)
+        if path == "-":  # stdin is configured as the file it names, if it names one
+            path = self.options.get("stdin_filename") or str(Path.cwd())
+        start = Path(path)
         folder = start if start.is_dir() else start.parent
         key = folder.absolute()
         if key not in self._settings:
@@ -312,10 +316,12 @@ class _Session:
 
         hint = self.options.get("stdin_filename") if path == "-" else None
         try:
-            return read_text(path, format_hint=hint)
+            document = read_text(path, format_hint=hint)
         except UnitcheckError as exc:
             self._problem(path, exc)
             return None
+        # Reports name stdin by --stdin-filename, as editors and pre-commit expect.
+        return dataclasses.replace(document, path=hint) if hint else document
 
     def from_bytes(self, data: bytes, name: str, like: str) -> Document | None:
         """A document held in memory (a file's text at the git base)."""
