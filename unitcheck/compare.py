@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import conversion as conv
 from .align import align, segment
@@ -145,9 +145,17 @@ class _Judge:
     original: str
     revised: str
     tolerance: float
+    _agreements: dict[tuple[int, int], Agreement] = field(default_factory=dict)
+
+    def agreement(self, a: Quantity, b: Quantity) -> Agreement:
+        """``conversion.agreement``, once per pair: scoring and judging both ask."""
+        key = (id(a), id(b))
+        if key not in self._agreements:
+            self._agreements[key] = conv.agreement(a, b, self.tolerance)
+        return self._agreements[key]
 
     def score(self, a: Quantity, b: Quantity) -> float:
-        agreement = conv.agreement(a, b, self.tolerance)
+        agreement = self.agreement(a, b)
         same_number = conv.same_number(a, b)
         if agreement is Agreement.SAME:
             return _SCORE_SAME
@@ -187,7 +195,7 @@ class _Judge:
                 )
 
     def pair(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
-        agreement = conv.agreement(a, b, self.tolerance)
+        agreement = self.agreement(a, b)
         if agreement is Agreement.SAME:
             pass
         elif agreement is Agreement.CONVERTED:
@@ -212,7 +220,7 @@ class _Judge:
             )
 
     def added_conversion(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
-        agreement = conv.agreement(a, b, self.tolerance)
+        agreement = self.agreement(a, b)
         if agreement in (Agreement.SAME, Agreement.CONVERTED):
             yield _finding("UC303", f"the added {_q(b)} converts {_q(a)} correctly "
                            f"({_in(a, b)}): verified", a, b)
