@@ -96,6 +96,7 @@ def main() -> None:
       unitcheck lint FILE...               check one version on its own
       unitcheck extract FILE...            list every quantity with its unit
       unitcheck codes                      explain every finding code
+      unitcheck config show                the settings in force, and where they come from
     """
 
 
