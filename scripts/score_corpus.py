@@ -72,11 +72,29 @@ SPECIAL_NAMES: dict[str, tuple[str | None, float]] = {
     "milliampere-hour": ("milliampere_hour", 1.0),
     "pound-force": ("force_pound", 1.0),
     "penny per litre": ("GBP / liter", 0.01),
+    "canadian dollar": ("CAD", 1.0),
+    "singapore dollar": ("SGD", 1.0),
+    "mexican peso": ("MXN", 1.0),
+    "naira": ("NGN", 1.0),
+    "nigerian naira": ("NGN", 1.0),
+    "south african rand": ("ZAR", 1.0),
+    "swedish krona": ("SEK", 1.0),
+    "danish krone": ("DKK", 1.0),
+    "norwegian krone": ("NOK", 1.0),
+    "kenyan shilling": ("KES", 1.0),
+    "ugandan shilling": ("UGX", 1.0),
+    "polish zloty": ("PLN", 1.0),
+    "bitcoin": ("BTC", 1.0),
+    "part per billion": ("ppb", 1.0),
+    # pint's "decade" is logarithmic; the gold's is ten years
+    "decade": ("year", 10.0),
+    "percentage per year": ("percent / year", 1.0),
 }
+#: Currency names, each with its ISO code and the factor on the value ("cent" is 0.01 USD).
 CURRENCY_NAMES = {
-    name: unit
+    name: (unit, factor)
     for name, (unit, factor) in SPECIAL_NAMES.items()
-    if unit and unit.isupper() and factor == 1.0
+    if unit and unit.isupper()
 }
 #: Spelling and naming differences between quantulum3 and pint, word by word.
 WORD_MAP = {
@@ -100,6 +118,9 @@ WORD_MAP = {
 }
 
 
+_WATT_HOUR = re.compile(r"\b(\w*watt) hour\b")
+
+
 @dataclass(frozen=True)
 class Item:
     value: float
@@ -117,16 +138,19 @@ def quantulum_unit(name: str) -> tuple[str | None, float]:
         lowered = "1 per " + lowered[len("count per ") :]
     # a currency rate: "dollar per hour" -> "USD / hour"
     # (longest name first, so "hong kong dollar" wins over "dollar")
-    for currency, code in sorted(CURRENCY_NAMES.items(), key=lambda item: -len(item[0])):
+    # ("cent per kilowatt hour" is 0.01 USD / kilowatt_hour)
+    for currency, (code, factor) in sorted(CURRENCY_NAMES.items(), key=lambda item: -len(item[0])):
         if lowered.startswith(currency + " per "):
             rest, _ = quantulum_unit(lowered[len(currency) + 5 :])
             if not rest:
-                return code, 1.0
+                return code, factor
             # written as unitcheck writes a price per unit: "HKD / (foot ** 2)"
-            return (f"{code} / {rest}" if " " not in rest else f"{code} / ({rest})"), 1.0
+            return (f"{code} / {rest}" if " " not in rest else f"{code} / ({rest})"), factor
     lowered = lowered.replace("degree celsius", "celsius").replace(
         "degree fahrenheit", "fahrenheit"
     )
+    # "megawatt hour" is one unit, as unitcheck writes it: megawatt_hour
+    lowered = _WATT_HOUR.sub(r"\1_hour", lowered)
     parts: list[str] = []
     divide = False
     power = 1

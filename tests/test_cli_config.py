@@ -189,3 +189,14 @@ def test_stdin_is_named_and_configured_by_stdin_filename(runner: CliRunner, tmp_
                            input=text)
     assert result.exit_code == 1, result.output  # the desk's config made UC220 an error
     assert result.stdout.startswith("desk/story.txt:1:")
+
+
+def test_locale_gallon_changes_what_a_bare_gallon_means(runner: CliRunner, tmp_path: Path) -> None:
+    # 10 imperial gallons are 45.5 litres; 10 US gallons are 37.9 litres.
+    a = _write(tmp_path / "a.txt", "The farm's new tank holds 10 gallons of diesel.\n")
+    b = _write(tmp_path / "b.txt", "The farm's new tank holds 45 litres of diesel.\n")
+    us = _json(runner.invoke(main, ["compare", str(a), str(b), "-o", "json"]))["findings"]
+    assert [f["code"] for f in us] == ["UC104"]
+    _write(tmp_path / ".unitcheck.toml", '[locale]\ngallon = "imperial"\n')
+    uk = _json(runner.invoke(main, ["compare", str(a), str(b), "-o", "json"]))["findings"]
+    assert [f["code"] for f in uk] == ["UC303"]

@@ -132,7 +132,8 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
             continue
         settings, sources = session.settings_for(path)
         ton = settings.ton if sources["locale.ton"] != "default" else None
-        findings = lint_text(document.text, tolerance=settings.tolerance, ton_locale=ton)
+        findings = lint_text(document.text, tolerance=settings.tolerance, ton_locale=ton,
+                             gallon=settings.gallon)
         findings = session.filter(findings, document, None, settings)
         results.append(FileResult("lint", document, findings=findings))
     session.finish(results)
@@ -204,8 +205,10 @@ def compare(paths: tuple[str, ...], pairs_csv: str | None, orig_dir: str | None,
         if doc_a is not None and doc_b is not None:
             loaded.append((pair, doc_a, doc_b))
 
-    tolerances = [session.settings_for(pair.revised)[0].tolerance for pair, _, _ in loaded]
-    jobs_in = [(a.text, b.text, t) for (_, a, b), t in zip(loaded, tolerances, strict=True)]
+    jobs_in = []
+    for pair, doc_a, doc_b in loaded:
+        settings = session.settings_for(pair.revised)[0]
+        jobs_in.append((doc_a.text, doc_b.text, settings.tolerance, settings.gallon, settings.ton))
     progress = batch.tty_progress() if len(jobs_in) > 1 else None
     comparisons = batch.run_parallel(_compare_job, jobs_in, jobs, progress=progress)
 
@@ -218,12 +221,12 @@ def compare(paths: tuple[str, ...], pairs_csv: str | None, orig_dir: str | None,
     session.finish(results)
 
 
-def _compare_job(job: tuple[str, str, float]) -> Comparison:
+def _compare_job(job: tuple[str, str, float, str, str]) -> Comparison:
     """One comparison, as a module-level function so worker processes can run it."""
     from .compare import compare as compare_texts
 
-    original, revised, tolerance = job
-    return compare_texts(original, revised, tolerance=tolerance)
+    original, revised, tolerance, gallon, ton = job
+    return compare_texts(original, revised, tolerance=tolerance, gallon=gallon, ton=ton)
 
 
 @main.command()

@@ -20,6 +20,7 @@ from .codes import BY_CODE
 from .conversion import Agreement
 from .extract import extract
 from .model import AlignedPair, Comparison, Finding, Quantity, Segment
+from .regional import localise
 
 _TON_VARIANTS = frozenset({"ton", "short_ton", "metric_ton", "tonne", "long_ton"})
 _TEMPERATURE = "[temperature]"
@@ -32,18 +33,22 @@ _SCORE_VALUE_CHANGED = 4.0
 _SCORE_WRONG_CONVERSION = 3.0
 
 
-def compare(original: str, revised: str, *, tolerance: float = 1.0) -> Comparison:
+def compare(
+    original: str, revised: str, *, tolerance: float = 1.0, gallon: str = "us", ton: str = "short"
+) -> Comparison:
     """Compare an *original* text with a *revised* one (a reprint, an edit).
 
     Returns the sentence alignment, the matched quantity pairs and the findings,
-    sorted by their position in the revised text.
+    sorted by their position in the revised text. *tolerance* scales the rounding
+    allowed; *gallon* ("us", "imperial") and *ton* ("short", "long", "metric") say what
+    a bare "gallon" or "ton" means in this copy.
 
     >>> result = compare("The front is 600 miles long.", "The front is 600km long.")
     >>> [(f.code, f.a.text, f.b.text) for f in result.findings]
     [('UC101', '600 miles', '600km')]
     """
-    quantities_a = [q for q in extract(original) if q.is_measure]
-    quantities_b = [q for q in extract(revised) if q.is_measure]
+    quantities_a = [localise(q, gallon=gallon, ton=ton) for q in extract(original) if q.is_measure]
+    quantities_b = [localise(q, gallon=gallon, ton=ton) for q in extract(revised) if q.is_measure]
     segments_a, segments_b = segment(original), segment(revised)
     alignment = align(original, segments_a, revised, segments_b)
 

@@ -28,6 +28,7 @@ from .codes import BY_CODE
 from .conversion import Agreement
 from .extract import extract
 from .model import Finding, Quantity
+from .regional import localise
 from .units import convert, unit_info
 
 #: What a bare "ton" means under each ``ton_locale`` (the names ``config.TONS`` uses).
@@ -93,12 +94,15 @@ class _Text:
 # -- entry point ----------------------------------------------------------------------
 
 
-def lint(text: str, *, tolerance: float = 1.0, ton_locale: str | None = None) -> list[Finding]:
+def lint(
+    text: str, *, tolerance: float = 1.0, ton_locale: str | None = None, gallon: str = "us"
+) -> list[Finding]:
     """Check one text on its own and return its findings, sorted by position.
 
     *tolerance* scales the rounding allowed in conversions (as in ``compare``).
     *ton_locale* says what a bare "ton" means in this copy: "short", "metric" or
     "long"; None (the default) means the copy must say, and a bare "tons" is flagged.
+    *gallon* ("us" or "imperial") says what a bare "gallon" means.
 
     >>> [(f.code, f.b.text) for f in lint("The convoy covered 600 miles (1,600km).")]
     [('UC104', '1,600km')]
@@ -107,7 +111,7 @@ def lint(text: str, *, tolerance: float = 1.0, ton_locale: str | None = None) ->
         raise ValueError(f"ton_locale must be one of {', '.join(TON_LOCALES)} or None")
     if not (tolerance > 0):
         raise ValueError(f"tolerance must be a positive number, not {tolerance!r}")
-    quantities = [q for q in extract(text) if q.is_measure]
+    quantities = [localise(q, gallon=gallon) for q in extract(text) if q.is_measure]
     context = _Text(text)
     pairs = _restatements(text, quantities)
     findings: list[Finding] = []
