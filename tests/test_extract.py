@@ -536,3 +536,131 @@ def test_extract_megapixels_and_charity_pounds() -> None:
     assert (q.value, q.unit) == (48, "megapixel")
     (m,) = extract("The charity appeal raised 3 million pounds by Friday.")
     assert m.unit == "GBP"
+
+
+def _read(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(q.text, q.value, q.unit) for q in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The flat was listed at R1,250,000 last week.", ("R1,250,000", 1_250_000, "ZAR")),
+        ("A loaf now costs R21.50 in Soweto.", ("R21.50", 21.5, "ZAR")),
+        ("The chipmaker booked 3.1 trillion won in profit.", ("3.1 trillion won", 3.1e12, "KRW")),
+        ("Tickets are 450 kronor each.", ("450 kronor", 450, "SEK")),
+        ("A Danish coffee costs 45 kroner.", ("45 kroner", 45, "DKK")),
+        ("Swedish fines reach 9,000 crowns.", ("9,000 crowns", 9000, "SEK")),
+        ("Nairobi fares rose to 150 shillings.", ("150 shillings", 150, "KES")),
+        ("The grant is 8,000 Ugandan shillings.", ("8,000 Ugandan shillings", 8000, "UGX")),
+        ("Rent rose to 3,200 zlotys.", ("3,200 zlotys", 3200, "PLN")),
+        ("He sold 0.25 bitcoin and later 3 BTC.", ("0.25 bitcoin", 0.25, "BTC")),
+        ("The loan is 1,200 Singapore dollars.", ("1,200 Singapore dollars", 1200, "SGD")),
+    ],
+)
+def test_extract_reads_more_currencies(text: str, expected: tuple[str, float, str]) -> None:
+    assert _read(text)[0] == expected
+
+
+def test_extract_r_and_won_and_crowns_are_not_always_money() -> None:
+    assert _read("The R2-D2 toy and the R101 airship were on show.") == []
+    assert [q.unit for q in extract("Of the rebels, 12 won their seats.")] != ["KRW"]
+    assert all(q.unit != "SEK" for q in extract("The jeweller set 4 crowns in gold."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Copper reached $4.10 a pound on Friday.", ("$4.10 a pound", 4.1, "USD / pound")),
+        ("Silver traded at $31 an ounce on Tuesday.", ("$31 an ounce", 31, "USD / ounce")),
+        ("Wheat closed at $5.87 a bushel.", ("$5.87 a bushel", 5.87, "USD / bushel")),
+        ("Fees climb 3.5% a year.", ("3.5% a year", 3.5, "percent / year")),
+        ("The scheme costs £4.1bn-a-year.", ("£4.1bn-a-year", pytest.approx(4.1e9), "GBP / year")),
+        ("Guards earn 60,000 naira a month.", ("60,000 naira a month", 60000, "NGN / month")),
+        ("Cleaners get £12.10 an hour from May.", ("£12.10 an hour", 12.1, "GBP / hour")),
+    ],
+)
+def test_extract_prices_and_percentages_per_unit(
+    text: str, expected: tuple[str, float, str]
+) -> None:
+    assert _read(text) == [expected]
+
+
+def test_extract_a_price_for_a_dozen_is_plain_money() -> None:
+    assert _read("Free-range ones sell at $5.20 a dozen.") == [("$5.20 a dozen", 5.2, "USD")]
+    assert [q.text for q in extract("Growth was 4% a year earlier.")] == ["4%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A third of the orchards failed.", ("A third", 1 / 3, None)),
+        ("Nearly a quarter of pupils walk.", ("a quarter", 0.25, None)),
+        ("Output shrank by a fifth.", ("a fifth", 0.2, None)),
+        (
+            "The bank trimmed rates by a quarter of a percentage point.",
+            ("a quarter of a percentage point", 0.25, "percentage_point"),
+        ),
+        ("Imports grew four times faster.", ("four", 4, None)),
+        ("They bought a two-bedroom cottage.", ("two", 2, None)),
+        ("The lender made a half-point cut as inflation hit 4%.", ("half-point", 0.5, None)),
+    ],
+)
+def test_extract_fractions_and_number_words(
+    text: str, expected: tuple[str, float, str | None]
+) -> None:
+    text_, value, unit = expected
+    q = extract(text)[0]
+    assert q.text == text_ and q.value == pytest.approx(value)
+    if unit is not None:
+        assert q.unit == unit
+
+
+def test_extract_a_third_term_and_a_quarter_final_are_not_fractions() -> None:
+    assert _read("She won a third term after a quarter-final exit.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks run October 7-8 in Vienna.",
+        "Polls open 2 to 19 May.",
+        "The fair takes place 11-12 June.",
+        "For help, dial 0345-712-809 today.",
+        "Callers were told to try NHS 111.",
+        "Engineers restarted Reactor 2 on Friday.",
+        "The Six Nations title went to Ireland.",
+        "She was named in the 30 Under 30 list.",
+        "Staff from Group 4 arrived.",
+        "The cafe at 42 Willow Grove has closed.",
+        "The visitors closed on 318 for 7 at stumps in the Test.",
+        "He carded a 67 and sits 11 under par.",
+        "She shot a 66 to finish 8 under.",
+    ],
+)
+def test_extract_leaves_out_dates_names_addresses_and_scores(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_extract_bare_degrees_in_american_weather_are_fahrenheit() -> None:
+    (q,) = extract("Lows of minus 18 degrees are expected, the National Weather Service said.")
+    assert q.unit == "degree_Fahrenheit"
+    (m,) = extract("Parts of Montana woke to 5 degrees and a hard frost.")
+    assert m.unit == "degree_Fahrenheit"
+    (d,) = extract("The desert temperature touched 124 degrees.")
+    assert d.unit == "degree_Fahrenheit"
+    (c,) = extract("Madrid's temperature hit 39 degrees.")
+    assert c.unit == "degree_Celsius"
+    (oven,) = extract("Roast it in a hot oven at 200 degrees.")
+    assert oven.unit == "degree_Celsius"
+
+
+def test_extract_more_phrasings_of_the_same_classes() -> None:
+    assert _read("For help, dial 0345-712-809, the council said.") == []
+    assert _read("A closing 66 with a late birdie left her 6-under.") == []
+    (third,) = extract("Rents have slipped by a third since 2021.")
+    assert third.text == "a third" and third.value == pytest.approx(1 / 3)
+    assert _read("It went to a third party.") == []
+    (rate,) = extract("Doctors advise 30 minutes of light stretching a day.")
+    assert (rate.text, rate.unit) == ("30 minutes of light stretching a day", "minute / day")
+    assert [q.text for q in extract("He slept 6 hours of the night a week ago.")] == ["6 hours"]

@@ -36,7 +36,12 @@ def extract(text: str) -> list[Quantity]:
 
 #: Words after a small spelled-out number that make it a count ("two of", "three more").
 WORD_COUNT_FOLLOWERS = frozenset(
-    "of short more fewer less behind ahead apart apiece each others remain remained".split()
+    "of short more fewer less behind ahead apart apiece each others remain remained times".split()
+)
+#: Nouns after a hyphen that make a spelled-out number a count ("a three-bedroom house").
+COUNT_COMPOUNDS = frozenset(
+    "bedroom bedrooms bed bathroom room storey story floor seat seater door car lane "
+    "member person man woman player nation team star page part stage engine wheel".split()
 )
 
 
@@ -134,6 +139,8 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             reading.article = True
         reading.number = number
         j = number.end
+        if number.words and number.value < 1 and self._of_a_unit(j):
+            j += 2  # "a quarter of a percentage point", "two thirds of a mile"
         skip = self._not_a_quantity(reading, i, j)
         if skip is not None:
             return Reading(first=reading.first, end=skip, skip_only=True)
@@ -148,6 +155,13 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         else:
             per, j = self._per(j, money=True)  # "$80 a barrel", "$15/hour"
             reading.per = per
+            if (
+                per is None
+                and j + 1 < self.n
+                and tokens[j].low in ("a", "per")
+                and tokens[j + 1].low == "dozen"
+            ):
+                j += 2  # "$4.95 a dozen": a price for a count, not per a unit
         if reading.article:
             entry = reading.unit_entry
             if entry is None or not entry.one:
@@ -186,6 +200,13 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         reading.plus_minus = spread
         return spread.end
 
+    def _of_a_unit(self, j: int) -> bool:
+        """Is ``j`` "of a" or "of an" before a unit or a percentage point?"""
+        tokens = self.tokens
+        if j + 2 >= self.n or tokens[j].low != "of" or tokens[j + 1].low not in ("a", "an"):
+            return False
+        return self._unit_after(j + 2) is not None or self._percent_at(j + 2) is not None
+
     def _article_counts(self, reading: Reading, i: int) -> bool:
         """Can "a"/"an" at ``i`` stand for one of a unit ("a mile", "an acre")?"""
         if (
@@ -207,12 +228,15 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
     def _words_stand(self, reading: Reading, i: int) -> bool:
         """May a spelled-out number be a quantity? Always with a unit or a counted noun;
         on its own only when it cannot be a pronoun or an idiom ("one of", "two in")."""
-        if reading.unit is not None or reading.currency is not None or reading.noun is not None:
+        if reading.unit is not None or reading.currency is not None:
             return True
+        if reading.noun is not None:
+            assert reading.number is not None
+            return not self._title_words(i, reading.number.end)  # not "the Six Nations"
         number = reading.number
         assert number is not None
-        if self.tokens[i].low == "half" or reading.article:
-            return False  # "half a chance"
+        if self.tokens[i].low in ("half", "quarter") or reading.article:
+            return False  # "half a chance", "quarter-final"
         prev = self.tokens[i - 1] if i > 0 else None
         if prev is not None and not self.tokens[i].space and prev.text in HYPHENS:
             return False  # "7-Eleven", "Catch-Twenty"
@@ -228,11 +252,30 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         nxt = self.tokens[number.end] if number.end < self.n else None
         if nxt is not None and (nxt.low in WORD_COUNT_FOLLOWERS or nxt.kind == NUM):
             return True  # "two of the victims", "two short of", "two 500mg doses"
+        if (
+            nxt is not None
+            and nxt.text in HYPHENS
+            and not nxt.space
+            and number.end + 1 < self.n
+            and not self.tokens[number.end + 1].space
+            and self.tokens[number.end + 1].low in COUNT_COMPOUNDS
+        ):
+            return True  # "a two-bedroom flat", as "a 2-bedroom flat"
         return (
             i >= 2
             and self.tokens[i - 1].low in ("are", "were")
             and self.tokens[i - 2].low == "there"
         )  # "there are two in the car"
+
+    def _title_words(self, i: int, end: int) -> bool:
+        """Is a capitalised spelled-out number mid-sentence followed by a capitalised
+        word (``end``), as in a name ("the Six Nations", "the Three Lions")?"""
+        tokens = self.tokens
+        if i == 0 or end >= self.n or not tokens[i].text[0].isupper() or tokens[i].newline:
+            return False
+        if tokens[i - 1].text in SENTENCE_ENDS:
+            return False
+        return tokens[end].kind == WORD and tokens[end].text[0].isupper()
 
     def _sign_allowed(self, i: int) -> bool:
         """A dash is a minus sign only where it cannot join two things ("5-10", "F-16")."""

@@ -7,10 +7,32 @@ from __future__ import annotations
 
 from .lexer import NUM, SYM, WORD
 from .quantity_builder import Reading
-from .scan_base import ScannerBase
+from .scan_base import CLOSING, ScannerBase
 
 #: "1080p" is a video resolution, not pence.
 VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
+
+
+_NORDIC = (
+    (("swed", "stockholm"), "SEK"),
+    (("danish", "denmark", "copenhagen"), "DKK"),
+    (("norw", "oslo"), "NOK"),
+    (("czech", "prague"), "CZK"),
+)
+_EAST_AFRICAN = (
+    (("kenya", "nairobi"), "KES"),
+    (("uganda", "kampala"), "UGX"),
+    (("tanzania", "dar es salaam"), "TZS"),
+)
+#: Currency words several countries share, with the country names that settle them.
+_SHARED_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "krone": _NORDIC,
+    "kroner": _NORDIC,
+    "crown": _NORDIC,
+    "crowns": _NORDIC,
+    "shilling": _EAST_AFRICAN,
+    "shillings": _EAST_AFRICAN,
+}
 
 
 class MoneyRules(ScannerBase):
@@ -30,11 +52,44 @@ class MoneyRules(ScannerBase):
                 continue
             code = lex.currency_symbols.get(tuple(tokens[i + m].text for m in range(length)))
             if code is not None:
+                if code == "ZAR" and not self._rand_at(i):
+                    return None
                 return code, i + length
         t = tokens[i]
         if t.text in lex.currency_codes and i + 1 < self.n and tokens[i + 1].kind == NUM:
             return t.text, i + 1
         return None
+
+    def _rand_at(self, i: int) -> bool:
+        """A bare "R" is the rand only when written onto an amount ("R75,000", "R18.74",
+        "R2bn"), not in a name or a code ("R2-D2", "R101", "the R5")."""
+        tokens = self.tokens
+        if i + 1 >= self.n or tokens[i + 1].kind != NUM or tokens[i + 1].space:
+            return False
+        if i > 0 and not tokens[i].space and tokens[i - 1].kind in (WORD, NUM):
+            return False
+        after = tokens[i + 2] if i + 2 < self.n else None
+        if after is not None and not after.space:
+            if after.kind == NUM or (after.kind == WORD and after.low not in self.lex.scales):
+                return False  # "R2D2", "R4a"
+            if after.kind == SYM and after.text not in CLOSING:
+                return False  # "R2-D2"
+        if after is not None and after.low in self.lex.scales:
+            return True  # "R2bn", "R5 million"
+        number = tokens[i + 1].text
+        return "," in number or "." in number or self._price_context(i, i + 1)
+
+    def _country_currency(self, code: str, word: str) -> str | None:
+        """The currency of a word several countries share, from the countries the text
+        names: "kroner" beside "Danish" is DKK; "shillings" beside "Kenya" is KES."""
+        candidates = _SHARED_WORDS.get(word)
+        if candidates is None:
+            return code
+        lowered = self.text.lower()
+        for stems, country_code in candidates:
+            if any(stem in lowered for stem in stems):
+                return country_code
+        return code if word in ("krone", "kroner") else None
 
     def _currency_after(self, reading: Reading, j: int) -> int:
         """A currency after the number: "20 million yuan", "50 cents", "15€"."""
@@ -83,16 +138,28 @@ class MoneyRules(ScannerBase):
         for length in range(min(self.lex.currency_word_longest, self.n - j), 0, -1):
             code = self.lex.currency_words.get(tuple(tokens[j + m].low for m in range(length)))
             if code is not None:
-                if (
-                    code == "KRW"
-                    and tokens[j].low == "won"
-                    and not self._price_context(max(0, j - 3), j)
-                ):
+                if code == "KRW" and tokens[j].low == "won" and not self._won_is_money(j):
                     return None  # "won" is far more often the verb
                 if code == "BRL" and tokens[j].low == "real":
                     return None
+                if length == 1:
+                    shared = self._country_currency(code, tokens[j].low)
+                    if shared is None:
+                        return None  # "three crowns": no country, no money
+                    code = shared
                 return code, j + length
         return None
+
+    def _won_is_money(self, j: int) -> bool:
+        """ "2.43 trillion won", "50,000 won" are the currency; "12 won seats" is the verb."""
+        if j == 0:
+            return False
+        prev = self.tokens[j - 1]
+        if prev.low in self.lex.scales and j >= 2 and self.tokens[j - 2].kind == NUM:
+            return True
+        if prev.kind == NUM and ("," in prev.text or len(prev.text.split(".")[0]) >= 4):
+            return True
+        return self._price_context(max(0, j - 3), j)
 
     def _price_context(self, first: int, j: int) -> bool:
         price = self.lex.price_words

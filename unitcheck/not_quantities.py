@@ -13,14 +13,26 @@ import re
 from .lexer import NUM, SYM, WORD, Token
 from .numbers import Number, slash_pair
 from .quantity_builder import Reading
-from .scan_base import DASHES, MINUS_SIGNS, ScannerBase
+from .scan_base import DASHES, HYPHENS, MINUS_SIGNS, NOT_NOUNS, ScannerBase
 
 TIME_SUFFIXES = frozenset({"am", "pm"})
 #: The last word of a street name after a house number ("10 Downing Street").
 STREET_WORDS = frozenset(
     "Street St Road Rd Avenue Ave Lane Boulevard Blvd Drive Place Square Terrace Crescent "
-    "Close Way Court Row Gardens Hill Parade".split()
+    "Close Way Court Row Gardens Hill Parade Grove Mews Walk Rise Vale Wharf".split()
 )
+#: Words that make "412 for 6" a cricket score.
+CRICKET_WORDS = frozenset(
+    "cricket wicket wickets innings overs stumps bowled bowler bowlers batting batsman "
+    "batter declared test".split()
+)
+#: Words that make "a 64" a round of golf and "14 under" a score against par.
+GOLF_WORDS = frozenset(
+    "golf golfer par birdie birdies bogey bogeys eagle eagles hole holes round rounds "
+    "shot shots shoots carded cards fired fires tee putt fairway leaderboard".split()
+)
+#: Words after "14 under" or "2 over" that keep it a score against par.
+PAR_ENDS = frozenset(".,;:!?)") | {"par", "for", "after", "through"}
 #: Big scale words, for telling a year ("2027") from an amount ("2027 million").
 BIG_SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "tn"})
 
@@ -28,6 +40,9 @@ _PHONE_RE = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?"
     r"\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\w,]|\.\d)"
 )
+#: Digit groups joined by dashes are a phone number even before a comma ("0120-938-034,"),
+#: where groups joined by spaces may be one grouped amount ("1 000 000 000, and").
+_DASHED_PHONE_RE = re.compile(r"(?<![\w.,-])\d{2,5}(?:-\d{2,5}){2,4}(?![\w-]|[.,]\d)")
 _TIME_RE = re.compile(
     r"(?<![\d.])\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|(?<![\d.])\d{1,2}:\d{2}(?![\d:])"
 )
@@ -40,9 +55,10 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     if not _DIGIT.search(text):
         return []
     spans: list[tuple[int, int]] = []
-    for match in _PHONE_RE.finditer(text):
-        if sum(c.isdigit() for c in match.group()) >= 9:
-            spans.append(match.span())
+    for pattern in (_PHONE_RE, _DASHED_PHONE_RE):
+        for match in pattern.finditer(text):
+            if sum(c.isdigit() for c in match.group()) >= 9:
+                spans.append(match.span())
     for match in _TIME_RE.finditer(text):
         if ":" in match.group() or "m" in match.group().lower():
             spans.append(match.span())
@@ -92,10 +108,19 @@ class NotQuantityRules(ScannerBase):
             prev = tokens[i - 2]  # "Aug. 6": the month is before the abbreviation's dot
         if plain and int(t.text) <= 31:
             if self._month_beside(prev, nxt):
-                return j + 1 if nxt is not None and nxt.low.rstrip(".") in self.lex.months else j
-            if nxt is not None and nxt.text in DASHES and j + 2 < n and tokens[j + 1].kind == NUM:
+                if nxt is not None and nxt.low.rstrip(".") in self.lex.months:
+                    return j + 1
+                if self._day_after(j):
+                    return j + 2  # "March 3-4"
+                return j
+            if (
+                nxt is not None
+                and (nxt.text in DASHES or nxt.low in ("to", "and"))
+                and j + 2 < n
+                and self._day_after(j)
+            ):
                 if self._month_beside(None, tokens[j + 2]):
-                    return j + 3  # "12-13 October"
+                    return j + 3  # "12-13 October", "4 to 15 March"
         # identifiers: "Article 5", "Boeing 737", "G7", "A380", "MH17", "F-16", "Su-57"
         if prev is not None and prev.text in self.lex.identifier_words:
             return j
@@ -107,6 +132,19 @@ class NotQuantityRules(ScannerBase):
                 return j + 2  # "3:1", "2:45": a ratio, a score or a clock
         if prev is not None and not t.space and prev.kind == WORD:
             return j
+        golf = self._golf_score(i, j)
+        if golf is not None:
+            return golf  # "shot a 64", "14 under par"
+        cricket = self._cricket_score(i, j)
+        if cricket is not None:
+            return cricket  # "412 for 6", "all out for 173", "45.2 overs"
+        if (
+            nxt is not None
+            and nxt.text in ("Under", "Over")
+            and j + 1 < n
+            and tokens[j + 1].kind == NUM
+        ):
+            return j + 2  # "30 Under 30": a name
         if prev is not None and prev.kind == SYM and not t.space and i >= 2 and not prev.space:
             before = tokens[i - 2]
             if prev.text in MINUS_SIGNS and before.kind == WORD:
@@ -145,6 +183,82 @@ class NotQuantityRules(ScannerBase):
                     if self._sport_context(i):
                         return j + 2
         return None
+
+    def _day_after(self, j: int) -> bool:
+        """Is token ``j + 1`` a day of the month after a dash, "to" or "and" ("3-4")?"""
+        tokens = self.tokens
+        if j + 1 >= self.n or tokens[j + 1].kind != NUM or not tokens[j + 1].text.isdigit():
+            return False
+        if tokens[j].text in DASHES and (tokens[j].space or tokens[j + 1].space):
+            return False
+        return 1 <= int(tokens[j + 1].text) <= 31
+
+    def _golf_score(self, i: int, j: int) -> int | None:
+        """ "shot a 64", "a closing 66", "a 7-under-par 64": a round of golf; "14 under",
+        "2 over par", "7-under": a score against par."""
+        tokens = self.tokens
+        n = self.n
+        if not tokens[i].text.isdigit():
+            return None
+        k = j
+        if k + 1 < n and tokens[k].text in HYPHENS and not tokens[k].space:
+            k += 1  # "7-under"
+        if k < n and tokens[k].low in ("under", "over"):
+            after = tokens[k + 1] if k + 1 < n else None
+            if after is not None and after.low == "par":
+                return k + 2
+            if (after is None or after.low in PAR_ENDS or after.text in HYPHENS) and (
+                self._golf_context(i)
+            ):
+                return k + 1
+        if (
+            55 <= int(tokens[i].text) <= 85
+            and self._golf_context(i)
+            and not self._unit_follows(j)
+            and not self._plural_noun_at(j)
+        ):
+            for m in range(i - 1, max(-1, i - 6), -1):  # "a 64", "a bogey-free 66"
+                if tokens[m].low in ("a", "an"):
+                    return j
+                if tokens[m].kind == WORD and tokens[m].low in NOT_NOUNS:
+                    break  # "a round of 70"
+                if tokens[m].kind not in (WORD, NUM) and tokens[m].text not in HYPHENS:
+                    break
+        return None
+
+    def _golf_context(self, i: int) -> bool:
+        window = range(max(0, i - 12), min(self.n, i + 12))
+        return any(self.tokens[k].low in GOLF_WORDS for k in window)
+
+    def _cricket_score(self, i: int, j: int) -> int | None:
+        """ "412 for 6", "took 5 for 38", "bowled out for 173", "45.2 overs" in cricket."""
+        tokens = self.tokens
+        n = self.n
+        if j < n and tokens[j].low == "overs" and self._cricket_context(i):
+            return j + 1
+        if not tokens[i].text.isdigit():
+            return None
+        if (
+            j + 1 < n
+            and tokens[j].low == "for"
+            and tokens[j + 1].kind == NUM
+            and tokens[j + 1].text.isdigit()
+            and min(int(tokens[i].text), int(tokens[j + 1].text)) <= 10
+            and self._cricket_context(i)
+        ):
+            return j + 2
+        if (
+            i >= 2
+            and tokens[i - 1].low == "for"
+            and tokens[i - 2].low == "out"
+            and self._cricket_context(i)
+        ):
+            return j  # "all out for 173"
+        return None
+
+    def _cricket_context(self, i: int) -> bool:
+        words = CRICKET_WORDS
+        return any(self.tokens[k].low in words for k in range(max(0, i - 15), min(self.n, i + 15)))
 
     def _address_follows(self, j: int) -> bool:
         """ "10 Downing Street", "221B Baker St": capitalised words, then a street word."""

@@ -87,7 +87,9 @@ _GROUPING = frozenset(", \u00a0\u202f\u2009")
 MINUS = "-\u2212\u2013"
 
 #: Words that can start a spelled-out number.
-WORD_STARTS = frozenset(SMALL) | frozenset(TENS) | {"a", "an", "half", "dozen", "hundred"}
+WORD_STARTS = (
+    frozenset(SMALL) | frozenset(TENS) | frozenset("a an half quarter dozen hundred".split())
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,11 +211,18 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
             if i + 2 < n and tokens[i + 2].low == "dozen":
                 return Number(6.0, 1.0, i + 3, True)
             return Number(0.5, 0.5, i + 2, True)
+    if first in ("half", "quarter"):  # "a half-mile walk", "a quarter-acre plot"
+        if i + 2 < n and tokens[i + 1].text in HYPHENS and _joined(tokens, i + 1):
+            value = FRACTION_WORDS[first]
+            return Number(value, value, i + 1, True)
         return None
     total, current, step = 0.0, 0.0, 1.0
     last: str | None = None  # the kind of the previous number word
     j = i
     if first in ("a", "an"):
+        fraction = _a_fraction(tokens, i)
+        if fraction is not None:
+            return fraction
         if i + 1 < n and tokens[i + 1].low in _AFTER_A:
             current, last, j = 1.0, "a", i + 1
         else:
@@ -282,6 +291,38 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
 
 
 _AFTER_A = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+#: Fractions written with an article: "a third of voters", "cut by a quarter".
+_A_FRACTIONS = frozenset({"third", "quarter", "fifth", "sixth", "eighth", "tenth"})
+_CLAUSE_ENDS = frozenset(".,;:!?)")
+#: Words after "by a third" that end the phrase, where "by a third party" goes on.
+_AFTER_BY_A_FRACTION = frozenset(
+    "since in on from to over during after before between compared against and or but "
+    "as while when this last year month week".split()
+)
+
+
+def _joined(tokens: list[Token], k: int) -> bool:
+    """Are tokens ``k`` and ``k + 1`` written onto the token before them ("half-mile")?"""
+    return not tokens[k].space and not tokens[k + 1].space and tokens[k + 1].kind == WORD
+
+
+def _a_fraction(tokens: list[Token], i: int) -> Number | None:
+    """ "a third of", "a quarter of", and "by a third." at the end of a clause; not "a
+    third term" or "a quarter earlier", where the word is an ordinal or a period."""
+    n = len(tokens)
+    if i + 1 >= n or tokens[i + 1].low not in _A_FRACTIONS:
+        return None
+    value = FRACTION_WORDS[tokens[i + 1].low]
+    after = tokens[i + 2] if i + 2 < n else None
+    if after is not None and after.low == "of":
+        return Number(value, value, i + 2, True)
+    if (
+        i > 0
+        and tokens[i - 1].low == "by"
+        and (after is None or after.text in _CLAUSE_ENDS or after.low in _AFTER_BY_A_FRACTION)
+    ):
+        return Number(value, value, i + 2, True)  # "fell by a third since May"
+    return None
 
 
 def _and_fraction(tokens: list[Token], j: int) -> tuple[float, int] | None:

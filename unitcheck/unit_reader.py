@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .lexer import FRAC, NUM, SUP, WORD
 from .quantity_builder import Reading
 from .scan_base import CLOSING, HYPHENS, TIME_UNITS, ScannerBase
@@ -32,6 +34,21 @@ INDEX_WORDS = frozenset(
 #: Words after "a year", "a week" that make it a point in time, not a rate.
 TIME_ADVERBS = frozenset(
     "earlier ago before later after previously prior since on from back beforehand".split()
+)
+#: Words beside a plain "degrees" that make a high one an oven, not the weather.
+COOKING_WORDS = frozenset(
+    "oven ovens cook cooking cooked bake baked baking roast roasted boil boils boiling "
+    "fry frying water steam sterilise sterilize kiln furnace".split()
+)
+_NWS = re.compile(r"\bNWS\b")
+#: US states, the plainest sign that a bare "degrees" in a forecast is Fahrenheit.
+_US_STATES = re.compile(
+    r"\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
+    r"Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|"
+    r"Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|"
+    r"Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|"
+    r"Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|"
+    r"Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming)\b"
 )
 #: Words after a prepositional-looking "in" that still make it inches ("2 in thick").
 INCH_CONTEXT = frozenset("thick long wide tall high deep diameter across".split())
@@ -117,6 +134,10 @@ class UnitRules(ScannerBase):
         if percent is not None:
             reading.unit, end = percent
             reading.percent = True
+            if reading.unit == "percent":
+                per, after = self._per(end)
+                if per is not None and per in TIME_UNITS:  # "2.5% a year"
+                    reading.unit, end = compose("percent", 1, per), after
             return end
         power = 1
         if tokens[k].low in ("square", "sq") and k + 1 < self.n:
@@ -135,12 +156,15 @@ class UnitRules(ScannerBase):
             end += 1
         expression = entry.expression
         if expression == "degree" and power == 1:
-            expression = self._degrees(end, reading.negative)
+            assert reading.number is not None
+            expression = self._degrees(end, reading.negative, reading.number.value)
         if power != 1 and not is_length(expression):
             return j
         per = None
         if expression not in ("degree_Celsius", "degree_Fahrenheit"):
             per, end = self._per(end)
+            if per is None and power == 1:
+                per, end = self._per_after_of(end)
         reading.unit = compose(expression, power, per)
         reading.unit_factor = entry.factor
         reading.unit_entry = entry
@@ -153,6 +177,23 @@ class UnitRules(ScannerBase):
         ):
             end += 2  # "10-year-old"
         return end
+
+    def _per_after_of(self, end: int) -> tuple[str | None, int]:
+        """ "150 minutes of brisk walking a week", "2 litres of water a day": a rate
+        written after what is measured, within a few plain words."""
+        tokens = self.tokens
+        if end >= self.n or tokens[end].low != "of":
+            return None, end
+        for k in range(end + 1, min(self.n, end + 5)):
+            t = tokens[k]
+            if t.kind != WORD or t.newline:
+                break
+            if t.low in ("a", "an", "per", "each") and k > end + 1:
+                per, stop = self._per(k)
+                if per is not None and per in TIME_UNITS:
+                    return per, stop
+                break
+        return None, end
 
     def _unit_after(
         self, k: int, *, attached: bool = False, hyphen: bool = False
@@ -200,16 +241,25 @@ class UnitRules(ScannerBase):
         """ "up 4.5 points" beside a percentage is a change in a rate, in percentage
         points; "lost 310 points" on an index or "36 points" in a game is a count."""
         tokens = self.tokens
-        if j >= self.n or tokens[j].low not in ("point", "points") or tokens[j].newline:
-            return j
         assert reading.number is not None
+        start = j
+        if (  # "a quarter-point cut"
+            reading.number.words
+            and j + 1 < self.n
+            and tokens[j].text in HYPHENS
+            and not tokens[j].space
+            and not tokens[j + 1].space
+        ):
+            j += 1
+        if j >= self.n or tokens[j].low not in ("point", "points") or tokens[j].newline:
+            return start
         if reading.scale != 1 or reading.number.value * reading.scale >= 100:
-            return j
+            return start
         window = range(max(0, j - 20), min(self.n, j + 20))
         if not any(self._percent_at(k) is not None for k in window if k != j - 1):
-            return j
+            return start
         if any(tokens[k].low in INDEX_WORDS for k in window):
-            return j
+            return start
         reading.unit, reading.percent = "percentage_point", True
         return j + 1
 
@@ -252,9 +302,20 @@ class UnitRules(ScannerBase):
         if end >= self.n:
             return None, end
         t = tokens[end]
-        if not (t.text == "/" or t.low in ("per", "a", "an", "each")) or t.newline:
-            return None, end
         k = end + 1
+        if (  # "£2.6bn-a-year", "$40-per-hour"
+            t.text in HYPHENS
+            and not t.space
+            and end + 3 < self.n
+            and tokens[end + 1].low in ("a", "an", "per")
+            and tokens[end + 2].text in HYPHENS
+            and not tokens[end + 1].space
+            and not tokens[end + 2].space
+            and not tokens[end + 3].space
+        ):
+            t, k = tokens[end + 1], end + 3
+        elif not (t.text == "/" or t.low in ("per", "a", "an", "each")) or t.newline:
+            return None, end
         if k >= self.n:
             return None, end
         power = 1
@@ -269,23 +330,48 @@ class UnitRules(ScannerBase):
         if t.low in ("a", "an", "each") and power == 1 and entry.expression not in TIME_UNITS:
             if not money:  # "$80 a barrel" is a price; "5 km a barrel" is not English
                 return None, end
-        if t.low in ("a", "an") and stop < self.n and tokens[stop].low in TIME_ADVERBS:
+        if (
+            t.low in ("a", "an")
+            and entry.expression in TIME_UNITS
+            and stop < self.n
+            and tokens[stop].low in TIME_ADVERBS
+            and not (money and self._pay_from(stop))
+        ):
             return None, end  # "a year earlier", "a week ago": when, not how often
         if power == 1:
             power, stop = self._exponent(stop)
         return compose(entry.expression, power), stop
 
-    def _degrees(self, end: int, negative: bool = False) -> str:
+    def _pay_from(self, k: int) -> bool:
+        """After a price, "an hour from April" is a rate starting then, where "a year
+        from now" is a date."""
+        tokens = self.tokens
+        if tokens[k].low != "from":
+            return False
+        return k + 1 < self.n and tokens[k + 1].low not in ("now", "today", "then")
+
+    def _degrees(self, end: int, negative: bool = False, value: float = 0.0) -> str:
         """A plain "degrees" is a temperature when the text around it talks of heat, or
-        when it is below zero."""
+        when it is below zero. It is Fahrenheit when the text writes Fahrenheit elsewhere
+        or is American weather (the National Weather Service, a US state), or when it is
+        too hot for any weather or fever in Celsius and nothing is being cooked."""
         heat = self.lex.heat_words
-        if negative or any(
-            self.tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 10))
-        ):
+        window = range(max(0, end - 25), min(self.n, end + 10))
+        if negative or any(self.tokens[k].low in heat for k in window):
             if self._fahrenheit is None:
                 lowered = self.text.lower()
-                self._fahrenheit = "fahrenheit" in lowered or "°f" in lowered
-            return "degree_Fahrenheit" if self._fahrenheit else "degree_Celsius"
+                self._fahrenheit = (
+                    "fahrenheit" in lowered
+                    or "°f" in lowered
+                    or "national weather service" in lowered
+                    or _NWS.search(self.text) is not None
+                    or _US_STATES.search(self.text) is not None
+                )
+            if self._fahrenheit:
+                return "degree_Fahrenheit"
+            if 60 < value <= 135 and not any(self.tokens[k].low in COOKING_WORDS for k in window):
+                return "degree_Fahrenheit"  # "reached 128 degrees": no air is 128C
+            return "degree_Celsius"
         return "degree"
 
     def _percent_at(self, k: int) -> tuple[str, int] | None:
