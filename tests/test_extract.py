@@ -664,3 +664,21 @@ def test_extract_more_phrasings_of_the_same_classes() -> None:
     (rate,) = extract("Doctors advise 30 minutes of light stretching a day.")
     assert (rate.text, rate.unit) == ("30 minutes of light stretching a day", "minute / day")
     assert [q.text for q in extract("He slept 6 hours of the night a week ago.")] == ["6 hours"]
+
+
+def test_half_year_results_name_a_period_not_an_amount() -> None:
+    from unitcheck import extract
+
+    assert [q.text for q in extract("The insurer's half-year results beat forecasts.")] == []
+    assert [q.text for q in extract("The walk is a half-mile loop.")] == ["half-mile"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("The tanker spilled 300 US gallons.", "gallon"), ("A 40 UK gallons drum.", "imperial_gallon")],
+)
+def test_named_gallons(text: str, unit: str) -> None:
+    from unitcheck import extract
+
+    (q,) = extract(text)
+    assert (q.value, q.unit) == (int(q.text.split()[0]) * 1.0, unit)

@@ -200,6 +200,10 @@ def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return None
 
 
+#: Words that make "half-" or "quarter-" the name of a reporting period.
+_PERIOD_NAMES = frozenset({"year", "yearly"})
+
+
 def parse_words(tokens: list[Token], i: int) -> Number | None:
     """A spelled-out number at ``tokens[i]``: "three", "twenty-five", "two and a half",
     "two-and-a-half", "a dozen", "half a" (before a unit), "one hundred and twenty",
@@ -212,7 +216,9 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
                 return Number(6.0, 1.0, i + 3, True)
             return Number(0.5, 0.5, i + 2, True)
     if first in ("half", "quarter"):  # "a half-mile walk", "a quarter-acre plot"
-        if i + 2 < n and tokens[i + 1].text in HYPHENS and _joined(tokens, i + 1):
+        # but "half-year results" and "quarter-year" reports name a period, not an amount
+        if i + 2 < n and tokens[i + 1].text in HYPHENS and _joined(tokens, i + 1) \
+                and tokens[i + 2].low not in _PERIOD_NAMES:
             value = FRACTION_WORDS[first]
             return Number(value, value, i + 1, True)
         return None
