@@ -66,9 +66,8 @@ def build_pair(target_words: int, seed: int = 7) -> tuple[str, str]:
         for i in order:
             a, b = originals[i], revisions[i]
             if copy:
-                shift = copy
-                a = _NUMBER.sub(lambda m: _shift(m.group(), shift), a)
-                b = _NUMBER.sub(lambda m: _shift(m.group(), shift), b)
+                a = _NUMBER.sub(lambda m, by=copy: _shift(m.group(), by), a)
+                b = _NUMBER.sub(lambda m, by=copy: _shift(m.group(), by), b)
                 tag = " ".join(rng.sample(vocabulary, 3)).upper() + " - "
                 a, b = tag + a, tag + b
             out_a.append(a)
@@ -82,7 +81,7 @@ def build_pair(target_words: int, seed: int = 7) -> tuple[str, str]:
 
 def _shift(number: str, by: int) -> str:
     digits = number.rstrip(",.")
-    tail = number[len(digits):]
+    tail = number[len(digits) :]
     if not digits.isdigit():
         return number
     return f"{int(digits) + by}{tail}"
@@ -131,7 +130,8 @@ def cold_cli(path: Path, repeat: int) -> float:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "unitcheck", "extract", str(path)],
-            capture_output=True, check=False,
+            capture_output=True,
+            check=False,
         )
         times.append(time.perf_counter() - start)
     return min(times)
@@ -155,7 +155,12 @@ def main() -> None:
     unitcheck.extract(text[:2000])  # warm: registry and tables loaded
     ours = best_of(lambda: unitcheck.extract(text), args.repeat)
     ours_wps = n_words / ours
-    rows.append(("unitcheck extract, warm", f"{ours_wps:,.0f} words/s ({n_words:,} words in {ours * 1000:.0f} ms)"))
+    rows.append(
+        (
+            "unitcheck extract, warm",
+            f"{ours_wps:,.0f} words/s ({n_words:,} words in {ours * 1000:.0f} ms)",
+        )
+    )
 
     peer_wps = None
     if not args.no_peer:
@@ -173,32 +178,65 @@ def main() -> None:
             peer = best_of(lambda: q3.parse(sample), max(1, args.repeat // 2))
             peer_wps = words(sample) / peer
             rows.append(("quantulum3 parse, warm", f"{peer_wps:,.0f} words/s"))
-            rows.append(("throughput ratio", f"unitcheck is {ours_wps / peer_wps:,.0f}x quantulum3"))
+            rows.append(
+                ("throughput ratio", f"unitcheck is {ours_wps / peer_wps:,.0f}x quantulum3")
+            )
 
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "article.txt"
         article.write_text(article_a, encoding="utf-8")
         cold = cold_cli(article, args.repeat)
-        rows.append((f"cold `unitcheck extract` ({words(article_a):,} words)", f"{cold * 1000:.0f} ms (new process, best of {args.repeat})"))
+        rows.append(
+            (
+                f"cold `unitcheck extract` ({words(article_a):,} words)",
+                f"{cold * 1000:.0f} ms (new process, best of {args.repeat})",
+            )
+        )
         ours_child, ours_rss = run_child(
             f"import unitcheck; unitcheck.extract(open({str(article)!r}).read())"
         )
-        rows.append(("unitcheck import + extract, peak RSS", f"{ours_rss / 1024:.0f} MiB ({ours_child * 1000:.0f} ms in process)"))
-        cmp_child, cmp_rss = run_child(
-            "import unitcheck; t = open({p!r}).read(); unitcheck.compare(t, t)".format(p=str(article))
+        rows.append(
+            (
+                "unitcheck import + extract, peak RSS",
+                f"{ours_rss / 1024:.0f} MiB ({ours_child * 1000:.0f} ms in process)",
+            )
         )
-        rows.append(("unitcheck import + compare, peak RSS", f"{cmp_rss / 1024:.0f} MiB ({cmp_child * 1000:.0f} ms in process)"))
+        cmp_child, cmp_rss = run_child(
+            f"import unitcheck; t = open({str(article)!r}).read(); unitcheck.compare(t, t)"
+        )
+        rows.append(
+            (
+                "unitcheck import + compare, peak RSS",
+                f"{cmp_rss / 1024:.0f} MiB ({cmp_child * 1000:.0f} ms in process)",
+            )
+        )
         if peer_wps is not None:
             peer_child, peer_rss = run_child(
                 f"import warnings; warnings.simplefilter('ignore')\n"
                 f"from quantulum3 import parser; parser.parse(open({str(article)!r}).read())"
             )
-            rows.append(("quantulum3 import + parse, peak RSS", f"{peer_rss / 1024:.0f} MiB ({peer_child * 1000:.0f} ms in process)"))
-            rows.append(("cold in-process ratio", f"quantulum3 / unitcheck = {peer_child / ours_child:.1f}x; memory ratio {peer_rss / ours_rss:.2f}x"))
+            rows.append(
+                (
+                    "quantulum3 import + parse, peak RSS",
+                    f"{peer_rss / 1024:.0f} MiB ({peer_child * 1000:.0f} ms in process)",
+                )
+            )
+            rows.append(
+                (
+                    "cold in-process ratio",
+                    f"quantulum3 / unitcheck = {peer_child / ours_child:.1f}x; "
+                    f"memory ratio {peer_rss / ours_rss:.2f}x",
+                )
+            )
 
     unitcheck.compare(article_a, article_b)  # warm: spaCy pipeline built once
     warm_compare = median_of(lambda: unitcheck.compare(article_a, article_b), args.repeat * 2)
-    rows.append((f"compare, warm ({words(article_a):,}-word pair)", f"{warm_compare * 1000:.1f} ms (median)"))
+    rows.append(
+        (
+            f"compare, warm ({words(article_a):,}-word pair)",
+            f"{warm_compare * 1000:.1f} ms (median)",
+        )
+    )
     big = best_of(lambda: unitcheck.compare(big_a, big_b), 1)
     rows.append((f"compare ({words(big_a):,}-word pair)", f"{big:.2f} s"))
 

@@ -332,7 +332,8 @@ def test_align_seed_pair_body_aligns_extras_do_not() -> None:
     paired = sorted(pairs_of(got), key=lambda p: p[1])
     # No reordering in this pair: the body aligns one to one, in order.
     assert [i for i, _ in paired] == sorted(i for i, _ in paired)
-    assert len(paired) == 45 and all(p.score >= 0.9 for p in got if p.a is not None and p.b is not None)
+    assert len(paired) == 45
+    assert all(p.score >= 0.9 for p in got if p.a is not None and p.b is not None)
     # Reprint: one credit line inside the body, then bio, copyright and teasers after it.
     last_body = paired[-1][1]
     assert len([j for j in b_only(got) if j < last_body]) == 1

@@ -34,7 +34,9 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
     return a, b
 
 
-def test_compare_flags_the_unit_change_and_exits_1(runner: CliRunner, pair: tuple[Path, Path]) -> None:
+def test_compare_flags_the_unit_change_and_exits_1(
+    runner: CliRunner, pair: tuple[Path, Path]
+) -> None:
     result = runner.invoke(main, ["compare", str(pair[0]), str(pair[1])])
     assert result.exit_code == 1, result.output
     assert "UC101" in result.output
@@ -65,10 +67,14 @@ def test_compare_json_follows_the_schema(runner: CliRunner, pair: tuple[Path, Pa
 def test_fail_level_and_min_level_are_separate(runner: CliRunner, pair: tuple[Path, Path]) -> None:
     never = runner.invoke(main, ["compare", *map(str, pair), "--fail-level", "never"])
     assert never.exit_code == 0 and "UC101" in never.output
-    hidden = runner.invoke(main, ["compare", *map(str, pair), "--min-level", "error", "-o", "concise"])
+    hidden = runner.invoke(
+        main, ["compare", *map(str, pair), "--min-level", "error", "-o", "concise"]
+    )
     assert hidden.exit_code == 1
     assert "UC303" not in hidden.output and "UC101" in hidden.output
-    info = runner.invoke(main, ["compare", *map(str, pair), "--fail-level", "info", "-o", "concise"])
+    info = runner.invoke(
+        main, ["compare", *map(str, pair), "--fail-level", "info", "-o", "concise"]
+    )
     assert info.exit_code == 1
 
 
@@ -107,7 +113,9 @@ def test_extract_reads_stdin_and_prints_json(runner: CliRunner) -> None:
     (entry,) = data["files"]
     by_text = {q["text"]: q for q in entry["quantities"]}
     volume = by_text["2.5 million cubic metres"]
-    assert volume["value"] == 2.5e6 and volume["unit"] == "meter ** 3" and volume["kind"] == "measure"
+    assert (
+        volume["value"] == 2.5e6 and volume["unit"] == "meter ** 3" and volume["kind"] == "measure"
+    )
     percent = next(q for q in entry["quantities"] if q["unit"] == "percent")
     assert percent["value"] == 40 and percent["qualifier"] == "approx"
 
@@ -119,7 +127,9 @@ def test_extract_text_lists_line_column_unit_and_si(runner: CliRunner) -> None:
     assert "8046.72" in result.stdout  # the SI value in metres
 
 
-def test_output_to_file_and_stdout_in_one_run(runner: CliRunner, pair: tuple[Path, Path], tmp_path: Path) -> None:
+def test_output_to_file_and_stdout_in_one_run(
+    runner: CliRunner, pair: tuple[Path, Path], tmp_path: Path
+) -> None:
     out = tmp_path / "report.json"
     result = runner.invoke(main, ["compare", *map(str, pair), "-o", "concise", "-o", f"json:{out}"])
     assert result.exit_code == 1
@@ -159,8 +169,9 @@ def test_no_color_by_default_off_a_terminal(runner: CliRunner, pair: tuple[Path,
     assert "\x1b[" in forced.output
 
 
-def test_an_internal_error_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_internal_error_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import unitcheck.cli as cli
 
     def boom(*args: object, **kwargs: object) -> None:

@@ -69,12 +69,16 @@ def test_config_show_says_where_values_come_from(runner: CliRunner, tmp_path: Pa
     assert f"configuration file: {config}" in result.output
     tolerance = next(line for line in result.output.splitlines() if line.startswith("tolerance"))
     assert "2.0" in tolerance and str(config) in tolerance
-    assert "default" in next(line for line in result.output.splitlines() if line.startswith("fail-level"))
+    assert "default" in next(
+        line for line in result.output.splitlines() if line.startswith("fail-level")
+    )
 
 
 def test_per_file_ignores_and_exclude(runner: CliRunner, tmp_path: Path) -> None:
-    _write(tmp_path / ".unitcheck.toml",
-           'exclude = ["archive/**"]\n[per-file-ignores]\n"opinion/*.txt" = ["UC220"]\n')
+    _write(
+        tmp_path / ".unitcheck.toml",
+        'exclude = ["archive/**"]\n[per-file-ignores]\n"opinion/*.txt" = ["UC220"]\n',
+    )
     text = "Troops seized more than 400m2 of the region in a week.\n"
     flagged = _write(tmp_path / "news" / "a.txt", text)
     ignored = _write(tmp_path / "opinion" / "b.txt", text)
@@ -95,7 +99,9 @@ def test_markdown_ignore_comment_silences_the_next_block(runner: CliRunner, tmp_
     )
     path = _write(tmp_path / "story.md", source)
     findings = _json(runner.invoke(main, ["lint", str(path), "-o", "json"]))["findings"]
-    assert [(f["code"], f["b"]["text"], f["b"]["line"]) for f in findings] == [("UC220", "300m2", 6)]
+    assert [(f["code"], f["b"]["text"], f["b"]["line"]) for f in findings] == [
+        ("UC220", "300m2", 6)
+    ]
 
 
 def test_unused_suppression_is_a_warning(runner: CliRunner, tmp_path: Path) -> None:
@@ -109,8 +115,10 @@ def test_unused_suppression_is_a_warning(runner: CliRunner, tmp_path: Path) -> N
 def test_disable_enable_range_in_html(runner: CliRunner, tmp_path: Path) -> None:
     source = (
         "<html><body><nav>Home | 24C in town</nav>\n<!-- unitcheck: disable[UC220] -->\n"
-        "<p>Troops seized more than 400m2 of the region.</p>\n<!-- unitcheck: enable[UC220] -->\n"
-        "<p>Rebels hold another 300m2 of the province.</p>\n<script>var x = '500m2 of land';</script>"
+        "<p>Troops seized more than 400m2 of the region.</p>\n"
+        "<!-- unitcheck: enable[UC220] -->\n"
+        "<p>Rebels hold another 300m2 of the province.</p>\n"
+        "<script>var x = '500m2 of land';</script>"
         "</body></html>\n"
     )
     path = _write(tmp_path / "story.html", source)
@@ -122,8 +130,9 @@ def test_disable_enable_range_in_html(runner: CliRunner, tmp_path: Path) -> None
 
 def test_stdin_with_a_markdown_name(runner: CliRunner) -> None:
     source = "Run `echo 400m2 of the region` to see.\n\nThe lake covers 12 sq km.\n"
-    result = runner.invoke(main, ["extract", "-", "--stdin-filename", "story.md", "-o", "json"],
-                           input=source)
+    result = runner.invoke(
+        main, ["extract", "-", "--stdin-filename", "story.md", "-o", "json"], input=source
+    )
     quantities = _json(result)["files"][0]["quantities"]
     assert [q["text"] for q in quantities] == ["12 sq km"]  # the code span is skipped
 
@@ -134,7 +143,9 @@ def test_stdin_with_a_markdown_name(runner: CliRunner) -> None:
 def test_pairs_csv_with_parallel_jobs(runner: CliRunner, tmp_path: Path) -> None:
     a1, b1 = _write(tmp_path / "a1.txt", ORIGINAL), _write(tmp_path / "b1.txt", BROKEN)
     a2, b2 = _write(tmp_path / "a2.txt", ORIGINAL), _write(tmp_path / "b2.txt", ORIGINAL)
-    csv = _write(tmp_path / "pairs.csv", f"original,revised,id\n{a1.name},{b1.name},one\n{a2},{b2},two\n")
+    csv = _write(
+        tmp_path / "pairs.csv", f"original,revised,id\n{a1.name},{b1.name},one\n{a2},{b2},two\n"
+    )
     result = runner.invoke(main, ["compare", "--pairs", str(csv), "-j", "2", "-o", "json"])
     assert result.exit_code == 1, result.output
     findings = _json(result)["findings"]
@@ -145,16 +156,27 @@ def test_orig_dir_and_rev_dir(runner: CliRunner, tmp_path: Path) -> None:
     _write(tmp_path / "wire" / "world" / "bridge.txt", ORIGINAL)
     _write(tmp_path / "web" / "world" / "bridge.txt", BROKEN)
     _write(tmp_path / "web" / "extra.txt", ORIGINAL)
-    result = runner.invoke(main, ["compare", "--orig-dir", str(tmp_path / "wire"),
-                                  "--rev-dir", str(tmp_path / "web"), "-o", "concise"])
+    result = runner.invoke(
+        main,
+        [
+            "compare",
+            "--orig-dir",
+            str(tmp_path / "wire"),
+            "--rev-dir",
+            str(tmp_path / "web"),
+            "-o",
+            "concise",
+        ],
+    )
     assert result.exit_code == 1
     assert "bridge.txt" in result.stdout and "UC101" in result.stdout
     assert "extra.txt" in result.stderr  # one side only: a note, not a failure
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_git_base_compares_each_changed_file(runner: CliRunner, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_git_base_compares_each_changed_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def git(*args: str) -> None:
         subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
 
@@ -180,13 +202,15 @@ def test_batch_modes_are_exclusive(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_stdin_is_named_and_configured_by_stdin_filename(runner: CliRunner, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_is_named_and_configured_by_stdin_filename(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _write(tmp_path / "desk" / ".unitcheck.toml", '[severity]\nUC220 = "error"\n')
     monkeypatch.chdir(tmp_path)
     text = "Troops seized more than 400m2 of the region in a week.\n"
-    result = runner.invoke(main, ["lint", "-", "--stdin-filename", "desk/story.txt", "-o", "concise"],
-                           input=text)
+    result = runner.invoke(
+        main, ["lint", "-", "--stdin-filename", "desk/story.txt", "-o", "concise"], input=text
+    )
     assert result.exit_code == 1, result.output  # the desk's config made UC220 an error
     assert result.stdout.startswith("desk/story.txt:1:")
 

@@ -81,17 +81,45 @@ def test_tolerance_widens_rounding() -> None:
 
 
 _news_text = st.lists(
-    st.sampled_from([
-        "The road is", "5 miles", "long.", "Prices rose", "3.5%", "to", "$2bn", "in 2027.",
-        "about", "more than", "400 square miles", "(965km)", "\n\n", "minus 15C", "two and a half",
-        "years", "50 percent", "1,200", "people", "-", "–", "to", "m2", "km²", "(", ")", ".",
-    ]),
+    st.sampled_from(
+        [
+            "The road is",
+            "5 miles",
+            "long.",
+            "Prices rose",
+            "3.5%",
+            "to",
+            "$2bn",
+            "in 2027.",
+            "about",
+            "more than",
+            "400 square miles",
+            "(965km)",
+            "\n\n",
+            "minus 15C",
+            "two and a half",
+            "years",
+            "50 percent",
+            "1,200",
+            "people",
+            "-",
+            "–",
+            "to",
+            "m2",
+            "km²",
+            "(",
+            ")",
+            ".",
+        ]
+    ),
     max_size=40,
 ).map(" ".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(a=st.one_of(_news_text, st.text(max_size=200)), b=st.one_of(_news_text, st.text(max_size=200)))
+@given(
+    a=st.one_of(_news_text, st.text(max_size=200)), b=st.one_of(_news_text, st.text(max_size=200))
+)
 def test_never_crashes_and_spans_are_valid(a: str, b: str) -> None:
     result = unitcheck.compare(a, b)
     for finding in result.findings:
@@ -108,4 +136,6 @@ def test_never_crashes_and_spans_are_valid(a: str, b: str) -> None:
 @settings(max_examples=40, deadline=None)
 @given(_news_text)
 def test_a_text_compared_with_itself_is_clean(text: str) -> None:
-    assert [f for f in unitcheck.compare(text, text).findings if f.severity >= Severity.WARNING] == []
+    assert [
+        f for f in unitcheck.compare(text, text).findings if f.severity >= Severity.WARNING
+    ] == []

@@ -675,7 +675,10 @@ def test_half_year_results_name_a_period_not_an_amount() -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("The tanker spilled 300 US gallons.", "gallon"), ("A 40 UK gallons drum.", "imperial_gallon")],
+    [
+        ("The tanker spilled 300 US gallons.", "gallon"),
+        ("A 40 UK gallons drum.", "imperial_gallon"),
+    ],
 )
 def test_named_gallons(text: str, unit: str) -> None:
     from unitcheck import extract

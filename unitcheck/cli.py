@@ -47,7 +47,9 @@ class OutputSpec:
 class OutputSpecType(click.ParamType):
     name = "FMT[:PATH]"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> OutputSpec:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> OutputSpec:
         if isinstance(value, OutputSpec):
             return value
         name, _, path = str(value).partition(":")
@@ -62,21 +64,49 @@ OUTPUT_SPEC = OutputSpecType()
 
 def _output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.option("-o", "--output-format", "outputs", type=OUTPUT_SPEC, multiple=True,
-                     help="Output format, optionally to a file: text, concise, json, jsonl, "
-                          "sarif, github, markdown, html. Repeatable: -o github -o sarif:out.sarif"),
-        click.option("--format", "format_", type=click.Choice(FORMAT_NAMES, case_sensitive=False),
-                     help="Shorthand for one output on stdout."),
-        click.option("--min-level", type=click.Choice(LEVELS, case_sensitive=False),
-                     help="Show findings at or above this level.  [default: info]"),
-        click.option("--fail-level", type=click.Choice((*LEVELS, "never"), case_sensitive=False),
-                     help="Exit 1 when a finding reaches this level.  [default: error]"),
-        click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto",
-                     show_default=True, help="Colour the text output (NO_COLOR is honoured)."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Use this configuration file instead of searching for one."),
+        click.option(
+            "-o",
+            "--output-format",
+            "outputs",
+            type=OUTPUT_SPEC,
+            multiple=True,
+            help="Output format, optionally to a file: text, concise, json, jsonl, "
+            "sarif, github, markdown, html. Repeatable: -o github -o sarif:out.sarif",
+        ),
+        click.option(
+            "--format",
+            "format_",
+            type=click.Choice(FORMAT_NAMES, case_sensitive=False),
+            help="Shorthand for one output on stdout.",
+        ),
+        click.option(
+            "--min-level",
+            type=click.Choice(LEVELS, case_sensitive=False),
+            help="Show findings at or above this level.  [default: info]",
+        ),
+        click.option(
+            "--fail-level",
+            type=click.Choice((*LEVELS, "never"), case_sensitive=False),
+            help="Exit 1 when a finding reaches this level.  [default: error]",
+        ),
+        click.option(
+            "--color",
+            type=click.Choice(("auto", "always", "never")),
+            default="auto",
+            show_default=True,
+            help="Colour the text output (NO_COLOR is honoured).",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Use this configuration file instead of searching for one.",
+        ),
         click.option("--no-config", is_flag=True, help="Ignore every configuration file."),
-        click.option("--stdin-filename", help="Name (and format, from its extension) for input read from '-'."),
+        click.option(
+            "--stdin-filename",
+            help="Name (and format, from its extension) for input read from '-'.",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
@@ -132,8 +162,9 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
             continue
         settings, sources = session.settings_for(path)
         ton = settings.ton if sources["locale.ton"] != "default" else None
-        findings = lint_text(document.text, tolerance=settings.tolerance, ton_locale=ton,
-                             gallon=settings.gallon)
+        findings = lint_text(
+            document.text, tolerance=settings.tolerance, ton_locale=ton, gallon=settings.gallon
+        )
         findings = session.filter(findings, document, None, settings)
         results.append(FileResult("lint", document, findings=findings))
     session.finish(results)
@@ -141,18 +172,41 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--pairs", "pairs_csv", type=click.Path(dir_okay=False),
-              help="CSV of pairs: original, revised[, id].")
+@click.option(
+    "--pairs",
+    "pairs_csv",
+    type=click.Path(dir_okay=False),
+    help="CSV of pairs: original, revised[, id].",
+)
 @click.option("--orig-dir", type=click.Path(file_okay=False), help="Folder of originals.")
-@click.option("--rev-dir", type=click.Path(file_okay=False),
-              help="Folder of revised copies, paired with --orig-dir by relative path.")
-@click.option("--git-base", metavar="REF",
-              help="Compare each changed copy file with its version at the merge base of REF.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Pairs checked in parallel (0 = one per CPU).")
+@click.option(
+    "--rev-dir",
+    type=click.Path(file_okay=False),
+    help="Folder of revised copies, paired with --orig-dir by relative path.",
+)
+@click.option(
+    "--git-base",
+    metavar="REF",
+    help="Compare each changed copy file with its version at the merge base of REF.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Pairs checked in parallel (0 = one per CPU).",
+)
 @_output_options
-def compare(paths: tuple[str, ...], pairs_csv: str | None, orig_dir: str | None,
-            rev_dir: str | None, git_base: str | None, jobs: int, **options: Any) -> None:
+def compare(
+    paths: tuple[str, ...],
+    pairs_csv: str | None,
+    orig_dir: str | None,
+    rev_dir: str | None,
+    git_base: str | None,
+    jobs: int,
+    **options: Any,
+) -> None:
     """Compare ORIGINAL with REVISED and flag every quantity that no longer agrees.
 
     \b
@@ -216,8 +270,16 @@ def compare(paths: tuple[str, ...], pairs_csv: str | None, orig_dir: str | None,
     for (pair, doc_a, doc_b), comparison in zip(loaded, comparisons, strict=True):
         settings = session.settings_for(pair.revised)[0]
         findings = session.filter(comparison.findings, doc_b, doc_a, settings)
-        results.append(FileResult("compare", doc_b, original=doc_a, findings=findings,
-                                  comparison=comparison, pair_id=pair.id))
+        results.append(
+            FileResult(
+                "compare",
+                doc_b,
+                original=doc_a,
+                findings=findings,
+                comparison=comparison,
+                pair_id=pair.id,
+            )
+        )
     session.finish(results)
 
 
@@ -254,8 +316,12 @@ def config() -> None:
 
 @config.command("show")
 @click.argument("path", required=False, default=".")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this configuration file instead of searching for one.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this configuration file instead of searching for one.",
+)
 @click.option("--no-config", is_flag=True, help="Ignore every configuration file.")
 def config_show(path: str, config_path: Path | None, no_config: bool) -> None:
     """Print the settings that apply to PATH, and where each came from."""
@@ -302,7 +368,9 @@ class _Session:
         if key not in self._settings:
             try:
                 self._settings[key] = load_settings(
-                    start, self.overrides, config_file=self.options["config_path"],
+                    start,
+                    self.overrides,
+                    config_file=self.options["config_path"],
                     isolated=self.options["no_config"],
                 )
             except UnitcheckError as exc:
@@ -341,8 +409,13 @@ class _Session:
         self.problems.append(InputProblem(path, getattr(exc, "reason", str(exc))))
         click.echo(f"unitcheck: error: {exc}", err=True)
 
-    def filter(self, findings: Iterable[Finding], document: Document, original: Document | None,
-               settings: Settings) -> tuple[Finding, ...]:
+    def filter(
+        self,
+        findings: Iterable[Finding],
+        document: Document,
+        original: Document | None,
+        settings: Settings,
+    ) -> tuple[Finding, ...]:
         """Apply the config (ignores, severities) and the inline suppression comments."""
         from .config import apply
 
@@ -382,15 +455,17 @@ def _suppress(findings: tuple[Finding, ...], document: Document, side: str) -> t
         return None if q is None else document.source_offset(q.start)
 
     kept, unused = directives.filter(findings, offset_of)
-    extra = [_directive_finding(document, u.line, u.column, u.text, "silenced nothing")
-             for u in unused]
-    extra += [_directive_finding(document, p.line, p.column, p.text, p.reason)
-              for p in directives.problems]
+    extra = [
+        _directive_finding(document, u.line, u.column, u.text, "silenced nothing") for u in unused
+    ]
+    extra += [
+        _directive_finding(document, p.line, p.column, p.text, p.reason)
+        for p in directives.problems
+    ]
     return kept + tuple(extra)
 
 
-def _directive_finding(document: Document, line: int, column: int, text: str,
-                       why: str) -> Finding:
+def _directive_finding(document: Document, line: int, column: int, text: str, why: str) -> Finding:
     from .codes import BY_CODE
 
     offset = _text_offset(document, line, column)
@@ -419,7 +494,9 @@ def _outputs(options: dict[str, Any], configured: Sequence[str]) -> list[OutputS
     if options["format_"]:
         outputs.insert(0, OutputSpec(options["format_"].lower()))
     if not outputs:
-        outputs = [OUTPUT_SPEC.convert(name, None, None) for name in configured] or [OutputSpec("text")]
+        outputs = [OUTPUT_SPEC.convert(name, None, None) for name in configured] or [
+            OutputSpec("text")
+        ]
     if sum(1 for o in outputs if o.path is None) > 1:
         _usage("only one output format can go to stdout; give the others a :PATH")
     return outputs
@@ -485,6 +562,9 @@ def run() -> None:
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("UNITCHECK_DEBUG"):
             raise
-        click.echo(f"unitcheck: internal error: {type(exc).__name__}: {exc} "
-                   "(set UNITCHECK_DEBUG=1 for the traceback, and please report it)", err=True)
+        click.echo(
+            f"unitcheck: internal error: {type(exc).__name__}: {exc} "
+            "(set UNITCHECK_DEBUG=1 for the traceback, and please report it)",
+            err=True,
+        )
         sys.exit(EXIT_INTERNAL)

@@ -186,8 +186,10 @@ class _Judge:
             if id(b) in paired_b:
                 continue
             parent = in_b[index - 1] if index else None
-            if parent is not None and id(parent) in paired_b and conv.is_restatement(
-                self.revised, parent, b
+            if (
+                parent is not None
+                and id(parent) in paired_b
+                and conv.is_restatement(self.revised, parent, b)
             ):
                 yield from self.added_conversion(paired_b[id(parent)], b)
             else:
@@ -195,8 +197,10 @@ class _Judge:
         for a in in_a:
             if id(a) not in paired_a:
                 yield _finding(
-                    "UC301", f"{_q(a)} is in the original sentence but not in the revised one",
-                    a, None,
+                    "UC301",
+                    f"{_q(a)} is in the original sentence but not in the revised one",
+                    a,
+                    None,
                 )
 
     def pair(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
@@ -212,7 +216,8 @@ class _Judge:
                 "UC102",
                 f"{_q(a)} became {_q(b)}: {conv.describe_value(a)} \u2192 "
                 f"{conv.describe_value(b)}{_ratio(a, b)}",
-                a, b,
+                a,
+                b,
             )
         elif agreement is Agreement.DIFFERENT:
             yield _wrong_conversion(a, b)
@@ -221,14 +226,19 @@ class _Judge:
                 "UC201",
                 f"the bound was reversed: {_q(a)} became {_q(b)} "
                 f"({_BOUND[a.qualifier]} \u2192 {_BOUND[b.qualifier]})",
-                a, b,
+                a,
+                b,
             )
 
     def added_conversion(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
         agreement = self.agreement(a, b)
         if agreement in (Agreement.SAME, Agreement.CONVERTED):
-            yield _finding("UC303", f"the added {_q(b)} converts {_q(a)} correctly "
-                           f"({_in(a, b)}): verified", a, b)
+            yield _finding(
+                "UC303",
+                f"the added {_q(b)} converts {_q(a)} correctly ({_in(a, b)}): verified",
+                a,
+                b,
+            )
         elif agreement is Agreement.DIFFERENT:
             yield _wrong_conversion(a, b)
         # Money in another currency cannot be checked without exchange rates.
@@ -241,29 +251,41 @@ class _Judge:
             )
         if a.kind == "money" and b.kind == "money":
             return _finding(
-                "UC205", f"{_q(a)} became {_q(b)}: the currency changed from {a.unit} to "
-                f"{b.unit} but the amount did not", a, b,
+                "UC205",
+                f"{_q(a)} became {_q(b)}: the currency changed from {a.unit} to "
+                f"{b.unit} but the amount did not",
+                a,
+                b,
             )
         if units <= _TON_VARIANTS:
             return _finding(
-                "UC203", f"{_q(a)} became {_q(b)}: {_unit_name(a)} and {_unit_name(b)} "
-                f"differ{_ratio(a, b)}", a, b,
+                "UC203",
+                f"{_q(a)} became {_q(b)}: {_unit_name(a)} and {_unit_name(b)} differ{_ratio(a, b)}",
+                a,
+                b,
             )
         if _bits_and_bytes(a, b):
             return _finding(
-                "UC204", f"{_q(a)} became {_q(b)}: bits and bytes differ by a factor of 8",
-                a, b,
+                "UC204",
+                f"{_q(a)} became {_q(b)}: bits and bytes differ by a factor of 8",
+                a,
+                b,
             )
         if agreement is Agreement.INCOMPARABLE:
             return _finding(
-                "UC103", f"{_q(a)} ({_dimension(a)}) became {_q(b)} ({_dimension(b)}): "
-                "the quantity now measures something else", a, b,
+                "UC103",
+                f"{_q(a)} ({_dimension(a)}) became {_q(b)} ({_dimension(b)}): "
+                "the quantity now measures something else",
+                a,
+                b,
             )
         converted = conv.describe_in(a, b.unit)
         shown = f" ({converted})" if converted else ""
         return _finding(
-            "UC101", f"{_q(a)}{shown} became {_q(b)}{_ratio(a, b)}: the unit changed "
-            "but the number did not", a, b,
+            "UC101",
+            f"{_q(a)}{shown} became {_q(b)}{_ratio(a, b)}: the unit changed but the number did not",
+            a,
+            b,
         )
 
 
@@ -312,9 +334,14 @@ def _dimension(q: Quantity) -> str:
     if q.unit is None:
         return "a count" if q.noun else "a bare number"
     names = {
-        "[length]": "a length", "[length] ** 2": "an area", "[length] ** 3": "a volume",
-        "[mass]": "a mass", "[time]": "a duration", "[temperature]": "a temperature",
-        "[length] / [time]": "a speed", "dimensionless": "a ratio",
+        "[length]": "a length",
+        "[length] ** 2": "an area",
+        "[length] ** 3": "a volume",
+        "[mass]": "a mass",
+        "[time]": "a duration",
+        "[temperature]": "a temperature",
+        "[length] / [time]": "a speed",
+        "dimensionless": "a ratio",
         "[percentage_point]": "percentage points",
     }
     return names.get(q.dimension or "", q.dimension or "another dimension")

@@ -67,8 +67,7 @@ def half_width(q: Quantity, value: float, tolerance: float = 1.0) -> float:
 
 def intervals(q: Quantity, tolerance: float = 1.0) -> list[Interval]:
     return [
-        Interval(v - half_width(q, v, tolerance), v + half_width(q, v, tolerance))
-        for v in _ends(q)
+        Interval(v - half_width(q, v, tolerance), v + half_width(q, v, tolerance)) for v in _ends(q)
     ]
 
 
@@ -163,7 +162,7 @@ def is_restatement(text: str, first: Quantity, second: Quantity) -> bool:
 
 
 def ratio_words(a_si: float, b_si: float) -> str:
-    """"2.6 million times smaller", "10 times larger", "12% larger"."""
+    """ "2.6 million times smaller", "10 times larger", "12% larger"."""
     if a_si == 0 or b_si == 0 or (a_si < 0) != (b_si < 0):
         return ""
     r = abs(b_si / a_si)
@@ -213,7 +212,7 @@ def unit_label(unit: str | None) -> str:
 
 
 def describe_value(q: Quantity) -> str:
-    """"400 mi²", "5–10 km", "$2,000,000,000 USD" style summary of a normalised value."""
+    """ "400 mi²", "5–10 km", "$2,000,000,000 USD" style summary of a normalised value."""
     label = unit_label(q.unit)
     if q.value is not None:
         shown = format_number(q.value)

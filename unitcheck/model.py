@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 #: Kinds of number that are not measurements: kept so that comparison can treat them
 #: apart, never compared as quantities.
-NON_QUANTITY_KINDS = frozenset({"year", "date", "time", "ordinal", "phone", "score", "identifier", "directive"})
+NON_QUANTITY_KINDS = frozenset(
+    {"year", "date", "time", "ordinal", "phone", "score", "identifier", "directive"}
+)
 
 QUALIFIERS = frozenset({"approx", "lower", "upper"})
 
