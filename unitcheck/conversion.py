@@ -8,6 +8,7 @@ intervals, brought into one unit, overlap.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -195,6 +196,7 @@ def format_number(x: float, digits: int = 4) -> str:
     return shown.rstrip("0").rstrip(".") if "." in shown else shown
 
 
+@functools.lru_cache(maxsize=512)
 def unit_label(unit: str | None) -> str:
     """A short label for a canonical unit: "mi²", "km/h", "USD", "%"."""
     if unit is None:
@@ -232,6 +234,8 @@ def describe_in(q: Quantity, target: str | None) -> str | None:
     value = convert(q.magnitude, q.unit, target)
     if value is None:
         return None
+    if 0.01 <= abs(value) < 10_000:  # readable as it is; to_compact is slow
+        return f"\u2248 {format_number(value)} {unit_label(target)}"
     from .units import registry
 
     try:

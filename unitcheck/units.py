@@ -154,19 +154,32 @@ def to_si(value: float, info: UnitInfo) -> float:
     """Convert a value in ``info``'s unit to SI, honouring temperature offsets."""
     if not info.offset:
         return value * info.si_factor
-    ureg = registry()
-    return float(ureg.Quantity(value, info.name).to("kelvin").magnitude)
+    scale, shift = _affine(info.name, "kelvin")
+    return value * scale + shift
 
 
 def convert(value: float, source: str, target: str) -> float | None:
-    """Convert between two canonical unit strings, or None if they are incompatible."""
+    """Convert between two canonical unit strings, or None if they are incompatible.
+
+    >>> round(convert(75, "degree_Fahrenheit", "degree_Celsius"), 2)
+    23.89
+    """
     a, b = unit_info(source), unit_info(target)
     if a.dimension != b.dimension:
         return None
     if not (a.offset or b.offset):
         return value * a.si_factor / b.si_factor
+    scale, shift = _affine(a.name, b.name)
+    return value * scale + shift
+
+
+@functools.cache
+def _affine(source: str, target: str) -> tuple[float, float]:
+    """Offset units convert as ``y = scale * x + shift``: ask pint once, at two points."""
     ureg = registry()
-    return float(ureg.Quantity(value, a.name).to(b.name).magnitude)
+    zero = float(ureg.Quantity(0.0, source).to(target).magnitude)
+    one = float(ureg.Quantity(1.0, source).to(target).magnitude)
+    return one - zero, zero
 
 
 def compose(base: str, power: int = 1, per: str | None = None) -> str:
