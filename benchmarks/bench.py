@@ -105,17 +105,20 @@ def median_of(fn, repeat: int) -> float:
     return statistics.median(timings(fn, repeat))
 
 
+_CHILD = """
+import time
+start = time.perf_counter()
+{code}
+elapsed = time.perf_counter() - start
+# VmHWM, not ru_maxrss: after fork and exec, ru_maxrss still counts the parent's pages.
+peak = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(elapsed, peak)
+"""
+
+
 def run_child(code: str) -> tuple[float, int]:
     """Run *code* in a fresh interpreter; return wall seconds and peak RSS in KiB."""
-    script = textwrap.dedent(
-        """
-        import resource, sys, time
-        start = time.perf_counter()
-        {code}
-        elapsed = time.perf_counter() - start
-        print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-        """
-    ).format(code=textwrap.indent(textwrap.dedent(code), "").strip().replace("\n", "\n"))
+    script = _CHILD.format(code=textwrap.dedent(code).strip())
     done = subprocess.run(
         [sys.executable, "-W", "ignore", "-c", script], capture_output=True, text=True, check=True
     )
