@@ -139,3 +139,14 @@ def test_a_text_compared_with_itself_is_clean(text: str) -> None:
     assert [
         f for f in unitcheck.compare(text, text).findings if f.severity >= Severity.WARNING
     ] == []
+
+
+def test_figures_reordered_within_a_sentence_still_pair() -> None:
+    original = "Fares will rise 4.5% in May, hitting about 2.1 million commuters.\n"
+    revised = "About 2.1 million commuters will be hit by a 4.5 percent rise in fares in May.\n"
+    result = unitcheck.compare(original, revised)
+    assert result.findings == ()
+    assert {(a.text, b.text) for a, b in result.matches} == {
+        ("4.5%", "4.5 percent"),
+        ("2.1 million", "2.1 million"),
+    }
