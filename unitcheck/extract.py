@@ -132,6 +132,8 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if i >= self.n:
             return None
         number = self._number(i)
+        if number is None and self._a_half_unit(i):
+            number = Number(0.5, 0.5, i + 2, True)  # "a half mile", "a half hour"
         if number is None:
             if not self._article_counts(reading, i):
                 return None
@@ -206,6 +208,16 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if j + 2 >= self.n or tokens[j].low != "of" or tokens[j + 1].low not in ("a", "an"):
             return False
         return self._unit_after(j + 2) is not None or self._percent_at(j + 2) is not None
+
+    def _a_half_unit(self, i: int) -> bool:
+        """Is ``i`` "a half" or "a quarter" straight before a unit ("a half mile")?"""
+        tokens = self.tokens
+        return (
+            i + 2 < self.n
+            and tokens[i].low in ("a", "an")
+            and tokens[i + 1].low in ("half", "quarter")
+            and self._unit_after(i + 2) is not None
+        )
 
     def _article_counts(self, reading: Reading, i: int) -> bool:
         """Can "a"/"an" at ``i`` stand for one of a unit ("a mile", "an acre")?"""

@@ -24,6 +24,11 @@ _EAST_AFRICAN = (
     (("uganda", "kampala"), "UGX"),
     (("tanzania", "dar es salaam"), "TZS"),
 )
+_RUPEE = (
+    (("pakistan", "karachi", "lahore", "islamabad", "rawalpindi", "peshawar", "psx"), "PKR"),
+    (("sri lanka", "colombo"), "LKR"),
+    (("nepal", "kathmandu"), "NPR"),
+)
 #: Currency words several countries share, with the country names that settle them.
 _SHARED_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "krone": _NORDIC,
@@ -32,7 +37,11 @@ _SHARED_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "crowns": _NORDIC,
     "shilling": _EAST_AFRICAN,
     "shillings": _EAST_AFRICAN,
+    "rupee": _RUPEE,
+    "rupees": _RUPEE,
 }
+#: Words a shared currency falls back to when the text names no country.
+_DEFAULT_SHARED = frozenset({"krone", "kroner", "rupee", "rupees"})
 
 
 class MoneyRules(ScannerBase):
@@ -54,6 +63,8 @@ class MoneyRules(ScannerBase):
             if code is not None:
                 if code == "ZAR" and not self._rand_at(i):
                     return None
+                if code == "INR" and tokens[i].text.startswith("Rs"):
+                    code = self._country_currency(code, "rupees") or code  # Karachi's "Rs"
                 return code, i + length
         t = tokens[i]
         if t.text in lex.currency_codes and i + 1 < self.n and tokens[i + 1].kind == NUM:
@@ -89,7 +100,7 @@ class MoneyRules(ScannerBase):
         for stems, country_code in candidates:
             if any(stem in lowered for stem in stems):
                 return country_code
-        return code if word in ("krone", "kroner") else None
+        return code if word in _DEFAULT_SHARED else None
 
     def _currency_after(self, reading: Reading, j: int) -> int:
         """A currency after the number: "20 million yuan", "50 cents", "15€"."""

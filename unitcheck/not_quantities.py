@@ -24,7 +24,23 @@ STREET_WORDS = frozenset(
 #: Words that make "412 for 6" a cricket score.
 CRICKET_WORDS = frozenset(
     "cricket wicket wickets innings overs stumps bowled bowler bowlers batting batsman "
-    "batter declared test".split()
+    "batter declared test bowling spinner spinners seamer seamers paceman pacer odi odis "
+    "t20 t20i twenty20 ipl ashes wicketkeeper".split()
+)
+#: Words before and after "911" that make it the emergency number.
+EMERGENCY_VERBS = frozenset(
+    "call calls called calling dial dials dialed dialled dialing dialling".split()
+)
+EMERGENCY_NOUNS = frozenset(
+    "call calls caller callers dispatcher dispatchers operator operators center centre "
+    "centers centres system emergency line recording recordings hang".split()
+)
+#: Words after "two shots" that make it a golfer's standing ("off the lead", "behind").
+MARGIN_WORDS = frozenset("off behind back clear ahead adrift outside".split())
+#: Words after "one-day" that make it the cricket format, not a day.
+ONE_DAY_FORMATS = frozenset(
+    "international internationals match matches series cup game games format side squad "
+    "team teams cricket captain captaincy tournament final finals game's".split()
 )
 #: Words that make "a 64" a round of golf and "14 under" a score against par.
 GOLF_WORDS = frozenset(
@@ -46,6 +62,8 @@ _DASHED_PHONE_RE = re.compile(r"(?<![\w.,-])\d{2,5}(?:-\d{2,5}){2,4}(?![\w-]|[.,
 _TIME_RE = re.compile(
     r"(?<![\d.])\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|(?<![\d.])\d{1,2}:\d{2}(?![\d:])"
 )
+#: A toll-free prefix, alone or in a number: "1-800-555-0199", "a 1-800 number".
+_TOLL_FREE_RE = re.compile(r"(?<![\w.,-])1-8(?:00|88|77|66|55|44|33)(?:-[0-9A-Z]+)*(?!\w)")
 _DIGIT = re.compile(r"\d")
 _DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
 
@@ -59,6 +77,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if sum(c.isdigit() for c in match.group()) >= 9:
                 spans.append(match.span())
+    spans.extend(m.span() for m in _TOLL_FREE_RE.finditer(text))
     for match in _TIME_RE.finditer(text):
         if ":" in match.group() or "m" in match.group().lower():
             spans.append(match.span())
@@ -83,9 +102,14 @@ class NotQuantityRules(ScannerBase):
         return the token index to resume at; else None."""
         tokens = self.tokens
         t = tokens[i]
-        if t.kind != NUM:
-            return None
         n = self.n
+        if j + 1 < n and tokens[j].low in ("shot", "shots", "stroke", "strokes"):
+            if tokens[j + 1].low in MARGIN_WORDS and self._golf_margin(i, j):
+                return j + 2  # "two shots off the lead": a golf standing
+        if t.kind != NUM:
+            if t.low == "one" and self._one_day_format(j):
+                return j + 2  # "a one-day international": a cricket format
+            return None
         nxt = tokens[j] if j < n else None
         prev = tokens[i - 1] if i > 0 else None
         if (
@@ -123,15 +147,32 @@ class NotQuantityRules(ScannerBase):
                     return j + 3  # "12-13 October", "4 to 15 March"
         # identifiers: "Article 5", "Boeing 737", "G7", "A380", "MH17", "F-16", "Su-57"
         if prev is not None and prev.text in self.lex.identifier_words:
-            return j
+            return self._identifier_list(j)  # "exits 14 and 16"
         phrases = self.lex.identifier_phrases
         if any(i >= k and tuple(tok.text for tok in tokens[i - k : i]) in phrases for k in (2, 3)):
-            return j  # "S&P 500", "No. 1"
+            return j  # "S&P 500", "No. 1", "Wi-Fi 7"
+        if prev is not None and prev.text == "#" and not t.space:
+            return j  # "bug #4721": a number that names
+        if plain and t.text == "911" and self._emergency_call(prev, nxt):
+            return j  # "call 911", "a 911 call"
+        if (
+            plain
+            and nxt is not None
+            and nxt.text in HYPHENS
+            and not nxt.space
+            and j + 2 < n
+            and tokens[j + 1].low == "for"
+            and tokens[j + 2].text in HYPHENS
+            and j + 3 < n
+            and tokens[j + 3].kind == NUM
+        ):
+            return j + 4  # "went 2-for-4": a batting line
         if nxt is not None and nxt.text == ":" and not nxt.space and j + 1 < n:
             if tokens[j + 1].kind == NUM and not tokens[j + 1].space:
                 return j + 2  # "3:1", "2:45": a ratio, a score or a clock
         if prev is not None and not t.space and prev.kind == WORD:
-            return j
+            if not (prev.text == "US" and self._cents_at(j)):
+                return j  # but "US65.8 cents" is money, as Australian copy writes it
         golf = self._golf_score(i, j)
         if golf is not None:
             return golf  # "shot a 64", "14 under par"
@@ -184,6 +225,40 @@ class NotQuantityRules(ScannerBase):
                         return j + 2
         return None
 
+    def _one_day_format(self, j: int) -> bool:
+        """Is ``j`` "-day" before a cricket format word ("one-day international")?"""
+        tokens = self.tokens
+        return (
+            j + 2 < self.n
+            and tokens[j].text in HYPHENS
+            and tokens[j + 1].low == "day"
+            and not tokens[j + 1].space
+            and tokens[j + 2].low in ONE_DAY_FORMATS
+        )
+
+    def _identifier_list(self, j: int) -> int:
+        """After "exits 14", also skip the numbers it lists: "and 16", ", 17 or 18"."""
+        tokens = self.tokens
+        while (
+            j + 1 < self.n
+            and tokens[j].text in (",", "and", "or", "&")
+            and tokens[j + 1].kind == NUM
+            and tokens[j + 1].text.isdigit()
+            and not self._unit_follows(j + 2)
+        ):
+            j += 2
+        return j
+
+    def _emergency_call(self, prev: Token | None, nxt: Token | None) -> bool:
+        """ "911" as the US emergency number: dialled, or naming a call or its staff."""
+        if prev is not None and prev.low in EMERGENCY_VERBS:
+            return True
+        return nxt is not None and nxt.low in EMERGENCY_NOUNS
+
+    def _cents_at(self, j: int) -> bool:
+        found = self._currency_word_at(j)
+        return found is not None and self.tokens[j].low in ("cent", "cents")
+
     def _day_after(self, j: int) -> bool:
         """Is token ``j + 1`` a day of the month after a dash, "to" or "and" ("3-4")?"""
         tokens = self.tokens
@@ -226,6 +301,16 @@ class NotQuantityRules(ScannerBase):
                     break
         return None
 
+    def _golf_margin(self, i: int, j: int) -> bool:
+        """Is "two shots off" at ``i..j`` a standing: "off the lead", or golf words other
+        than the shots themselves nearby (not "fired two shots off the bridge")?"""
+        tokens = self.tokens
+        if j + 3 < self.n and tokens[j + 2].low == "the" and tokens[j + 3].low == "lead":
+            return True
+        window = range(max(0, i - 12), min(self.n, i + 12))
+        shots = ("shot", "shots", "fired", "fires")
+        return any(tokens[k].low in GOLF_WORDS and tokens[k].low not in shots for k in window)
+
     def _golf_context(self, i: int) -> bool:
         window = range(max(0, i - 12), min(self.n, i + 12))
         return any(self.tokens[k].low in GOLF_WORDS for k in window)
@@ -249,11 +334,14 @@ class NotQuantityRules(ScannerBase):
             return j + 2
         if (
             i >= 2
-            and tokens[i - 1].low == "for"
-            and tokens[i - 2].low == "out"
+            and (
+                (tokens[i - 1].low == "for" and tokens[i - 2].low == "out")
+                or (tokens[i - 1].low == "of" and tokens[i - 2].low in ("target", "chase"))
+                or tokens[i - 1].low == "chasing"
+            )
             and self._cricket_context(i)
         ):
-            return j  # "all out for 173"
+            return j  # "all out for 173", "a target of 287"
         return None
 
     def _cricket_context(self, i: int) -> bool:

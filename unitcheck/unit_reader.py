@@ -35,6 +35,18 @@ INDEX_WORDS = frozenset(
 TIME_ADVERBS = frozenset(
     "earlier ago before later after previously prior since on from back beforehand".split()
 )
+#: Words that end the search for a rate after "of": "of rain in under an hour" is a span.
+DURATION_PREPOSITIONS = frozenset(
+    "in within under over inside during for after before than".split()
+)
+#: Words that make "5k" and "10K" a race distance in kilometres.
+RACE_WORDS = frozenset(
+    "race races run running runner runners parkrun parkruns marathon marathons jog jogging".split()
+)
+#: Words after "30 below" that leave it a temperature ("30 below overnight").
+BELOW_ENDS = frozenset("and in on at overnight tonight today by with early late".split())
+#: Areas a crop yield is counted over: "45 bushels an acre", "3 tonnes a hectare".
+YIELD_AREAS = frozenset({"acre", "hectare"})
 #: Words beside a plain "degrees" that make a high one an oven, not the weather.
 COOKING_WORDS = frozenset(
     "oven ovens cook cooking cooked bake baked baking roast roasted boil boils boiling "
@@ -79,6 +91,16 @@ class UnitRules(ScannerBase):
         if short:  # abbreviations are written onto the number ("$2bn", "£45m", "500k")
             if t.space and t.low not in SPACED_SCALES:
                 return j
+            if (
+                t.low == "k"
+                and reading.currency is None
+                and reading.number is not None
+                and reading.number.value <= 100
+                and self._race_k(j)
+            ):
+                reading.unit = "kilometer"  # "the parkrun 5k": a race distance
+                reading.unit_entry = self.units.match(("km",))
+                return j + 1
             if t.low == "m" and not self._m_is_million(reading, j):
                 return j
             if t.low in ("b", "t", "tr") and reading.currency is None:
@@ -93,6 +115,16 @@ class UnitRules(ScannerBase):
                 reading.scale *= more  # "295 lakh crore", "a thousand million"
                 reading.scale_end = j + 2
         return reading.scale_end
+
+    def _race_k(self, j: int) -> bool:
+        """Is the "k" at ``j`` a race distance in kilometres ("ran the 10k", "a 5K fun
+        run"), with running words nearby and no counted noun after it ("5k runners")?"""
+        tokens = self.tokens
+        nxt = tokens[j + 1] if j + 1 < self.n else None
+        if nxt is not None and nxt.low not in RACE_WORDS and self._plural_noun_at(j + 1):
+            return False
+        window = range(max(0, j - 12), min(self.n, j + 12))
+        return any(tokens[k].low in RACE_WORDS for k in window)
 
     def _m_is_million(self, reading: Reading, j: int) -> bool:
         """Decide whether an "m" after a number is million or metres."""
@@ -130,6 +162,8 @@ class UnitRules(ScannerBase):
             if not after.space and after.kind == WORD:
                 hyphen = True  # "600-mile", "a 5-percent rise"
                 k += 1
+        if not hyphen and t.low == "below" and reading.currency is None:
+            return self._below_zero(reading, j)
         percent = self._percent_at(k)
         if percent is not None:
             reading.unit, end = percent
@@ -146,6 +180,15 @@ class UnitRules(ScannerBase):
                 k += 1  # "sq. km"
         elif tokens[k].low in ("cubic", "cu") and k + 1 < self.n:
             power, k = 3, k + 1
+        if (
+            power != 1
+            and hyphen
+            and tokens[k].text in HYPHENS
+            and not tokens[k].space
+            and k + 1 < self.n
+            and not tokens[k + 1].space
+        ):
+            k += 1  # "a 174,000-cubic-metre tank", "a 40-square-mile zone"
         found = self._unit_after(k, attached=not tokens[k].space and not hyphen, hyphen=hyphen)
         if found is None:
             return j
@@ -157,13 +200,21 @@ class UnitRules(ScannerBase):
         expression = entry.expression
         if expression == "degree" and power == 1:
             assert reading.number is not None
+            if (
+                end + 1 < self.n
+                and tokens[end].low == "below"
+                and tokens[end + 1].low == "zero"
+                and not reading.negative
+            ):
+                reading.negative = True  # "30 degrees below zero"
+                end += 2
             expression = self._degrees(end, reading.negative, reading.number.value)
         if power != 1 and not is_length(expression):
             return j
         per = None
         if expression not in ("degree_Celsius", "degree_Fahrenheit"):
             per, end = self._per(end)
-            if per is None and power == 1:
+            if per is None:
                 per, end = self._per_after_of(end)
         reading.unit = compose(expression, power, per)
         reading.unit_factor = entry.factor
@@ -178,6 +229,27 @@ class UnitRules(ScannerBase):
             end += 2  # "10-year-old"
         return end
 
+    def _below_zero(self, reading: Reading, j: int) -> int:
+        """ "30 below zero", and "30 below" in weather, are temperatures under zero in
+        the text's degrees (Fahrenheit with American signals, else Celsius)."""
+        tokens = self.tokens
+        assert reading.number is not None
+        after = tokens[j + 1] if j + 1 < self.n else None
+        if after is not None and after.low == "zero":
+            end = j + 2
+        elif (after is None or after.text in CLOSING or after.low in BELOW_ENDS) and any(
+            tokens[k].low in self.lex.heat_words for k in range(max(0, j - 15), j)
+        ):
+            end = j + 1
+        else:
+            return j  # "10 below normal", "5 below the average"
+        if reading.number.words and reading.number.value < 2:
+            return j
+        reading.negative = True
+        reading.unit = self._degrees(end, True, reading.number.value)
+        reading.unit_entry = self.units.match(("degrees",))
+        return end
+
     def _per_after_of(self, end: int) -> tuple[str | None, int]:
         """ "150 minutes of brisk walking a week", "2 litres of water a day": a rate
         written after what is measured, within a few plain words."""
@@ -186,8 +258,8 @@ class UnitRules(ScannerBase):
             return None, end
         for k in range(end + 1, min(self.n, end + 5)):
             t = tokens[k]
-            if t.kind != WORD or t.newline:
-                break
+            if t.kind != WORD or t.newline or t.low in DURATION_PREPOSITIONS:
+                break  # "31 mm of rain in under an hour" is how long, not how often
             if t.low in ("a", "an", "per", "each") and k > end + 1:
                 per, stop = self._per(k)
                 if per is not None and per in TIME_UNITS:
@@ -328,7 +400,9 @@ class UnitRules(ScannerBase):
             return None, end
         entry, stop = found
         if t.low in ("a", "an", "each") and power == 1 and entry.expression not in TIME_UNITS:
-            if not money:  # "$80 a barrel" is a price; "5 km a barrel" is not English
+            # "$80 a barrel" is a price and "45 bushels an acre" a yield; "5 km a barrel"
+            # is not English
+            if not money and entry.expression not in YIELD_AREAS:
                 return None, end
         if (
             t.low in ("a", "an")
