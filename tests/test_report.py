@@ -143,7 +143,9 @@ def render(name: str, run: RunResult, *, color: bool = False) -> str:
 
 
 def test_report_formats_all_registered() -> None:
-    assert NAMES == ("text", "concise", "json", "jsonl", "sarif", "github", "markdown", "html")
+    assert NAMES == (
+        "text", "concise", "json", "jsonl", "rdjsonl", "sarif", "github", "markdown", "html"
+    )
     assert set(FORMATS) == set(NAMES)
 
 
@@ -624,3 +626,22 @@ def test_report_github_drops_control_characters() -> None:
 
     line = command("error", "a\x1bb\nc%", file="x,y:z", title="UC102 value-changed")
     assert line == "::error file=x%2Cy%3Az,title=UC102 value-changed::a b%0Ac%25"
+
+
+def test_rdjsonl_is_one_reviewdog_diagnostic_a_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from unitcheck.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Second line.\nThe levee is 12 miles long.\n", encoding="utf-8")
+    b.write_text("Second line.\nThe levee is 12km long.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", str(a), str(b), "-o", "rdjsonl"])
+    lines = [json.loads(line) for line in io.StringIO(result.stdout)]
+    (diag,) = lines
+    assert diag["severity"] == "ERROR" and diag["code"]["value"] == "UC101 unit-changed"
+    assert diag["location"]["range"]["start"] == {"line": 2, "column": 14}
+    assert diag["location"]["range"]["end"] == {"line": 2, "column": 18}
+    (related,) = diag["related_locations"]
+    assert related["location"]["range"]["start"] == {"line": 2, "column": 14}
+    assert "12 miles" in related["message"]

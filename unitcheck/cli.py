@@ -71,7 +71,7 @@ def _output_options(f: Callable[..., Any]) -> Callable[..., Any]:
             type=OUTPUT_SPEC,
             multiple=True,
             help="Output format, optionally to a file: text, concise, json, jsonl, "
-            "sarif, github, markdown, html. Repeatable: -o github -o sarif:out.sarif",
+            "rdjsonl, sarif, github, markdown, html. Repeatable: -o github -o sarif:out.sarif",
         ),
         click.option(
             "--format",

@@ -37,6 +37,7 @@ _TARGETS: dict[str, tuple[str, str]] = {
     "concise": ("concise", "emit"),
     "json": ("json_", "emit_json"),
     "jsonl": ("json_", "emit_jsonl"),
+    "rdjsonl": ("rdjsonl", "emit"),
     "sarif": ("sarif", "emit"),
     "github": ("github", "emit"),
     "markdown": ("markdown", "emit"),
