@@ -24,7 +24,8 @@ import unitcheck  # noqa: E402
 from unitcheck import plausibility  # noqa: E402
 from unitcheck.codes import BY_CODE  # noqa: E402
 from unitcheck.errors import TableError  # noqa: E402
-from unitcheck.lint import lint, sentences  # noqa: E402
+from unitcheck.lint import lint  # noqa: E402
+from unitcheck.lint_context import sentences  # noqa: E402
 from unitcheck.model import Severity  # noqa: E402
 from unitcheck.units import registry  # noqa: E402
 
