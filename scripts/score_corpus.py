@@ -223,6 +223,17 @@ def _convert(value: float, predicted: str | None, expected: str | None) -> float
     return value * factor
 
 
+def _food_calories(p: Item, e: Item) -> bool:
+    """Scoring convention: the corpora keep the written unit, so a food "300 calories" is
+    300 `calorie` in the gold, while unitcheck reads news "calories" as the kilocalories
+    they are. Where the surface itself says "calorie(s)" (not "kcal"), the two name the
+    same written figure and count as a match; extraction is left as it is."""
+    if p.unit != "kilocalorie" or e.unit != "calorie":
+        return False
+    surface = p.surface.lower()
+    return "calorie" in surface and "kcal" not in surface
+
+
 def close(a: float, b: float) -> bool:
     if a == b:
         return True
@@ -230,6 +241,8 @@ def close(a: float, b: float) -> bool:
 
 
 def _agrees(p: Item, e: Item) -> bool:
+    if _food_calories(p, e):
+        return close(p.value, e.value)
     value = _convert(p.value, p.unit, e.unit)
     return value is not None and close(value, e.value)
 

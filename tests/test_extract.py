@@ -777,3 +777,152 @@ def test_extract_race_k_and_below_zero() -> None:
 )
 def test_extract_leaves_out_identifiers_and_sport_lines(text: str) -> None:
     assert [q.text for q in extract(text) if q.text not in ("six",)] == []
+
+
+def test_extract_grain_quotes_in_eighths() -> None:
+    # Chicago pit quotes: the fraction after the hyphen is of the last digit written
+    assert _read("Wheat climbed 5-3/4 cents to close at $7.48-1/4 a bushel.") == [
+        ("5-3/4 cents", pytest.approx(0.0575), "USD"),
+        ("$7.48-1/4 a bushel", pytest.approx(7.4825), "USD / bushel"),
+    ]
+    assert [q.value for q in extract("Oats ended at $4.02-1/2 on Friday.")] == [
+        pytest.approx(4.025)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The insurer put aside 3.1 billion pounds for flood claims.", "GBP"),
+        ("The buyout is worth $5.2 billion (4.1 billion pounds) in all.", "GBP"),
+        ("The booster makes 1.9 million pounds of thrust at launch.", "pound"),
+        ("Each barge weighing 2.4 million pounds was towed.", "pound"),
+        ("The walnut harvest came in at 1.4 billion pounds.", "pound"),
+    ],
+)
+def test_extract_big_pounds_are_sterling_unless_mass_is_named(text: str, expected: str) -> None:
+    assert extract(text)[-1].unit == expected
+
+
+def test_extract_margins_of_error_are_positive_points() -> None:
+    assert _read("The figure has a margin of plus or minus 4%.") == [
+        ("plus or minus 4%", 4, "percent")
+    ]
+    assert _read("It is accurate to plus or minus 2.5 percentage points.") == [
+        ("plus or minus 2.5 percentage points", 2.5, "percentage_point")
+    ]
+    assert _read("The sample is good to +/- 4 points.") == [("4 points", 4, "percentage_point")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The governor trails by 9 points in a statewide poll.", "9 points"),
+        ("Among likely voters she is ahead by 6 points.", "6 points"),
+        ("A new survey gives the mayor a 12-point lead.", "12-point"),
+        ("Lenders expect a quarter-point cut next month.", "quarter-point"),
+    ],
+)
+def test_extract_poll_margins_are_percentage_points(text: str, surface: str) -> None:
+    (q,) = extract(text)
+    assert (q.text, q.unit) == (surface, "percentage_point")
+
+
+def test_extract_a_ten_point_plan_is_not_a_margin() -> None:
+    assert [q.unit for q in extract("The poll backed his 10-point plan.")] == [None]
+
+
+def test_extract_foreign_cents() -> None:
+    assert _read("The miner slipped 8.5 Australian cents.") == [
+        ("8.5 Australian cents", pytest.approx(0.085), "AUD")
+    ]
+    assert _read("The dairy stock added 4 NZ cents.") == [
+        ("4 NZ cents", pytest.approx(0.04), "NZD")
+    ]
+    assert _read("A text abroad costs 19 euro cents.") == [
+        ("19 euro cents", pytest.approx(0.19), "EUR")
+    ]
+
+
+def test_extract_hyphenated_several_word_units() -> None:
+    assert _read("The yacht began a 2,700-nautical-mile crossing.") == [
+        ("2,700-nautical-mile", 2700, "nautical_mile")
+    ]
+    assert _read("It has a 45-miles-per-hour limit.") == [("45-miles-per-hour", 45, "mile / hour")]
+
+
+def test_extract_count_and_money_rates_and_pcm() -> None:
+    assert _read("The bridge sees 310 lorries a day.") == [("310 lorries a day", 310, "1 / day")]
+    assert _read("The studio lets for £875pcm.") == [("£875pcm", 875, "GBP / month")]
+    assert _read("The studio lets for £875 pcm.") == [("£875 pcm", 875, "GBP / month")]
+    assert _read("Parking is £60 per calendar month.") == [
+        ("£60 per calendar month", 60, "GBP / month")
+    ]
+    assert _read("Cover costs $89 a year.") == [("$89 a year", 89, "USD / year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The carrier took delivery of 17 737s this spring.", [17]),
+        ("Qantas will fly three 787 Dreamliners to Perth.", [3]),
+        ("Boeing said the 777 programme is on track.", []),
+        ("The airline flies the 737 MAX 8 and the A321neo.", []),
+        ("Airbus delivered an A350-900 on Monday.", []),
+    ],
+)
+def test_extract_aircraft_models_are_not_quantities(text: str, expected: list[float]) -> None:
+    assert [q.value for q in extract(text)] == expected
+
+
+def test_extract_one_and_word_counts_and_heights() -> None:
+    assert _read("Rate setters made one quarter-point cut.") == [
+        ("one", 1, None),
+        ("quarter-point", 0.25, "percentage_point"),
+    ]
+    assert _read("The bill fell one short of passing.") == [("one", 1, None)]
+    assert _read("The side has now lost four straight.") == [("four", 4, None)]
+    assert _read("A father-of-two from Leeds was named.") == [("two", 2, None)]
+    assert _read("Buy one of these.") == []
+    assert _read("The forward is 6-foot-8 and quick.") == [
+        ("6-foot", 6, "foot"),
+        ("8", 8, "inch"),
+    ]
+    assert _read("The centre stands 6ft 5in.") == [("6ft", 6, "foot"), ("5in", 5, "inch")]
+    assert _read("The F-35 landed.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The STOXX 600 slipped while the Nikkei 225 and Russell 2000 rose.",
+        "Tier 1 capital ratios improved.",
+        "The justices issued a 6-3 ruling with a 5-4 majority on another case.",
+        "The launch window opens at 0415 GMT.",
+        "Pupils in Year 5 and Years 8 to 10 are off.",
+        "Catch the 29 bus or the number 52 bus, or the 52A.",
+        "Delays are building between junctions 9 and 11.",
+        "She moved into Flat 7 last year.",
+        "Worried parents should call 111 or dial 999.",
+        "Ring the office on 01632 960123 today.",
+        "The shop is at Bunbury WA 6230.",
+    ],
+)
+def test_extract_leaves_out_names_labels_and_service_numbers(text: str) -> None:
+    assert [q.text for q in extract(text) if q.kind not in NON_QUANTITY_KINDS] == []
+
+
+def test_extract_us_cold_and_weather_degrees() -> None:
+    (cold,) = extract("Parts of Milwaukee saw 18 below zero by dawn.")
+    assert (cold.value, cold.unit) == (-18, "degree_Fahrenheit")
+    (hot,) = extract(
+        "The mercury touched 112 degrees on the valley floor on Friday, making it one "
+        "of the hottest days this decade, a forecaster at the Weather Service said."
+    )
+    assert hot.unit == "degree_Fahrenheit"
+    assert [q.unit for q in extract("The yacht swung 45 degrees to starboard.")] == ["degree"]
+
+
+def test_extract_a_5k_course_is_kilometres() -> None:
+    assert _read("Volunteers marked out a 5k course in the park.") == [("5k", 5, "kilometer")]
+    assert _read("The firm handed out 5k bonuses.") == [("5k", 5000, None)]

@@ -36,7 +36,15 @@ def extract(text: str) -> list[Quantity]:
 
 #: Words after a small spelled-out number that make it a count ("two of", "three more").
 WORD_COUNT_FOLLOWERS = frozenset(
-    "of short more fewer less behind ahead apart apiece each others remain remained times".split()
+    "of short more fewer less behind ahead apart apiece each others remain remained times "
+    "straight consecutive successive".split()
+)
+#: Words after "one" that make it a count, not a pronoun ("one short of a majority").
+ONE_COUNT_FOLLOWERS = frozenset("short apiece".split())
+#: Parents and grandparents counted in "mum-of-three", "father-of-two".
+KIN_WORDS = frozenset(
+    "mum mom mother dad father mother parent grandmother grandfather gran grandad "
+    "grandma grandpa nan granny".split()
 )
 #: Nouns after a hyphen that make a spelled-out number a count ("a three-bedroom house").
 COUNT_COMPOUNDS = frozenset(
@@ -127,7 +135,10 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         elif tokens[i].low == "minus":  # "minus 15C"
             if i + 1 >= self.n or tokens[i + 1].kind not in (NUM, WORD):
                 return None
-            reading.negative = True
+            if i >= 2 and tokens[i - 1].low == "or" and tokens[i - 2].low == "plus":
+                reading.first = i - 2  # "plus or minus 2%": a margin, a positive size
+            else:
+                reading.negative = True
             i += 1
         if i >= self.n:
             return None
@@ -143,6 +154,11 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         j = number.end
         if number.words and number.value < 1 and self._of_a_unit(j):
             j += 2  # "a quarter of a percentage point", "two thirds of a mile"
+        if self._height_inches(i, number):
+            reading.unit = "inch"  # the "3" of "6-foot-3"
+            reading.unit_entry = self.units.match(("inch",))
+            reading.end = j
+            return reading
         skip = self._not_a_quantity(reading, i, j)
         if skip is not None:
             return Reading(first=reading.first, end=skip, skip_only=True)
@@ -176,6 +192,21 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if j == number.end and j < self.n and tokens[j].kind == WORD and not tokens[j].space:
             return Reading(first=reading.first, end=j + 1, skip_only=True)  # "3D", "4K", "5G"
         return reading
+
+    def _height_inches(self, i: int, number: Number) -> bool:
+        """Is the number at ``i`` the inches of a height written "6-foot-3"?"""
+        tokens = self.tokens
+        if i < 4 or number.words or tokens[i].kind != NUM or not tokens[i].text.isdigit():
+            return False
+        if int(tokens[i].text) > 11 or tokens[i].space or tokens[i - 1].space:
+            return False
+        return (
+            tokens[i - 1].text in HYPHENS
+            and tokens[i - 2].low in ("foot", "feet", "ft")
+            and tokens[i - 3].text in HYPHENS
+            and tokens[i - 4].kind == NUM
+            and self._unit_after(number.end) is None
+        )
 
     def _plus_minus(self, reading: Reading, j: int) -> int:
         """An uncertainty after the number: "9.8 ± 0.2 m", "5 +/- 1 km"."""
@@ -249,6 +280,8 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         assert number is not None
         if self.tokens[i].low in ("half", "quarter") or reading.article:
             return False  # "half a chance", "quarter-final"
+        if self._kinship_count(i):
+            return True  # "a mum-of-three"
         prev = self.tokens[i - 1] if i > 0 else None
         if prev is not None and not self.tokens[i].space and prev.text in HYPHENS:
             return False  # "7-Eleven", "Catch-Twenty"
@@ -259,9 +292,18 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             return True  # "two thirds", "two and a half"
         if number.value >= 10:
             return True
-        if number.value < 2:
-            return False  # "one" is as often a pronoun
         nxt = self.tokens[number.end] if number.end < self.n else None
+        if number.value < 2:
+            # "one" is as often a pronoun, but not in "one short of", "one quarter-point cut"
+            return nxt is not None and (
+                nxt.low in ONE_COUNT_FOLLOWERS
+                or (
+                    nxt.low in ("quarter", "half")
+                    and number.end + 2 < self.n
+                    and self.tokens[number.end + 1].text in HYPHENS
+                    and self.tokens[number.end + 2].low == "point"
+                )
+            )
         if nxt is not None and (nxt.low in WORD_COUNT_FOLLOWERS or nxt.kind == NUM):
             return True  # "two of the victims", "two short of", "two 500mg doses"
         if (
@@ -278,6 +320,17 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             and self.tokens[i - 1].low in ("are", "were")
             and self.tokens[i - 2].low == "there"
         )  # "there are two in the car"
+
+    def _kinship_count(self, i: int) -> bool:
+        """Is the number word at ``i`` the count in "mum-of-three", "father-of-two"?"""
+        tokens = self.tokens
+        return (
+            i >= 4
+            and tokens[i - 1].text in HYPHENS
+            and tokens[i - 2].low == "of"
+            and tokens[i - 3].text in HYPHENS
+            and tokens[i - 4].low in KIN_WORDS
+        )
 
     def _title_words(self, i: int, end: int) -> bool:
         """Is a capitalised spelled-out number mid-sentence followed by a capitalised

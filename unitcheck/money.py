@@ -44,6 +44,14 @@ _SHARED_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
 _DEFAULT_SHARED = frozenset({"krone", "kroner", "rupee", "rupees"})
 
 
+#: Words beside "1.8 million pounds" that keep it a weight.
+MASS_WORDS = frozenset(
+    "weigh weighs weighed weighing weight weights heavy thrust payload cargo load loads "
+    "lift lifted lifting freight haul tonnage ton tons tonne tonnes kg kilograms lb lbs "
+    "harvest harvests harvested crop crops grown catch landings".split()
+)
+
+
 class MoneyRules(ScannerBase):
     """Read the currency of an amount."""
 
@@ -125,6 +133,7 @@ class MoneyRules(ScannerBase):
             code == "GBP"
             and t.low in ("pound", "pounds")
             and not self._price_context(reading.first, j)
+            and not self._big_sterling(reading, j)
         ):
             return j  # a mass, not money: "8 pounds", "2 million pounds of cocaine"
         reading.currency = code
@@ -171,6 +180,24 @@ class MoneyRules(ScannerBase):
         if prev.kind == NUM and ("," in prev.text or len(prev.text.split(".")[0]) >= 4):
             return True
         return self._price_context(max(0, j - 3), j)
+
+    def _big_sterling(self, reading: Reading, j: int) -> bool:
+        """ "1.8 billion pounds" is money unless mass is named right there ("of thrust",
+        "weighing"); a restatement of a dollar sum, "$3.5bn (2.8 billion pounds)", is too."""
+        tokens = self.tokens
+        first = reading.first
+        if first >= 2 and tokens[first - 1].text == "(":
+            k = first - 2
+            while k >= 0 and k >= first - 5 and tokens[k].kind != SYM:
+                k -= 1
+            if k >= 0 and tokens[k].text in self.lex.currency_symbol_starts:
+                return True  # "$3.5 billion (2.8 billion pounds)"
+        if reading.scale < 1e6 or tokens[j - 1].kind != WORD or len(tokens[j - 1].text) < 4:
+            return False  # "2m pounds" may be metres-style shorthand; only spelled scales
+        if j + 1 < self.n and tokens[j + 1].low == "of":
+            return False  # "2 million pounds of beef", "of thrust"
+        window = range(max(0, first - 6), min(self.n, j + 4))
+        return not any(tokens[k].low in MASS_WORDS for k in window)
 
     def _price_context(self, first: int, j: int) -> bool:
         price = self.lex.price_words

@@ -35,6 +35,16 @@ EMERGENCY_NOUNS = frozenset(
     "call calls caller callers dispatcher dispatchers operator operators center centre "
     "centers centres system emergency line recording recordings hang".split()
 )
+#: Emergency and public-service phone numbers ("call 999", "NHS 111", "dial 112").
+SERVICE_NUMBERS = frozenset("911 999 111 112 101 000".split())
+#: Time zones after a four-digit clock time ("0600 GMT", "2358 UTC").
+TIME_ZONES = frozenset(
+    "GMT UTC BST CET CEST EST EDT CST CDT PST PDT ET PT AEST AEDT IST JST".split()
+)
+#: Australian states, before a four-digit postcode ("WA 6160").
+AU_STATES = frozenset("NSW VIC Vic QLD Qld WA SA TAS Tas ACT NT".split())
+#: Words after "the 38" that make it a bus or train route.
+ROUTE_WORDS = frozenset("bus service tram train route".split())
 #: Words after "two shots" that make it a golfer's standing ("off the lead", "behind").
 MARGIN_WORDS = frozenset("off behind back clear ahead adrift outside".split())
 #: Words after "one-day" that make it the cricket format, not a day.
@@ -49,6 +59,16 @@ GOLF_WORDS = frozenset(
 )
 #: Words after "14 under" or "2 over" that keep it a score against par.
 PAR_ENDS = frozenset(".,;:!?)") | {"par", "for", "after", "through"}
+#: Boeing model numbers, which name a jet when aviation is being written about.
+AIRCRAFT_MODELS = frozenset("707 717 727 737 747 757 767 777 787".split())
+#: Words that make "the 787 program" or "42 737s" about aircraft.
+AVIATION_WORDS = frozenset(
+    "boeing airbus jet jets jetliner jetliners airliner airliners aircraft plane planes "
+    "airline airlines carrier fleet fleets dreamliner dreamliners max freighter freighters "
+    "widebody narrowbody flights flight aviation planemaker faa".split()
+)
+#: The feet of a height written "6-foot-3", after which the number is inches.
+HEIGHT_FEET = frozenset({"foot", "feet", "ft"})
 #: Big scale words, for telling a year ("2027") from an amount ("2027 million").
 BIG_SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "tn"})
 
@@ -64,6 +84,8 @@ _TIME_RE = re.compile(
 )
 #: A toll-free prefix, alone or in a number: "1-800-555-0199", "a 1-800 number".
 _TOLL_FREE_RE = re.compile(r"(?<![\w.,-])1-8(?:00|88|77|66|55|44|33)(?:-[0-9A-Z]+)*(?!\w)")
+#: A UK number written as a five-digit area code and six digits: "01632 960842".
+_UK_PHONE_RE = re.compile(r"(?<![\w.,])0\d{3,4} \d{6}(?![\w,]|\.\d)")
 _DIGIT = re.compile(r"\d")
 _DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
 
@@ -78,6 +100,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
             if sum(c.isdigit() for c in match.group()) >= 9:
                 spans.append(match.span())
     spans.extend(m.span() for m in _TOLL_FREE_RE.finditer(text))
+    spans.extend(m.span() for m in _UK_PHONE_RE.finditer(text))
     for match in _TIME_RE.finditer(text):
         if ":" in match.group() or "m" in match.group().lower():
             spans.append(match.span())
@@ -151,10 +174,36 @@ class NotQuantityRules(ScannerBase):
         phrases = self.lex.identifier_phrases
         if any(i >= k and tuple(tok.text for tok in tokens[i - k : i]) in phrases for k in (2, 3)):
             return j  # "S&P 500", "No. 1", "Wi-Fi 7"
+        if plain and t.text in AIRCRAFT_MODELS and self._aviation(i, nxt):
+            if nxt is not None and nxt.low == "s" and not nxt.space:
+                return j + 1  # "42 737s": jets counted by model
+            return j  # "the 787 program", "a 737 MAX 9"
         if prev is not None and prev.text == "#" and not t.space:
             return j  # "bug #4721": a number that names
-        if plain and t.text == "911" and self._emergency_call(prev, nxt):
-            return j  # "call 911", "a 911 call"
+        if plain and t.text in SERVICE_NUMBERS and self._emergency_call(prev, nxt, j):
+            return j  # "call 911", "a 911 call", "dialled 999"
+        if plain and len(t.text) == 4 and nxt is not None and nxt.text in TIME_ZONES:
+            if int(t.text[:2]) <= 24 and int(t.text[2:]) <= 59:
+                return j + 1  # "2358 GMT": a clock time
+        if (
+            plain
+            and len(t.text) == 4
+            and prev is not None
+            and prev.text in AU_STATES
+            and not self._unit_follows(j)
+        ):
+            return j  # "Fremantle WA 6160": a postcode
+        if plain and nxt is not None and nxt.low in ROUTE_WORDS and not self._plural_noun_at(j + 1):
+            if prev is not None and prev.low in ("the", "number", "no", "a", "route"):
+                return j + 1  # "the 38 bus", "the number 47 bus": a route
+        if (
+            plain
+            and nxt is not None
+            and not nxt.space
+            and nxt.text == "A"
+            and (j + 1 >= n or tokens[j + 1].kind != WORD or tokens[j + 1].space)
+        ):
+            return j + 1  # "the 47A": a route or a flat, not amperes ("13 amps" is)
         if (
             plain
             and nxt is not None
@@ -188,8 +237,17 @@ class NotQuantityRules(ScannerBase):
             return j + 2  # "30 Under 30": a name
         if prev is not None and prev.kind == SYM and not t.space and i >= 2 and not prev.space:
             before = tokens[i - 2]
-            if prev.text in MINUS_SIGNS and before.kind == WORD:
+            if prev.text in MINUS_SIGNS and before.kind == WORD and before.low not in HEIGHT_FEET:
                 return j  # "F-16", "covid-19", "fb−1": a name
+            if (
+                prev.text in MINUS_SIGNS
+                and before.kind == NUM
+                and not before.space
+                and i >= 3
+                and tokens[i - 3].kind == WORD
+                and tokens[i - 3].text.isupper()
+            ):
+                return j  # "A350-900": a model and its variant
             if prev.text == "+" and before.kind == NUM:
                 return j  # "J1149.5+6663": a catalogue code
         if plain and len(t.text) > 1 and t.text[0] == "0":
@@ -225,6 +283,13 @@ class NotQuantityRules(ScannerBase):
                         return j + 2
         return None
 
+    def _aviation(self, i: int, nxt: Token | None) -> bool:
+        """Is the model-like number at ``i`` a jet: "737s", or aviation words nearby?"""
+        if nxt is not None and nxt.low == "s" and not nxt.space:
+            return True
+        window = range(max(0, i - 15), min(self.n, i + 15))
+        return any(self.tokens[k].low in AVIATION_WORDS for k in window)
+
     def _one_day_format(self, j: int) -> bool:
         """Is ``j`` "-day" before a cricket format word ("one-day international")?"""
         tokens = self.tokens
@@ -241,7 +306,7 @@ class NotQuantityRules(ScannerBase):
         tokens = self.tokens
         while (
             j + 1 < self.n
-            and tokens[j].text in (",", "and", "or", "&")
+            and tokens[j].text in (",", "and", "or", "&", "to")
             and tokens[j + 1].kind == NUM
             and tokens[j + 1].text.isdigit()
             and not self._unit_follows(j + 2)
@@ -249,10 +314,13 @@ class NotQuantityRules(ScannerBase):
             j += 2
         return j
 
-    def _emergency_call(self, prev: Token | None, nxt: Token | None) -> bool:
-        """ "911" as the US emergency number: dialled, or naming a call or its staff."""
-        if prev is not None and prev.low in EMERGENCY_VERBS:
-            return True
+    def _emergency_call(self, prev: Token | None, nxt: Token | None, j: int) -> bool:
+        """ "911", "999", "111" as emergency and service numbers: dialled, named by the
+        service ("NHS 111"), or naming a call or its staff."""
+        if prev is not None and (prev.low in EMERGENCY_VERBS or prev.text in ("NHS", "or")):
+            if prev.text == "or" and (j < 2 or self.tokens[j - 3].text not in SERVICE_NUMBERS):
+                return False
+            return not self._plural_noun_at(j) and not self._unit_follows(j)
         return nxt is not None and nxt.low in EMERGENCY_NOUNS
 
     def _cents_at(self, j: int) -> bool:

@@ -147,6 +147,10 @@ def parse_digits(tokens: list[Token], i: int) -> Number | None:
         if slash is not None:
             fraction, denominator, end = slash
             return Number(fraction, 1 / denominator, end, False)
+    grain = _quoted_fraction(tokens, j, t.text)
+    if grain is not None:  # "8-1/4 cents", "$6.21-3/4": a fraction of the last digit
+        fraction, place, end = grain
+        return Number(value + fraction, place, end, False)
     power = _power_of_ten(tokens, j)
     if power is not None:
         exponent, end = power
@@ -181,6 +185,21 @@ def slash_fraction(tokens: list[Token], i: int) -> tuple[float, int, int] | None
     if denominator not in FRACTION_DENOMINATORS and not (numerator == 1 and denominator <= 1000):
         return None
     return numerator / denominator, denominator, end
+
+
+def _quoted_fraction(tokens: list[Token], j: int, text: str) -> tuple[float, float, int] | None:
+    """ "-3/4" straight after "6.21": a commodity quote in eighths of the last digit
+    written, so "6.21-3/4" is 6.2175 and "8-1/4" is 8.25: (addend, step, end)."""
+    if j + 3 >= len(tokens) or tokens[j].text != "-" or tokens[j].space:
+        return None
+    if tokens[j + 1].space:
+        return None
+    slash = slash_fraction(tokens, j + 1)
+    if slash is None or slash[1] not in (2, 4, 8):
+        return None
+    fraction, denominator, end = slash
+    place = 10.0 ** -len(text.split(".", 1)[1]) if "." in text else 1.0
+    return fraction * place, place / denominator, end
 
 
 def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int] | None:

@@ -42,6 +42,8 @@ class RangeRules(ScannerBase):
         second = self._read_single(j + 1)
         if second is None or second.skip_only or not units_agree(first, second):
             return
+        if is_dash and first.unit == "foot" and second.unit == "inch":
+            return  # "6-foot-8": a height in feet and inches
         both_negative = first.negative and second.negative
         if not ascending(first, second) and not both_negative:
             if is_dash and not (first.carries() or first.percent):

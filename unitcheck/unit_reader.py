@@ -31,6 +31,16 @@ INDEX_WORDS = frozenset(
     "index indices indexes dow nasdaq ftse nikkei dax cac sensex nifty stoxx kospi hang "
     "s&p tsx asx".split()
 )
+#: Words that make "trailed by 11 points" a poll margin, in percentage points.
+POLL_WORDS = frozenset(
+    "poll polls polling polled pollster pollsters survey surveys surveyed voters voter "
+    "electorate approval ballot ballots".split()
+)
+#: Words after "a 10-point" that make it a list of proposals, not a margin.
+POINT_PLANS = frozenset(
+    "plan plans programme program agenda list checklist guide strategy blueprint "
+    "manifesto charter proposal proposals package scale system".split()
+)
 #: Words after "a year", "a week" that make it a point in time, not a rate.
 TIME_ADVERBS = frozenset(
     "earlier ago before later after previously prior since on from back beforehand".split()
@@ -41,8 +51,11 @@ DURATION_PREPOSITIONS = frozenset(
 )
 #: Words that make "5k" and "10K" a race distance in kilometres.
 RACE_WORDS = frozenset(
-    "race races run running runner runners parkrun parkruns marathon marathons jog jogging".split()
+    "race races raced racing run runs ran running runner runners parkrun parkruns marathon "
+    "marathons jog jogging jogger joggers".split()
 )
+#: Nouns straight after "5k" that make it a distance to cover ("a 5k course").
+RACE_ROUTES = frozenset("course courses route routes loop loops walk walks run race".split())
 #: Words after "30 below" that leave it a temperature ("30 below overnight").
 BELOW_ENDS = frozenset("and in on at overnight tonight today by with early late".split())
 #: Areas a crop yield is counted over: "45 bushels an acre", "3 tonnes a hectare".
@@ -60,7 +73,13 @@ _US_STATES = re.compile(
     r"Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|"
     r"Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|"
     r"Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|"
-    r"Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming)\b"
+    r"Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|"
+    # cities whose weather copy reports Fahrenheit
+    r"Minneapolis|Chicago|Detroit|Denver|Boston|Phoenix|Dallas|Houston|Atlanta|"
+    r"Philadelphia|Milwaukee|Cleveland|Fargo|Anchorage|Las Vegas|Salt Lake City|"
+    r"Kansas City|St\. Louis|Omaha|Des Moines|Indianapolis|Pittsburgh|Cincinnati|"
+    r"Memphis|Nashville|New Orleans|Miami|Tampa|Seattle|Sacramento|Tucson|"
+    r"Albuquerque|Oklahoma City|San Antonio|Austin|El Paso|Duluth|Bismarck|Sioux Falls)\b"
 )
 #: Words after a prepositional-looking "in" that still make it inches ("2 in thick").
 INCH_CONTEXT = frozenset("thick long wide tall high deep diameter across".split())
@@ -121,6 +140,8 @@ class UnitRules(ScannerBase):
         run"), with running words nearby and no counted noun after it ("5k runners")?"""
         tokens = self.tokens
         nxt = tokens[j + 1] if j + 1 < self.n else None
+        if nxt is not None and nxt.low in RACE_ROUTES and not nxt.newline:
+            return True  # "a 5k course", "the 10k route"
         if nxt is not None and nxt.low not in RACE_WORDS and self._plural_noun_at(j + 1):
             return False
         window = range(max(0, j - 12), min(self.n, j + 12))
@@ -286,6 +307,33 @@ class UnitRules(ScannerBase):
             if not self._unit_boundary(entry, end):
                 continue
             return entry, end
+        if hyphen:
+            return self._hyphenated_unit(k)
+        return None
+
+    def _hyphenated_unit(self, k: int) -> tuple[UnitEntry, int] | None:
+        """A several-word unit written with hyphens in a compound modifier: "a
+        3,500-nautical-mile voyage", "a 60-miles-per-hour limit"."""
+        tokens = self.tokens
+        words = [tokens[k].text]
+        m = k
+        while (
+            len(words) < self.units.longest
+            and m + 2 < self.n
+            and tokens[m + 1].text in HYPHENS
+            and not tokens[m + 1].space
+            and not tokens[m + 2].space
+            and tokens[m + 2].kind == WORD
+        ):
+            m += 2
+            words.append(tokens[m].text)
+        for length in range(len(words), 1, -1):
+            entry = self.units.match(tuple(words[:length]))
+            if entry is None or entry.no_hyphen:
+                continue
+            end = k + 2 * length - 1
+            if self._unit_boundary(entry, end):
+                return entry, end
         return None
 
     def _unit_boundary(self, entry: UnitEntry, end: int) -> bool:
@@ -315,9 +363,8 @@ class UnitRules(ScannerBase):
         tokens = self.tokens
         assert reading.number is not None
         start = j
-        if (  # "a quarter-point cut"
-            reading.number.words
-            and j + 1 < self.n
+        if (  # "a quarter-point cut", "a 7-point lead"
+            j + 1 < self.n
             and tokens[j].text in HYPHENS
             and not tokens[j].space
             and not tokens[j + 1].space
@@ -327,13 +374,36 @@ class UnitRules(ScannerBase):
             return start
         if reading.scale != 1 or reading.number.value * reading.scale >= 100:
             return start
+        if j > start and j + 1 < self.n and tokens[j + 1].low in POINT_PLANS:
+            return start  # "a 10-point plan"
+        if j > start and reading.number.words and reading.number.value in (0.25, 0.5, 0.75):
+            reading.unit, reading.percent = "percentage_point", True
+            return j + 1  # "a quarter-point cut": rates move in fractions of a point
         window = range(max(0, j - 20), min(self.n, j + 20))
-        if not any(self._percent_at(k) is not None for k in window if k != j - 1):
+        if not (
+            self._margin_before(reading.first)
+            or any(tokens[k].low in POLL_WORDS for k in window)
+            or any(self._percent_at(k) is not None for k in window if k != j - 1)
+        ):
             return start
         if any(tokens[k].low in INDEX_WORDS for k in window):
             return start
         reading.unit, reading.percent = "percentage_point", True
         return j + 1
+
+    def _margin_before(self, first: int) -> bool:
+        """Is the number at ``first`` written as a margin: "±3", "+/- 3", "plus or minus 3"?"""
+        tokens = self.tokens
+        if tokens[first].low == "plus":
+            return True  # the reading already starts at "plus or minus"
+        if first >= 1 and tokens[first - 1].text == "\u00b1":
+            return True
+        return (
+            first >= 3
+            and tokens[first - 1].text in HYPHENS
+            and tokens[first - 2].text == "/"
+            and tokens[first - 3].text == "+"
+        )
 
     def _inches_nearby(self) -> bool:
         """Does the text also write inches out in full?"""
@@ -375,6 +445,8 @@ class UnitRules(ScannerBase):
             return None, end
         t = tokens[end]
         k = end + 1
+        if t.low == "pcm" and not t.newline:
+            return "month", end + 1  # "£1,250pcm": per calendar month, in letting ads
         if (  # "£2.6bn-a-year", "$40-per-hour"
             t.text in HYPHENS
             and not t.space
@@ -391,6 +463,8 @@ class UnitRules(ScannerBase):
         if k >= self.n:
             return None, end
         power = 1
+        if tokens[k].low == "calendar" and t.low == "per" and k + 1 < self.n:
+            k += 1  # "per calendar month"
         if tokens[k].low in ("square", "sq"):
             power, k = 2, k + 1
         elif tokens[k].low in ("cubic", "cu"):
@@ -430,14 +504,14 @@ class UnitRules(ScannerBase):
         or is American weather (the National Weather Service, a US state), or when it is
         too hot for any weather or fever in Celsius and nothing is being cooked."""
         heat = self.lex.heat_words
-        window = range(max(0, end - 25), min(self.n, end + 10))
+        window = range(max(0, end - 25), min(self.n, end + 25))
         if negative or any(self.tokens[k].low in heat for k in window):
             if self._fahrenheit is None:
                 lowered = self.text.lower()
                 self._fahrenheit = (
                     "fahrenheit" in lowered
                     or "°f" in lowered
-                    or "national weather service" in lowered
+                    or "weather service" in lowered
                     or _NWS.search(self.text) is not None
                     or _US_STATES.search(self.text) is not None
                 )
