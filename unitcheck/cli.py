@@ -477,7 +477,9 @@ def _directive_finding(document: Document, line: int, column: int, text: str, wh
 
 def _text_offset(document: Document, line: int, column: int) -> int:
     """The first text offset at or after a source line:column (comments are not text)."""
-    starts = [0] + [i + 1 for i, ch in enumerate(document.source) if ch == "\n"]
+    from .markup import line_starts
+
+    starts = line_starts(document.source)
     target = starts[min(line, len(starts)) - 1] + column - 1
     lo, hi = 0, len(document.text)
     while lo < hi:

@@ -66,12 +66,6 @@ def half_width(q: Quantity, value: float, tolerance: float = 1.0) -> float:
     return half * tolerance
 
 
-def intervals(q: Quantity, tolerance: float = 1.0) -> list[Interval]:
-    return [
-        Interval(v - half_width(q, v, tolerance), v + half_width(q, v, tolerance)) for v in _ends(q)
-    ]
-
-
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Can the two be converted into each other at all?"""
     if a.unit is None or b.unit is None:
@@ -143,13 +137,6 @@ def _converts(a: Quantity, x: float, b: Quantity, y: float, tolerance: float) ->
     # Truncating instead of rounding ("965.6" written "965") is common: allow a full step.
     slack = max(half_width(b, y, tolerance), min(b.step, abs(y) * _TRAILING_ZERO_CAP) * tolerance)
     return Interval(min(lo, hi), max(lo, hi)).overlaps(Interval(y - slack, y + slack))
-
-
-def converted(q: Quantity, target: str) -> float | None:
-    """*q*'s magnitude in the unit *target*, or None when that is impossible."""
-    if q.unit is None or q.kind == "money":
-        return None
-    return convert(q.magnitude, q.unit, target)
 
 
 def is_restatement(text: str, first: Quantity, second: Quantity) -> bool:

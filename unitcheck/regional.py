@@ -33,7 +33,7 @@ def localise(q: Quantity, *, gallon: str = "us", ton: str = "short") -> Quantity
     >>> localise(extract("It carried 10 short tons.")[0], ton="long").unit
     'ton'
     """
-    if q.unit is None or q.kind == "money" and "/" not in q.unit:
+    if q.unit is None or (q.kind == "money" and "/" not in q.unit):
         return q
     if q.unit_text is not None and _NAMED.search(q.unit_text):
         return q

@@ -8,7 +8,6 @@ found in text are never handed to pint's parser: they are looked up in
 from __future__ import annotations
 
 import functools
-import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -196,7 +195,3 @@ def compose(base: str, power: int = 1, per: str | None = None) -> str:
 
 def is_length(expression: str) -> bool:
     return unit_info(expression).dimension == "[length]"
-
-
-def is_finite(value: float) -> bool:
-    return not (math.isinf(value) or math.isnan(value))
