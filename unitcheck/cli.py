@@ -526,7 +526,7 @@ def _render(spec: OutputSpec, run: RunResult, color: str) -> None:
     from .report import emit
 
     if spec.path is None:
-        stream = click.get_text_stream("stdout")
+        stream = sys.stdout  # click.get_text_stream is deprecated since click 8.5
         emit(spec.format, run, stream, color=spec.format == "text" and _use_color(color, stream))
         return
     try:
