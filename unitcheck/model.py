@@ -99,6 +99,9 @@ class Finding:
 
     ``a`` is the quantity in the original, ``b`` the one in the revised copy; either is
     None when the quantity exists on one side only (and lint findings carry ``b`` only).
+    ``suggestion`` is text that could replace the primary quantity's span, when the
+    checker knows the answer ("about 966 km"); reports offer it as a fix, and
+    ``fix_safe`` says it is the only sensible reading, so ``--fix`` may apply it unasked.
     """
 
     code: str
@@ -107,6 +110,8 @@ class Finding:
     message: str
     a: Quantity | None = None
     b: Quantity | None = None
+    suggestion: str | None = None
+    fix_safe: bool = False
 
     @property
     def primary(self) -> Quantity | None:
