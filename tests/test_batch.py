@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import time
 import operator
 import shutil
 import subprocess
@@ -261,10 +263,19 @@ class FakeTTY(io.StringIO):
 
 
 def test_batch_progress_only_on_a_terminal() -> None:
-    assert tty_progress(io.StringIO()) is None
+    with tty_progress(5, "linted", io.StringIO()) as report:
+        assert report is None  # piped or CI output: no bar at all
+    with tty_progress(1, "linted", FakeTTY()) as report:
+        assert report is None  # one item: nothing worth a bar
+
+
+def test_batch_progress_bar_shows_count_rate_and_eta() -> None:
     stream = FakeTTY()
-    report = tty_progress(stream)
-    assert report is not None
-    report(1, 2)
-    report(2, 2)
-    assert stream.getvalue() == "\rchecked 1/2\rchecked 2/2\n"
+    with tty_progress(4, "linted", stream) as report:
+        assert report is not None
+        for done in range(1, 5):
+            time.sleep(0.02)
+            report(done, 4)
+    out = stream.getvalue()
+    assert "linted" in out and "4/4" in out
+    assert "ETA" in out and re.search(r"\d+\.\d/s", out)  # items per second

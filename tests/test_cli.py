@@ -87,13 +87,22 @@ def test_identical_copy_exits_0(runner: CliRunner, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty"), (b"\x00\x01\x02\x03binary\x00", "binary"), (None, "no such file")],
+    [
+        (b"\x00\x01\x02\x03binary\x00", "binary"),  # NUL bytes
+        ("Prix: 5\u202f€ le kilo".encode("utf-16-le"), "binary"),  # UTF-16 with no BOM
+        (b"caf\xe9 \x81 5 km", "cannot decode"),  # neither UTF-8 nor clean cp1252
+        (None, "no such file"),  # missing
+        ("dir", "no .txt"),  # a folder with nothing to check in it
+    ],
 )
 def test_unreadable_input_is_one_line_and_exit_2(
-    runner: CliRunner, tmp_path: Path, content: bytes | None, reason: str
+    runner: CliRunner, tmp_path: Path, content: bytes | str | None, reason: str
 ) -> None:
     bad = tmp_path / "bad.txt"
-    if content is not None:
+    if content == "dir":
+        bad.mkdir()
+        (bad / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    elif isinstance(content, bytes):
         bad.write_bytes(content)
     good = tmp_path / "good.txt"
     good.write_text(QUIET, encoding="utf-8")

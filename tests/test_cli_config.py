@@ -83,9 +83,13 @@ def test_per_file_ignores_and_exclude(runner: CliRunner, tmp_path: Path) -> None
     flagged = _write(tmp_path / "news" / "a.txt", text)
     ignored = _write(tmp_path / "opinion" / "b.txt", text)
     excluded = _write(tmp_path / "archive" / "c.txt", text)
-    result = runner.invoke(main, ["lint", str(flagged), str(ignored), str(excluded), "-o", "json"])
-    findings = _json(result)["findings"]
+    args = ["lint", str(flagged), str(ignored), str(excluded), "-o", "json"]
+    # pre-commit names every staged file: --force-exclude applies exclude to them too
+    findings = _json(runner.invoke(main, [*args, "--force-exclude"]))["findings"]
     assert [(Path(f["path"]).name, f["code"]) for f in findings] == [("a.txt", "UC220")]
+    # a file named outright is linted anyway, as ruff does
+    findings = _json(runner.invoke(main, args))["findings"]
+    assert [Path(f["path"]).name for f in findings] == ["a.txt", "c.txt"]
 
 
 # -- suppression and markup -------------------------------------------------------

@@ -8,21 +8,23 @@ pairs, in worker processes when asked to.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import csv
 import multiprocessing
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TypeVar
 
 from .config import match_path
 from .errors import UnitcheckError
+from .inputs import COPY_SUFFIXES
 
 #: Extensions of the files that hold copy; others are passed over in folders and git.
-COPY_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+COPY_EXTENSIONS = frozenset(COPY_SUFFIXES)
 _CSV_COLUMNS = ("original", "revised", "id")
 
 T = TypeVar("T")
@@ -190,7 +192,7 @@ def _copy_files(root: Path, exts: frozenset[str], exclude: Sequence[str]) -> set
         dirs[:] = [
             d
             for d in dirs
-            if not d.startswith(".") and not _excluded((rel_folder / d).as_posix(), exclude)
+            if not d.startswith(".") and not _excluded((rel_folder / d).as_posix() + "/", exclude)
         ]
         for f in files:
             rel = (rel_folder / f).as_posix()
@@ -364,19 +366,45 @@ def run_parallel(
     return out  # type: ignore[return-value]
 
 
-def tty_progress(stream: IO[str] | None = None) -> Callable[[int, int], None] | None:
-    """A progress callback writing ``checked 3/40`` to *stream* (stderr), or None.
+@contextlib.contextmanager
+def tty_progress(
+    total: int, verb: str = "checked", stream: IO[str] | None = None, *, minimum: int = 2
+) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar with rate and ETA on *stream* (stderr) while the block runs.
 
-    None unless the stream is a terminal, so piped and CI output stays clean.
+    Yields a ``(done, total)`` callback for ``run_parallel``, or None unless the stream
+    is a terminal and there are at least *minimum* items, so piped and CI output stays
+    clean. The bar is drawn by rich, which also honours ``NO_COLOR``.
     """
     out = stream if stream is not None else sys.stderr
     isatty = getattr(out, "isatty", None)
-    if not (isatty and isatty()):
-        return None
+    if total < minimum or not (isatty and isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    def report(done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        out.write(f"\rchecked {done}/{total}{end}")
-        out.flush()
+    columns = (
+        TextColumn(f"{verb} "),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    console = Console(file=out, force_terminal=True)
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(verb, total=total, rate="")
 
-    return report
+        def report(done: int, total: int) -> None:
+            speed = bar.tasks[0].speed
+            rate = f"{speed:.1f}/s" if speed else ""
+            bar.update(task, completed=done, rate=rate)
+
+        yield report

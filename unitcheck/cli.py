@@ -3,6 +3,8 @@
 Only this module prints or exits. Exit codes: 0 when no finding reaches
 ``--fail-level``, 1 when one does, 2 for usage, configuration or input errors (an
 unreadable file is reported on one line and the other inputs are still checked).
+An empty input is a warning-level note: it fails the run only at ``--fail-level
+warning`` or lower.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__
-from .errors import UnitcheckError
-from .model import Comparison, Finding, Quantity
+from .errors import EmptyInputError, UnitcheckError
+from .model import Comparison, Finding
 from .report import NAMES as REPORT_FORMATS
 from .result import FileResult, InputProblem, RunResult
 
@@ -113,6 +115,55 @@ def _output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def _rule_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "--select",
+            metavar="CODES",
+            help="Report only these codes (comma-separated; names and prefixes like UC2 work). "
+            "Replaces the config's select.",
+        ),
+        click.option(
+            "--ignore",
+            metavar="CODES",
+            help="Drop these codes, on top of the config's ignore.",
+        ),
+        click.option(
+            "--extend-ignore",
+            metavar="CODES",
+            help="Same as --ignore (for flake8 habits).",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _path_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "--force-exclude",
+            is_flag=True,
+            help="Apply exclude and .gitignore to files named on the command line too "
+            "(as pre-commit names every staged file).",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _jobs_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=0),
+        default=1,
+        show_default=True,
+        help="Inputs checked in parallel (0 = one per CPU).",
+    )(f)
+
+
 # -- the group --------------------------------------------------------------------
 
 
@@ -131,10 +182,15 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@_path_options
 @_output_options
 def extract(paths: tuple[str, ...], **options: Any) -> None:
-    """List every quantity in PATHS ('-' reads stdin) with its unit and SI value."""
+    """List every quantity in PATHS (files, folders, '-' for stdin) with its unit and SI value.
+
+    Folders are searched for .txt, .md, .markdown, .html and .htm files, passing over
+    hidden ones, the config's exclude and what .gitignore ignores.
+    """
     from .extract import extract as extract_quantities
 
     session = _Session("extract", options, paths)
@@ -148,30 +204,69 @@ def extract(paths: tuple[str, ...], **options: Any) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Write a copy with the safe suggestions applied, beside each file: story.fixed.md.",
+)
+@click.option(
+    "--fix-to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With one input: write the fixed copy here instead (implies --fix).",
+)
+@click.option("--in-place", is_flag=True, help="With --fix: rewrite the file itself.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix: apply every suggestion.")
+@_jobs_option
+@_rule_options
+@_path_options
 @_output_options
 def lint(paths: tuple[str, ...], **options: Any) -> None:
-    """Check one version on its own: conversions, ambiguous and implausible units."""
-    from .lint import lint as lint_text
+    """Check one version on its own: conversions, ambiguous and implausible units.
 
+    PATHS are files, folders (searched as for extract) or '-' for stdin.
+
+    \b
+      unitcheck lint articles/
+      unitcheck lint --fix story.md            writes story.fixed.md
+      unitcheck lint --fix --in-place story.md
+    """
+    from . import batch
+
+    fix = _fix_plan(options, paths)
     session = _Session("lint", options, paths)
-    results: list[FileResult] = []
-    for path in session.included(paths):
-        document = session.read(path)
-        if document is None:
-            continue
-        settings, sources = session.settings_for(path)
+    files = session.included(paths)
+    if fix is not None:
+        fix.check(files, session.outputs)
+    documents = [d for d in (session.read(p) for p in files) if d is not None]
+    jobs_in = []
+    for document in documents:
+        settings, sources = session.settings_for(document.path)
         ton = settings.ton if sources["locale.ton"] != "default" else None
-        findings = lint_text(
-            document.text, tolerance=settings.tolerance, ton_locale=ton, gallon=settings.gallon
-        )
-        findings = session.filter(findings, document, None, settings)
-        results.append(FileResult("lint", document, findings=findings))
+        jobs_in.append((document.text, settings.tolerance, ton, settings.gallon))
+    with batch.tty_progress(len(jobs_in), "linted") as progress:
+        found = batch.run_parallel(_lint_job, jobs_in, options["jobs"], progress=progress)
+    results: list[FileResult] = []
+    for document, findings in zip(documents, found, strict=True):
+        settings = session.settings_for(document.path)[0]
+        kept = session.filter(findings, document, None, settings)
+        results.append(FileResult("lint", document, findings=kept))
+        error = fix.write(document, kept) if fix is not None else None
+        if error is not None:
+            session.fail_input(document.path, error)
     session.finish(results)
 
 
+def _lint_job(job: tuple[str, float, str | None, str]) -> tuple[Finding, ...]:
+    """One file's lint, as a module-level function so worker processes can run it."""
+    from .lint import lint as lint_text
+
+    text, tolerance, ton, gallon = job
+    return tuple(lint_text(text, tolerance=tolerance, ton_locale=ton, gallon=gallon))
+
+
 @main.command()
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, metavar="[ORIGINAL REVISED]")
 @click.option(
     "--pairs",
     "pairs_csv",
@@ -189,14 +284,8 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
     metavar="REF",
     help="Compare each changed copy file with its version at the merge base of REF.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Pairs checked in parallel (0 = one per CPU).",
-)
+@_jobs_option
+@_rule_options
 @_output_options
 def compare(
     paths: tuple[str, ...],
@@ -263,8 +352,8 @@ def compare(
     for pair, doc_a, doc_b in loaded:
         settings = session.settings_for(pair.revised)[0]
         jobs_in.append((doc_a.text, doc_b.text, settings.tolerance, settings.gallon, settings.ton))
-    progress = batch.tty_progress() if len(jobs_in) > 1 else None
-    comparisons = batch.run_parallel(_compare_job, jobs_in, jobs, progress=progress)
+    with batch.tty_progress(len(jobs_in), "compared") as progress:
+        comparisons = batch.run_parallel(_compare_job, jobs_in, jobs, progress=progress)
 
     results = []
     for (pair, doc_a, doc_b), comparison in zip(loaded, comparisons, strict=True):
@@ -336,6 +425,104 @@ def config_show(path: str, config_path: Path | None, no_config: bool) -> None:
     click.echo(show(settings, sources), nl=False)
 
 
+# -- lint --fix --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _FixPlan:
+    """Where ``lint --fix`` writes: a copy beside the file, ``--fix-to``, or in place."""
+
+    in_place: bool = False
+    to: Path | None = None
+    unsafe: bool = False
+
+    def target(self, path: str) -> Path:
+        if self.in_place:
+            return Path(path)
+        if self.to is not None:
+            return self.to
+        p = Path(path)
+        return p.with_name(f"{p.stem}.fixed{p.suffix}")  # keeps the suffix, so the format
+
+    def check(self, files: Sequence[str], outputs: Sequence[OutputSpec]) -> None:
+        """Refuse, before anything is read, what would write over an input or a report."""
+        if self.to is not None and len(files) != 1:
+            _usage(f"--fix-to takes exactly one input file, not {len(files)}")
+        reports = [str(o.path) for o in outputs if o.path is not None]
+        for path in files:
+            target = self.target(path)
+            if not self.in_place and _names_an_input(target, files):
+                _fail(f"refusing to write the fixed copy of {path} over the input {target}")
+            if _names_an_input(target, reports):
+                _fail(f"refusing to write the fixed copy of {path} over the report {target}")
+
+    def write(self, document: Document, findings: Sequence[Finding]) -> str | None:
+        """Write the fixed copy when a fix applies; a one-line error, or None."""
+        from .fixes import apply_fixes
+
+        placed = [f for f in (_in_source(document, f) for f in findings) if f is not None]
+        fixed, applied = apply_fixes(document.source, placed, unsafe=self.unsafe)
+        if not applied:
+            _note(f"{document.path}: nothing to fix")
+            return None
+        target = self.target(document.path)
+        try:
+            _write_atomic(target, fixed.encode(document.encoding))
+        except OSError as exc:
+            return f"cannot write {target}: {exc.strerror or exc}"
+        what = "fix" if applied == 1 else "fixes"
+        _note(f"{document.path}: {applied} {what} written to {target}")
+        return None
+
+
+def _fix_plan(options: dict[str, Any], paths: Sequence[str]) -> _FixPlan | None:
+    fix, to = options.pop("fix"), options.pop("fix_to")
+    in_place, unsafe = options.pop("in_place"), options.pop("unsafe_fixes")
+    if not (fix or to is not None):
+        if in_place or unsafe:
+            _usage("--in-place and --unsafe-fixes go with --fix")
+        return None
+    if in_place and to is not None:
+        _usage("use one of --in-place and --fix-to")
+    if "-" in paths:
+        _fail("--fix needs a file to write back to; it cannot fix standard input")
+    return _FixPlan(in_place, to, unsafe)
+
+
+def _in_source(document: Document, finding: Finding) -> Finding | None:
+    """*finding* with its suggestion's span moved from ``text`` into ``source``.
+
+    None when the quantity is not written verbatim in the source (an HTML entity or a
+    tag inside it): editing there could break the markup, so that fix is left out.
+    """
+    q = finding.primary
+    if q is None or finding.suggestion is None:
+        return None
+    start, end = document.source_span(q.start, q.end)
+    if document.source[start:end] != q.text:
+        return None
+    moved = dataclasses.replace(q, start=start, end=end)
+    side = "b" if finding.b is not None else "a"
+    return dataclasses.replace(finding, **{side: moved})
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write *data* to a temporary file beside *target*, then rename it into place."""
+    import tempfile
+
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        if target.exists():  # a rewrite keeps the file's permissions
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 # -- the shared run logic ---------------------------------------------------------
 
 
@@ -346,10 +533,14 @@ class _Session:
         self.command = command
         self.options = options
         self.problems: list[InputProblem] = []
+        self.notes: list[InputProblem] = []
         self._settings: dict[Path, tuple[Settings, Sources]] = {}
+        ignored = [c for c in (options.get("ignore"), options.get("extend_ignore")) if c]
         self.overrides = {
             "fail-level": options["fail_level"],
             "min-level": options["min_level"],
+            "select": options.get("select"),
+            "ignore": ",".join(ignored) or None,
         }
         anchor = next((p for p in inputs if p != "-"), ".")
         self.base, self.base_sources = self.settings_for(anchor)
@@ -378,7 +569,18 @@ class _Session:
         return self._settings[key]
 
     def included(self, paths: Iterable[str]) -> list[str]:
-        return [p for p in paths if self.included_one(p)]
+        """The files to read: folders walked, excluded and git-ignored files left out."""
+        from .inputs import expand_paths
+
+        expansion = expand_paths(
+            paths,
+            excluded=lambda p: self.settings_for(p)[0].is_excluded(p),
+            force_exclude=bool(self.options.get("force_exclude")),
+        )
+        for problem in expansion.problems:
+            self._problem(problem.path, problem)
+        _refuse_overwrite(self.outputs, expansion.files)
+        return list(expansion.files)
 
     def included_one(self, path: str) -> bool:
         return path == "-" or not self.settings_for(path)[0].is_excluded(path)
@@ -389,6 +591,9 @@ class _Session:
         hint = self.options.get("stdin_filename") if path == "-" else None
         try:
             document = read_text(path, format_hint=hint)
+        except EmptyInputError as exc:
+            self._empty(hint or path, exc)
+            return None
         except UnitcheckError as exc:
             self._problem(path, exc)
             return None
@@ -401,6 +606,9 @@ class _Session:
 
         try:
             return document_from_bytes(data, name=name, format=format_of(like))
+        except EmptyInputError as exc:
+            self._empty(name, exc)
+            return None
         except UnitcheckError as exc:
             self._problem(name, exc)
             return None
@@ -408,6 +616,16 @@ class _Session:
     def _problem(self, path: str, exc: UnitcheckError) -> None:
         self.problems.append(InputProblem(path, getattr(exc, "reason", str(exc))))
         click.echo(f"unitcheck: error: {exc}", err=True)
+
+    def fail_input(self, path: str, reason: str) -> None:
+        """An input the run could not finish with, after it was read."""
+        self.problems.append(InputProblem(path, reason))
+        click.echo(f"unitcheck: error: {path}: {reason}", err=True)
+
+    def _empty(self, path: str, exc: EmptyInputError) -> None:
+        """Nothing to check is worth a word, not a failed run (pre-commit blocks on 2)."""
+        self.notes.append(InputProblem(path, exc.reason))
+        click.echo(f"unitcheck: warning: {path}: {exc.reason}", err=True)
 
     def filter(
         self,
@@ -418,77 +636,29 @@ class _Session:
     ) -> tuple[Finding, ...]:
         """Apply the config (ignores, severities) and the inline suppression comments."""
         from .config import apply
+        from .suppress import apply_comments
 
         # Comments first: a comment aimed at a code the config ignores is still "used".
         kept = tuple(findings)
         for doc, side in ((document, "b"), (original, "a")):
-            if doc is not None and doc.format != "text":
-                kept = _suppress(kept, doc, side)
+            if doc is not None:
+                kept = apply_comments(kept, doc, side)
         return apply(settings, kept, document.path)
 
     def finish(self, results: Sequence[FileResult]) -> NoReturn:
-        run = RunResult(self.command, tuple(results), tuple(self.problems), self.base.min_level)
+        run = RunResult(
+            self.command,
+            tuple(results),
+            tuple(self.problems),
+            self.base.min_level,
+            notes=tuple(self.notes),
+            fail_level=self.base.fail_level,
+        )
         for spec in self.outputs:
             _render(spec, run, self.options["color"])
         if self.problems:
             sys.exit(EXIT_USAGE)
-        worst, fail = run.worst(), self.base.fail_level
-        if fail is not None and worst is not None and worst >= fail:
-            sys.exit(EXIT_FINDINGS)
-        sys.exit(EXIT_OK)
-
-
-def _suppress(findings: tuple[Finding, ...], document: Document, side: str) -> tuple[Finding, ...]:
-    """Drop what the document's comments silence; warn about comments that silenced nothing.
-
-    Side "b" findings are placed by their revised quantity, side "a" (the original's
-    comments) only silences findings that have no revised quantity.
-    """
-    from . import suppress
-
-    directives = suppress.parse(document.source, document.format)
-    if not directives and not directives.problems:
-        return findings
-
-    def offset_of(f: Finding) -> int | None:
-        q = f.b if side == "b" else (f.a if f.b is None else None)
-        return None if q is None else document.source_offset(q.start)
-
-    kept, unused = directives.filter(findings, offset_of)
-    extra = [
-        _directive_finding(document, u.line, u.column, u.text, "silenced nothing") for u in unused
-    ]
-    extra += [
-        _directive_finding(document, p.line, p.column, p.text, p.reason)
-        for p in directives.problems
-    ]
-    return kept + tuple(extra)
-
-
-def _directive_finding(document: Document, line: int, column: int, text: str, why: str) -> Finding:
-    from .codes import BY_CODE
-
-    offset = _text_offset(document, line, column)
-    spot = Quantity(text="", start=offset, end=offset, value=0.0, unit=None, kind="directive")
-    entry = BY_CODE["UC401"]
-    message = f"the suppression comment {text.strip()!r} at line {line} {why}"
-    return Finding(entry.code, entry.name, entry.severity, message, None, spot)
-
-
-def _text_offset(document: Document, line: int, column: int) -> int:
-    """The first text offset at or after a source line:column (comments are not text)."""
-    from .markup import line_starts
-
-    starts = line_starts(document.source)
-    target = starts[min(line, len(starts)) - 1] + column - 1
-    lo, hi = 0, len(document.text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if document.source_offset(mid) < target:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+        sys.exit(EXIT_FINDINGS if run.fails() else EXIT_OK)
 
 
 def _outputs(options: dict[str, Any], configured: Sequence[str]) -> list[OutputSpec]:
@@ -506,10 +676,25 @@ def _outputs(options: dict[str, Any], configured: Sequence[str]) -> list[OutputS
 
 def _refuse_overwrite(outputs: Sequence[OutputSpec], inputs: Iterable[str]) -> None:
     """Never write a report over an input file."""
-    sources = {Path(p).resolve() for p in inputs if p and p != "-"}
     for spec in outputs:
-        if spec.path is not None and spec.path.resolve() in sources:
+        if spec.path is not None and _names_an_input(spec.path, inputs):
             _usage(f"refusing to write {spec.format} output over the input {spec.path}")
+
+
+def _names_an_input(target: Path, inputs: Iterable[str]) -> bool:
+    """True when *target* is one of *inputs*, by path or as the same file (a link)."""
+    resolved = target.resolve()
+    for p in inputs:
+        if not p or p == "-":
+            continue
+        if Path(p).resolve() == resolved:
+            return True
+        try:
+            if target.exists() and os.path.samefile(target, p):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _use_color(choice: str, stream: IO[str]) -> bool:

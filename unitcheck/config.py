@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import pathspec
+
 from .codes import BY_CODE, BY_NAME
 from .errors import UnitcheckError
 from .model import Finding, Severity
@@ -109,7 +111,9 @@ class Settings:
     def is_excluded(self, path: str) -> bool:
         """True when *path* matches ``exclude`` or ``extend_exclude``."""
         rel = self.relative(path)
-        return any(match_path(p, rel) for p in (*self.exclude, *self.extend_exclude))
+        if path.endswith(("/", "\\")) or Path(path).is_dir():
+            rel = rel.rstrip("/") + "/"  # "archive/**" names the folder's contents
+        return match_any((*self.exclude, *self.extend_exclude), rel)
 
     def relative(self, path: str) -> str:
         """*path* as a POSIX path relative to ``root`` when it lies below it."""
@@ -273,60 +277,38 @@ def show(settings: Settings, sources: Mapping[str, str]) -> str:
 
 
 def match_path(pattern: str, path: str) -> bool:
-    """True when the POSIX *path* matches the glob *pattern*.
+    """True when the POSIX *path* matches the glob *pattern*, as a .gitignore line would.
 
     ``*`` and ``?`` stay within one path segment, ``**`` spans any number of them. A
     pattern without a slash matches a file or folder name at any depth; a pattern
-    matches everything below a folder it matches.
+    matches everything below a folder it matches. A path ending in ``/`` is a folder.
 
     >>> match_path("*.txt", "wire/ap/a.txt"), match_path("wire/*.txt", "wire/ap/a.txt")
     (True, False)
     >>> match_path("wire/**/*.txt", "wire/ap/a.txt"), match_path("archive", "archive/2020/b.md")
     (True, True)
     """
-    return _glob_regex(pattern).match(PurePosixPath(path).as_posix().removeprefix("./")) is not None
+    return match_any((pattern,), path)
+
+
+def match_any(patterns: Iterable[str], path: str) -> bool:
+    """True when *path* matches one of the globs *patterns* (see ``match_path``)."""
+    patterns = tuple(patterns)
+    if not patterns:
+        return False
+    return _spec(patterns).match_file(_posix(path))
+
+
+def _posix(path: str) -> str:
+    trailing = "/" if path.endswith(("/", "\\")) and len(path) > 1 else ""
+    return PurePosixPath(path.replace("\\", "/")).as_posix().removeprefix("./") + trailing
 
 
 @lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    pat = pattern.strip().removeprefix("./").rstrip("/")
-    anchored = "/" in pat
-    pat = pat.lstrip("/")
-    out, i = [], 0
-    while i < len(pat):
-        c = pat[i]
-        if pat.startswith("**/", i):
-            out.append("(?:[^/]+/)*")
-            i += 3
-        elif pat.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        elif c == "[" and (j := _class_end(pat, i)) > 0:
-            body = pat[i + 1 : j]
-            body = "^" + body[1:] if body.startswith("!") else body
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            i = j + 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(prefix + "".join(out) + "(?:/.*)?\\Z", re.S)
-
-
-def _class_end(pat: str, i: int) -> int:
-    """The index of the "]" closing the character class opened at *i*, or -1."""
-    j = i + 1
-    if pat.startswith("!", j):
-        j += 1
-    if pat.startswith("]", j):  # a "]" first in the class is a literal
-        j += 1
-    return pat.find("]", j)
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    # "./news/*.md" is how people write a path; .gitignore would read the dot literally.
+    lines = [p.strip().removeprefix("./") for p in patterns]
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 # --- parsing ----------------------------------------------------------------------------

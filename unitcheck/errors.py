@@ -27,3 +27,10 @@ class InputError(UnitcheckError, OSError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+class EmptyInputError(InputError):
+    """An input with nothing in it to check: empty, blank, or markup with no prose.
+
+    Not a failure to do the job, so the CLI reports it as a warning-level note.
+    """

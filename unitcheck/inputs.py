@@ -1,4 +1,4 @@
-"""Read the copy a user hands us: decode it, refuse what is not text, find its prose.
+"""Read the copy a user hands us: find it in folders, decode it, refuse what is not text.
 
 Nothing here writes anything. Every refusal is an ``InputError`` whose reason is short
 enough for one line of CLI output.
@@ -13,16 +13,22 @@ import stat
 import sys
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import BinaryIO
 
-from .errors import InputError
+import pathspec
+
+from .errors import EmptyInputError, InputError
 from .markup import PositionMap, blank_markdown, extract_html, line_starts
 
 FORMATS = ("text", "markdown", "html")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN_NAME = "<stdin>"
 
+#: Suffixes of the files a folder walk takes; other files in a folder are passed over.
+COPY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 _ALIASES = {"md": "markdown", "htm": "html", "txt": "text"}
 _SNIFF_BYTES = 8192
@@ -123,7 +129,7 @@ def document_from_bytes(data: bytes, *, name: str, format: str = "text") -> Docu
     else:
         text, positions = source, None
     if not text.strip():
-        raise InputError(name, "no text found")
+        raise EmptyInputError(name, "no text found")
     return Document(name, text, source, format, encoding, positions)
 
 
@@ -142,11 +148,11 @@ def format_of(path: str, hint: str | None = None) -> str:
 def decode(data: bytes, *, name: str) -> tuple[str, str]:
     """Decode *data* as UTF-8 (BOM optional), UTF-16 with a BOM, or clean cp1252.
 
-    Returns the text and the encoding used; raises ``InputError`` for input that is
-    empty, whitespace only, binary or undecodable.
+    Returns the text and the encoding used; raises ``EmptyInputError`` for input that
+    is empty or whitespace only, ``InputError`` for binary or undecodable input.
     """
     if not data:
-        raise InputError(name, "file is empty")
+        raise EmptyInputError(name, "file is empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _decode_utf16(data, name), "utf-16"
     else:
@@ -155,7 +161,7 @@ def decode(data: bytes, *, name: str) -> tuple[str, str]:
             raise InputError(name, "looks like a binary file")
         text, encoding = _decode_8bit(data, name)
     if not text.strip():
-        raise InputError(name, "file is empty")
+        raise EmptyInputError(name, "file is empty")
     return text, encoding
 
 
@@ -242,3 +248,126 @@ def _size(n: int) -> str:
         if n >= factor and n % factor == 0:
             return f"{n // factor} {unit}"
     return f"{n} bytes"
+
+
+# --- folders ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """The files to read for a list of inputs, and the inputs that gave none.
+
+    ``files`` keeps the order of the inputs; a folder's files come sorted by path.
+    ``problems`` are folders with no copy file left to check, as ``InputError``s.
+    """
+
+    files: tuple[str, ...]
+    problems: tuple[InputError, ...] = ()
+
+
+def expand_paths(
+    paths: Iterable[str],
+    *,
+    excluded: Callable[[str], bool] = lambda _: False,
+    force_exclude: bool = False,
+    gitignore: bool = True,
+) -> Expansion:
+    """Turn files and folders into the files to check, as ruff and Vale do.
+
+    A folder is walked for files ending in ``COPY_SUFFIXES``, passing over hidden
+    files and folders, paths *excluded* says no to (it gets folder paths with a
+    trailing ``/``) and, inside a git work tree, what its .gitignore files ignore.
+    A file named outright is always kept, and so is ``-``, unless *force_exclude*
+    (for pre-commit, which names every staged file).
+    """
+    ignored = _GitIgnore() if gitignore else None
+    seen: dict[str, None] = {}
+    problems: list[InputError] = []
+
+    def skip(path: str, is_dir: bool) -> bool:
+        shown = path + "/" if is_dir else path
+        return excluded(shown) or (ignored is not None and ignored(path, is_dir))
+
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            if not (force_exclude and path != "-" and skip(path, False)):
+                seen.setdefault(path)
+            continue
+        if force_exclude and skip(path, True):
+            continue
+        found = list(_walk(path, skip))
+        if not found:
+            problems.append(InputError(path, f"no {', '.join(COPY_SUFFIXES)} files to check"))
+        for f in found:
+            seen.setdefault(f)
+    return Expansion(tuple(seen), tuple(problems))
+
+
+def _walk(top: str, skip: Callable[[str, bool], bool]) -> Iterator[str]:
+    """The copy files below *top*, sorted, as paths that start with *top*."""
+    found = []
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = [
+            d for d in dirs if not d.startswith(".") and not skip(_join(folder, d), True)
+        ]
+        for name in files:
+            path = _join(folder, name)
+            if name.startswith(".") or not name.lower().endswith(COPY_SUFFIXES):
+                continue
+            if not skip(path, False):
+                found.append(path)
+    yield from sorted(found, key=lambda p: Path(p).parts)
+
+
+def _join(folder: str, name: str) -> str:
+    # normpath turns "./a.md" into "a.md", as people write it.
+    return os.path.normpath(os.path.join(folder, name))
+
+
+class _GitIgnore:
+    """What the .gitignore files of the git work tree around a path ignore.
+
+    Each .gitignore applies to its own folder and below; the deepest file that
+    matches decides, so a ``!pattern`` in a subfolder can take back a parent's line.
+    Outside a git work tree nothing is ignored.
+    """
+
+    def __init__(self) -> None:
+        # One walk reads each folder's .gitignore once; a new walk reads them afresh.
+        self._trees: dict[Path, Path | None] = {}
+        self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+
+    def __call__(self, path: str, is_dir: bool) -> bool:
+        full = Path(os.path.abspath(path))
+        top = self._work_tree(full.parent)
+        if top is None:
+            return False
+        folders = [full.parent, *full.parent.parents]
+        for folder in folders[: folders.index(top) + 1]:
+            spec = self._spec(folder)
+            if spec is None:
+                continue
+            rel = full.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            verdict = spec.check_file(rel).include
+            if verdict is not None:
+                return verdict
+        return False
+
+    def _work_tree(self, folder: Path) -> Path | None:
+        if folder not in self._trees:
+            git = folder / ".git"
+            parent = folder.parent
+            self._trees[folder] = (
+                folder if git.exists() else None if parent == folder else self._work_tree(parent)
+            )
+        return self._trees[folder]
+
+    def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+        if folder not in self._specs:
+            try:
+                text = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                self._specs[folder] = None
+            else:
+                self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(text.splitlines())
+        return self._specs[folder]

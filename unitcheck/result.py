@@ -42,10 +42,19 @@ class InputProblem:
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
+    """Everything one run produced, and the thresholds it was judged by.
+
+    ``problems`` are inputs that could not be checked (exit 2); ``notes`` are inputs
+    with nothing in them to check (an empty file), which count as warnings.
+    ``fail_level`` None means the run never fails on findings.
+    """
+
     command: str
     results: tuple[FileResult, ...] = ()
     problems: tuple[InputProblem, ...] = ()
     min_level: Severity = Severity.INFO
+    notes: tuple[InputProblem, ...] = ()
+    fail_level: Severity | None = Severity.ERROR
 
     def shown(self, result: FileResult) -> tuple[Finding, ...]:
         """The findings of *result* at or above ``min_level``."""
@@ -66,5 +75,77 @@ class RunResult:
         }
 
     def worst(self) -> Severity | None:
-        """The highest severity among all findings, shown or not."""
-        return max((f.severity for r in self.results for f in r.findings), default=None)
+        """The highest severity among all findings, shown or not, and input notes."""
+        levels = [f.severity for r in self.results for f in r.findings]
+        levels += [Severity.WARNING] * bool(self.notes)
+        return max(levels, default=None)
+
+    def fails(self) -> bool:
+        """True when a finding or a note reaches ``fail_level`` (exit status 1)."""
+        worst = self.worst()
+        return self.fail_level is not None and worst is not None and worst >= self.fail_level
+
+    def summary_line(self) -> str:
+        """The last line of a report, saying what was checked and what failed the run.
+
+        >>> RunResult("compare", problems=(InputProblem("a.txt", "no such file"),)).summary_line()
+        'No pairs checked: 1 input could not be checked.'
+        """
+        noun, nouns = ("pair", "pairs") if self.command == "compare" else ("file", "files")
+        checked = len(self.results)
+        if checked == 0 and self.problems:
+            head = f"No {nouns} checked:"
+        elif self.command == "extract":
+            found = sum(len(r.quantities) for r in self.results)
+            where = _plural(checked, noun, nouns)
+            head = f"Found {_plural(found, 'quantity', 'quantities')} in {where}."
+        else:
+            counts = self.summary()
+            parts = [
+                _plural(counts[key], word, words)
+                for key, word, words in _LEVEL_WORDS
+                if counts[key]
+            ]
+            where = _plural(checked, noun, nouns)
+            head = f"{', '.join(parts)} in {where}." if parts else f"No problems found in {where}."
+        return " ".join([head, *self._tails()])
+
+    def _tails(self) -> list[str]:
+        """Sentences about what the counts alone would hide."""
+        tails = []
+        if self.problems:
+            tails.append(f"{_plural(len(self.problems), 'input')} could not be checked.")
+        hidden = self._hidden_failures()
+        if hidden:
+            level = f"--fail-level {self.fail_level}"
+            verb = "fails" if sum(hidden.values()) == 1 else "fail"
+            what = ", ".join(_plural(n, str(s), _PLURAL[s]) for s, n in hidden.items())
+            tails.append(f"{what} hidden by --min-level {self.min_level} {verb} the run ({level}).")
+        if self.notes:
+            n = len(self.notes)
+            empty = f"{_plural(n, 'input')} {'was' if n == 1 else 'were'} empty"
+            if self.fail_level is not None and Severity.WARNING >= self.fail_level:
+                tails.append(f"{empty}, which fails the run (--fail-level {self.fail_level}).")
+            else:
+                tails.append(f"{empty}.")
+        return tails
+
+    def _hidden_failures(self) -> dict[Severity, int]:
+        """Findings below ``min_level`` that still reach ``fail_level``, by severity."""
+        if self.fail_level is None:
+            return {}
+        counts = Counter(
+            f.severity
+            for r in self.results
+            for f in r.findings
+            if self.fail_level <= f.severity < self.min_level
+        )
+        return dict(sorted(counts.items(), reverse=True))
+
+
+_LEVEL_WORDS = (("errors", "error", None), ("warnings", "warning", None), ("infos", "info", "info"))
+_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"

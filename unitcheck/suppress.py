@@ -1,16 +1,21 @@
-"""Inline suppression comments in Markdown and HTML copy.
+"""Inline suppression comments in Markdown, HTML and plain-text copy.
 
-Three directives, each an HTML comment, with codes or names in brackets (none = all):
+Three directives, with codes or names in brackets (none = all). In Markdown and HTML
+each is an HTML comment:
 
 ``<!-- unitcheck: ignore[UC101,UC102] -->``
-    silences the next block: the next element in HTML when the comment is followed
-    by a tag that is closed later, otherwise the source lines up to the next blank line.
+    on a line of its own, silences the next block: the next element in HTML when the
+    comment is followed by a tag that is closed later, otherwise the source lines up
+    to the next blank line. After text on the same line, it silences that line only.
 ``<!-- unitcheck: disable[UC101] -->`` ... ``<!-- unitcheck: enable[UC101] -->``
     silences a range, to the end of the file when it is never re-enabled.
     ``off`` and ``on`` are short for a bare ``disable`` and ``enable``.
 
-Text after ``--`` inside the comment is a reason, kept for people and otherwise
-ignored. Plain text has no comments; use ``per-file-ignores`` in the config instead.
+Plain text has no comments, so it gets two forms of its own: a line
+``# unitcheck: ignore[UC220]`` (any directive; it stands where the comment would),
+and ``[unitcheck: ignore[UC220]]`` anywhere in a line (after text: that line only).
+
+Text after ``--`` in a directive is a reason, kept for people and otherwise ignored.
 Offsets here are offsets in ``Document.source``, where comments still are.
 """
 
@@ -23,9 +28,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .codes import lookup
+from .codes import BY_CODE, lookup
+from .inputs import Document
 from .markup import _markdown_parser, line_starts
-from .model import Finding
+from .model import Finding, Quantity
 
 _COMMENT = re.compile(
     r"<(script|style|textarea|title)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--(.*?)-->", re.S | re.I
@@ -35,6 +41,13 @@ _DIRECTIVE = re.compile(
     re.S | re.I,
 )
 _MENTION = re.compile(r"\s*unitcheck\s*:", re.I)
+# Plain text: "# unitcheck: ..." as a whole line, or "[unitcheck: ...]" within one.
+_TEXT_DIRECTIVE = re.compile(
+    r"^[ \t]*\#[ \t]*(?P<line>unitcheck[ \t]*:[^\r\n]*?)[ \t]*$"
+    r"|\[(?P<inline>[ \t]*unitcheck[ \t]*:[^\[\]\r\n]*(?:\[[^\]\r\n]*\])?[^\[\]\r\n]*)\]",
+    re.M | re.I,
+)
+_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 _KINDS = {
     "ignore": "ignore",
     "disable": "disable",
@@ -44,6 +57,7 @@ _KINDS = {
 }
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n|\Z)")
 _SPACE_OR_COMMENT = re.compile(r"(?:\s+|<!--.*?-->)*", re.S)
+_SPACE_OR_TEXT_DIRECTIVE = re.compile(r"(?:\s+|\#[ \t]*unitcheck[ \t]*:[^\r\n]*)*", re.I)
 _OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
@@ -140,25 +154,28 @@ class Suppressions:
 
 
 def parse(source: str, format: str) -> Suppressions:
-    """Find the directives in *source* ("markdown" or "html"; "text" has none).
+    """Find the directives in *source* ("markdown", "html" or "text").
 
     >>> src = "<!-- unitcheck: disable[UC101] -->\\n5 km\\n<!-- unitcheck: enable -->"
     >>> s = parse(src, "html")
     >>> [(x.directive.kind, sorted(x.directive.codes), x.start) for x in s.scopes]
     [('disable', ['UC101'], 0)]
     """
-    if format not in ("markdown", "html"):
+    if format not in ("markdown", "html", "text"):
         return Suppressions()
     starts = line_starts(source)
     code_lines = _markdown_code_lines(source) if format == "markdown" else frozenset()
     scopes: list[Scope] = []
     problems: list[Problem] = []
     open_ranges: list[Directive] = []
-    for directive, problem in _directives(source, starts, code_lines):
+    for directive, problem in _directives(source, starts, code_lines, format):
         if problem is not None:
             problems.append(problem)
         elif directive.kind == "ignore":
-            start, end = _next_block(source, directive.end, format)
+            if _after_text(source, starts, directive):
+                start, end = _line_of(source, starts, directive)
+            else:
+                start, end = _next_block(source, directive.end, format)
             scopes.append(Scope(directive, start, end))
         elif directive.kind == "disable":
             open_ranges.append(directive)
@@ -176,11 +193,20 @@ def parse(source: str, format: str) -> Suppressions:
     return Suppressions(tuple(scopes), tuple(problems))
 
 
-def _directives(
-    source: str, starts: array[int], code_lines: frozenset[int]
-) -> Iterable[tuple[Directive, Problem | None]]:
+def _comments(source: str, format: str) -> Iterable[tuple[re.Match[str], str | None]]:
+    """Each place a directive may be, with its body (None for a non-comment)."""
+    if format == "text":
+        for m in _TEXT_DIRECTIVE.finditer(source):
+            yield m, m.group("line") if m.group("line") is not None else m.group("inline")
+        return
     for m in _COMMENT.finditer(source):
-        body = m.group(2)
+        yield m, m.group(2)
+
+
+def _directives(
+    source: str, starts: array[int], code_lines: frozenset[int], format: str
+) -> Iterable[tuple[Directive, Problem | None]]:
+    for m, body in _comments(source, format):
         if body is None or not _MENTION.match(body):
             continue
         line = bisect_right(starts, m.start())
@@ -227,9 +253,23 @@ def _close(open_ranges: list[Directive], enable: Directive) -> list[Directive] |
     return closed
 
 
+def _after_text(source: str, starts: array[int], d: Directive) -> bool:
+    """True when text (not only tags or comments) comes before *d* on its line."""
+    before = source[starts[d.line - 1] : d.start]
+    return bool(_TAG_OR_COMMENT.sub("", before).strip())
+
+
+def _line_of(source: str, starts: array[int], d: Directive) -> tuple[int, int]:
+    """The span of the source line *d* is on, without its line break."""
+    start = starts[d.line - 1]
+    end = starts[d.line] if d.line < len(starts) else len(source)
+    return start, len(source[start:end].rstrip("\r\n")) + start
+
+
 def _next_block(source: str, pos: int, format: str) -> tuple[int, int]:
     """The span of the block after offset *pos*, past blanks and other comments."""
-    start = _SPACE_OR_COMMENT.match(source, pos).end()  # type: ignore[union-attr]
+    skip = _SPACE_OR_TEXT_DIRECTIVE if format == "text" else _SPACE_OR_COMMENT
+    start = skip.match(source, pos).end()  # type: ignore[union-attr]
     if format == "html":
         end = _element_end(source, start)
         if end is not None:
@@ -264,3 +304,50 @@ def _markdown_code_lines(source: str) -> frozenset[int]:
         if token.type in ("fence", "code_block") and token.map:
             lines.update(range(*token.map))
     return frozenset(lines)
+
+
+# --- applied to a document --------------------------------------------------------------
+
+
+def apply_comments(
+    findings: tuple[Finding, ...], document: Document, side: str
+) -> tuple[Finding, ...]:
+    """Drop what *document*'s directives silence; add a UC401 for each useless directive.
+
+    Side "b" findings are placed by their revised quantity; side "a" (the original's
+    directives) only silences findings that have no revised quantity.
+    """
+    directives = parse(document.source, document.format)
+    if not directives and not directives.problems:
+        return findings
+
+    def offset_of(f: Finding) -> int | None:
+        q = f.b if side == "b" else (f.a if f.b is None else None)
+        return None if q is None else document.source_offset(q.start)
+
+    kept, unused = directives.filter(findings, offset_of)
+    extra = [_directive_finding(document, u, "silenced nothing") for u in unused]
+    extra += [_directive_finding(document, p, p.reason) for p in directives.problems]
+    return kept + tuple(extra)
+
+
+def _directive_finding(document: Document, where: Unused | Problem, why: str) -> Finding:
+    offset = _text_offset(document, where.line, where.column)
+    spot = Quantity(text="", start=offset, end=offset, value=0.0, unit=None, kind="directive")
+    entry = BY_CODE["UC401"]
+    message = f"the suppression comment {where.text.strip()!r} at line {where.line} {why}"
+    return Finding(entry.code, entry.name, entry.severity, message, None, spot)
+
+
+def _text_offset(document: Document, line: int, column: int) -> int:
+    """The first text offset at or after a source line:column (comments are not text)."""
+    starts = line_starts(document.source)
+    target = starts[min(line, len(starts)) - 1] + column - 1
+    lo, hi = 0, len(document.text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if document.source_offset(mid) < target:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
