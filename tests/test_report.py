@@ -11,8 +11,11 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import click
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -253,9 +256,11 @@ def test_report_text_compare(compare_run: RunResult) -> None:
 
 def test_report_text_color_only_when_asked(compare_run: RunResult) -> None:
     out = render("text", compare_run, color=True)
-    assert "\x1b[1;31m[error]\x1b[0m" in out
+    assert click.style("[error]", fg="red", bold=True) in out
     assert "[[" not in out
-    assert "\x1b[1;4m\x1b[1;31m42 km\x1b[0m" in out
+    assert click.style("42 km", fg="red", bold=True, underline=True) in out
+    # the styling is click's, not hand-written escapes: unstyled, the text is unchanged
+    assert click.unstyle(out) == render("text", compare_run).replace("[[", "").replace("]]", "")
 
 
 def test_report_text_strips_control_characters() -> None:
@@ -284,7 +289,7 @@ def test_report_text_extract(extract_run: RunResult) -> None:
     lines = out.splitlines()
     assert lines[0] == "story.md"
     row = next(line for line in lines if "25 miles" in line)
-    assert re.match(r"^  1:19\s+25 miles\s+25\s+mile\s+= 40233\.6 meter$", row), row
+    assert re.match(r"^  1:19\s+25 miles\s+25\s+miles\s+= 40233\.6 m$", row), row
     assert lines[-1] == "Found 3 quantities in 1 file."
 
 
@@ -639,9 +644,137 @@ def test_rdjsonl_is_one_reviewdog_diagnostic_a_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["compare", str(a), str(b), "-o", "rdjsonl"])
     lines = [json.loads(line) for line in io.StringIO(result.stdout)]
     (diag,) = lines
-    assert diag["severity"] == "ERROR" and diag["code"]["value"] == "UC101 unit-changed"
+    assert diag["severity"] == "ERROR" and diag["code"]["value"] == "UC101"
+    assert diag["code"]["url"] == BY_CODE["UC101"].url
     assert diag["location"]["range"]["start"] == {"line": 2, "column": 14}
     assert diag["location"]["range"]["end"] == {"line": 2, "column": 18}
     (related,) = diag["related_locations"]
     assert related["location"]["range"]["start"] == {"line": 2, "column": 14}
     assert "12 miles" in related["message"]
+
+
+# -- reviewdog, SARIF fixes, code documentation -----------------------------------------
+
+RDJSON_SCHEMA = Path(__file__).parent / "data" / "reviewdog-Diagnostic.json"
+#: A lint text whose line has multi-byte characters before the quantity: "—" is three
+#: bytes in UTF-8, "“" and "”" three each, "é" two.
+WIDE_TEXT = "Résumé \u2014 the \u201cnew\u201d convoy covered 600 miles (1,600km) in four days.\n"
+
+
+@pytest.fixture(scope="module")
+def wide_run() -> RunResult:
+    doc = Document("wide.md", WIDE_TEXT, WIDE_TEXT, "markdown")
+    qs = extract(WIDE_TEXT)
+    wrong = _q(qs, "1,600km")
+    safe = Finding(
+        "UC104", "conversion-wrong", Severity.ERROR, "600 miles is about 966 km", None, wrong,
+        "966km", True,
+    )
+    guess = Finding(
+        "UC220", "implausible-magnitude", Severity.WARNING, "a guess", None, _q(qs, "600 miles"),
+        "600 km", False,
+    )
+    return RunResult("lint", (FileResult("lint", doc, None, (safe, guess), tuple(qs)),))
+
+
+def _rdjson(run: RunResult) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in render("rdjsonl", run).splitlines()]
+
+
+def test_report_rdjsonl_columns_are_utf8_bytes(wide_run: RunResult) -> None:
+    diag = next(d for d in _rdjson(wide_run) if d["code"]["value"] == "UC104")
+    line = WIDE_TEXT.splitlines()[0]
+    chars = line.index("1,600km")
+    assert chars + 1 == 46  # the code-point column SARIF and concise report
+    start = len(line[:chars].encode("utf-8")) + 1
+    assert start == 54  # 46 + 1 (é) + 1 (é) + 2 (—) + 2 (“) + 2 (”)
+    assert diag["location"]["range"] == {
+        "start": {"line": 1, "column": 54},
+        "end": {"line": 1, "column": 54 + len("1,600km")},
+    }
+    assert "wide.md:1:46:" in render("concise", wide_run)
+
+
+def test_report_rdjsonl_validates_against_reviewdog_schema(
+    wide_run: RunResult, compare_run: RunResult, lint_run: RunResult
+) -> None:
+    schema = json.loads(RDJSON_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft4Validator(schema)
+    diagnostics = _rdjson(wide_run) + _rdjson(compare_run) + _rdjson(lint_run)
+    assert len(diagnostics) == 6
+    for diag in diagnostics:
+        validator.validate(diag)
+    # the schema is strict where it matters: a severity reviewdog does not know fails
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({**diagnostics[0], "severity": "warning"})
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({**diagnostics[0], "location": {"path": 3}})
+
+
+def test_report_rdjsonl_code_and_suggestions(wide_run: RunResult) -> None:
+    safe, guess = sorted(_rdjson(wide_run), key=lambda d: d["code"]["value"])
+    assert safe["code"] == {"value": "UC104", "url": BY_CODE["UC104"].url}
+    assert BY_CODE["UC104"].url.endswith("docs/codes.md#uc104")
+    (suggestion,) = safe["suggestions"]
+    assert suggestion == {"range": safe["location"]["range"], "text": "966km"}
+    assert guess["suggestions"][0]["text"] == "600 km"
+    # applying the suggestion by byte columns gives the corrected line
+    raw = WIDE_TEXT.encode("utf-8")
+    rng = suggestion["range"]
+    fixed = raw[: rng["start"]["column"] - 1] + b"966km" + raw[rng["end"]["column"] - 1 :]
+    assert fixed.decode("utf-8") == WIDE_TEXT.replace("1,600km", "966km")
+
+
+def test_report_sarif_fixes_validate_and_apply(wide_run: RunResult) -> None:
+    log = json.loads(render("sarif", wide_run))
+    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    results = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    (fix,) = results["UC104"]["fixes"]
+    assert fix["properties"] == {"safe": True}
+    assert results["UC220"]["fixes"][0]["properties"] == {"safe": False}
+    (change,) = fix["artifactChanges"]
+    assert change["artifactLocation"]["uri"] == "wide.md"
+    (replacement,) = change["replacements"]
+    region = replacement["deletedRegion"]
+    assert (region["startLine"], region["startColumn"]) == (1, 46)
+    start, length = region["charOffset"], region["charLength"]
+    assert WIDE_TEXT[start : start + length] == "1,600km"
+    assert replacement["insertedContent"] == {"text": "966km"}
+    # a finding without a suggestion has no fixes
+    plain = [replace(f, suggestion=None) for f in wide_run.results[0].findings]
+    bare = RunResult("lint", (replace(wide_run.results[0], findings=tuple(plain)),))
+    assert all("fixes" not in r for r in json.loads(render("sarif", bare))["runs"][0]["results"])
+
+
+def test_report_sarif_rules_link_to_code_docs(compare_run: RunResult) -> None:
+    rules = json.loads(render("sarif", compare_run))["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["helpUri"] for r in rules] == [c.url for c in CATALOG]
+    assert rules[0]["helpUri"].endswith("#uc101")
+
+
+def test_report_docs_codes_md_matches_catalogue() -> None:
+    from unitcheck import codes
+
+    path = Path(__file__).parent.parent / "docs" / "codes.md"
+    text = path.read_text(encoding="utf-8")
+    assert text == codes.markdown(), "regenerate docs/codes.md from unitcheck.codes.markdown()"
+    for c in CATALOG:
+        # the heading is the code alone, so its anchor is the code in lower case
+        assert f"\n## {c.code}\n" in text
+        assert c.url == f"{codes.DOCS_URL}#{c.code.lower()}"
+
+
+def test_report_text_suggestion_line(wide_run: RunResult) -> None:
+    out = render("text", wide_run)
+    assert "  suggestion: replace \u201c1,600km\u201d with \u201c966km\u201d\n" in out
+    assert "with \u201c600 km\u201d (a guess: check it)\n" in out
+    # the label column widens for "suggestion:" so the sentences still line up
+    assert "  text:       R" in out
+
+
+def test_report_json_carries_suggestion(wide_run: RunResult) -> None:
+    findings = json.loads(render("json", wide_run))["findings"]
+    assert [(f["suggestion"], f["fix_safe"]) for f in findings] == [
+        ("600 km", False),
+        ("966km", True),
+    ]

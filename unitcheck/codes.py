@@ -10,6 +10,11 @@ from dataclasses import dataclass
 
 from .model import Severity
 
+#: Where each code is documented: ``docs/codes.md`` in the repository, one section per
+#: code under a heading that is the code itself, so ``#uc101`` is its stable anchor.
+#: The one place to change when the documentation moves.
+DOCS_URL = "https://github.com/unitcheck/unitcheck/blob/main/docs/codes.md"
+
 
 @dataclass(frozen=True, slots=True)
 class Code:
@@ -20,6 +25,11 @@ class Code:
     why: str
     example: str
     fix: str
+
+    @property
+    def url(self) -> str:
+        """The documentation of this code: ``DOCS_URL#uc101``."""
+        return f"{DOCS_URL}#{self.code.lower()}"
 
 
 CATALOG: tuple[Code, ...] = (
@@ -88,6 +98,52 @@ CATALOG: tuple[Code, ...] = (
 
 BY_CODE: dict[str, Code] = {c.code: c for c in CATALOG}
 BY_NAME: dict[str, Code] = {c.name: c for c in CATALOG}
+
+
+def url(code: str) -> str | None:
+    """The documentation URL of *code* ("UC101"), None for a code not in the catalogue."""
+    entry = BY_CODE.get(code)
+    return entry.url if entry is not None else None
+
+
+def markdown() -> str:
+    """The text of ``docs/codes.md``: one section per code, its heading the code itself.
+
+    A test keeps the file and the catalogue in step.
+    """
+    lines = [
+        "# Finding codes",
+        "",
+        "<!-- Generated from unitcheck/codes.py by unitcheck.codes.markdown(); do not edit. -->",
+        "",
+        "Codes are stable: once released, a code keeps its meaning. UC1xx are errors a",
+        "reader would be misled by, UC2xx warnings worth a look, UC3xx information, UC4xx",
+        "notes about unitcheck's own directives. Each section's anchor is the code in",
+        "lower case (`codes.md#uc104`); SARIF `helpUri` and rdjsonl `code.url` link here.",
+        "",
+        "| code | name | severity | summary |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| [{c.code}](#{c.code.lower()}) | `{c.name}` | {c.severity} | {c.summary} |"
+        for c in CATALOG
+    ]
+    for c in CATALOG:
+        lines += [
+            "",
+            f"## {c.code}",
+            "",
+            f"**`{c.name}`** \u00b7 {c.severity}",
+            "",
+            c.summary,
+            "",
+            f"**Why it matters.** {c.why}",
+            "",
+            f"**Example:** `{c.example}`",
+            "",
+            f"**Fix.** {c.fix}",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def lookup(code_or_name: str) -> Code:

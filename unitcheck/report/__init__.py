@@ -24,9 +24,14 @@ from ..result import RunResult
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How to write a report. ``color`` is decided by the CLI (terminal, NO_COLOR)."""
+    """How to write a report. ``color`` is decided by the CLI (terminal, NO_COLOR).
+
+    ``width`` is the column to wrap human-readable text at; None wraps to the terminal
+    when the stream is one, and not at all otherwise.
+    """
 
     color: bool = False
+    width: int | None = None
 
 
 Emitter = Callable[[RunResult, TextIO, Options], None]
@@ -64,7 +69,9 @@ def _lazy(name: str) -> Emitter:
 FORMATS: dict[str, Emitter] = {name: _lazy(name) for name in NAMES}
 
 
-def emit(name: str, run: RunResult, stream: TextIO, *, color: bool = False) -> None:
+def emit(
+    name: str, run: RunResult, stream: TextIO, *, color: bool = False, width: int | None = None
+) -> None:
     """Write *run* to *stream* in format *name* (one of ``NAMES``).
 
     Raises ``ValueError`` for an unknown format name.
@@ -73,7 +80,7 @@ def emit(name: str, run: RunResult, stream: TextIO, *, color: bool = False) -> N
         emitter = FORMATS[name]
     except KeyError:
         raise ValueError(f"unknown format {name!r}; expected one of {', '.join(NAMES)}") from None
-    emitter(run, stream, Options(color=color))
+    emitter(run, stream, Options(color=color, width=width))
 
 
 __all__ = ["DEFAULT", "FORMATS", "NAMES", "Emitter", "Options", "emit"]

@@ -64,6 +64,8 @@ def finding_dict(result: FileResult, finding: Finding) -> dict[str, Any]:
         if finding.a is not None
         else None,
         "b": quantity_dict(result.document, finding.b) if finding.b is not None else None,
+        "suggestion": finding.suggestion,
+        "fix_safe": finding.fix_safe,
     }
 
 

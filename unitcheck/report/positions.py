@@ -71,6 +71,24 @@ def locate(doc: Document, q: Quantity) -> Location:
     return Location(line, column, end_line, end_column, start, end - start)
 
 
+def _utf8_length(text: str) -> int:
+    try:  # a byte that did not decode was kept as a lone surrogate: it is one byte
+        return len(text.encode("utf-8", "surrogateescape"))
+    except UnicodeEncodeError:
+        return len(text.encode("utf-8", "surrogatepass"))
+
+
+def utf8_column(doc: Document, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of *offset* in ``doc.source``, the column in UTF-8 bytes.
+
+    reviewdog counts columns so ("a\u2014b": b is at column 5, not 3); SARIF and the
+    other formats count code points (``Document.source_line_col``).
+    """
+    line, column = doc.source_line_col(offset)
+    line_start = offset - (column - 1)
+    return line, _utf8_length(doc.source[line_start:offset]) + 1
+
+
 def document_of(result: FileResult, side: str) -> Document:
     """The document side ``a`` (original) or ``b`` (revised or linted) refers to."""
     if side == "a" and result.original is not None:

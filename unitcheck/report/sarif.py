@@ -6,6 +6,8 @@ is a related location. A finding about a quantity found only in the original poi
 the original. Columns count Unicode code points (``columnKind``) and URIs are relative
 to the working directory. ``partialFingerprints`` hash the code, the surfaces and the
 sentence, not line numbers, so an alert survives edits elsewhere in the file.
+Each rule's ``helpUri`` is its section of ``docs/codes.md``; a finding that knows the
+right text carries it as a ``fixes`` entry (one replacement of the quantity's region).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def _rule(code: Code) -> dict[str, Any]:
         "shortDescription": {"text": code.summary},
         "fullDescription": {"text": code.why},
         "help": {"text": text, "markdown": markdown},
+        "helpUri": code.url,
         "defaultConfiguration": {"level": LEVELS[code.severity]},
     }
 
@@ -74,6 +77,39 @@ def _physical(doc: Document, q: Quantity | None) -> dict[str, Any]:
             "snippet": {"text": doc.source[loc.offset : loc.offset + loc.length]},
         }
     return location
+
+
+def _fix(doc: Document, q: Quantity, finding: Finding) -> dict[str, Any]:
+    """A SARIF fix replacing the quantity with ``finding.suggestion``.
+
+    ``properties.safe`` is ``fix_safe``: the only sensible reading, which
+    ``unitcheck --fix`` applies unasked; other fixes are guesses for a person to confirm.
+    """
+    assert finding.suggestion is not None
+    loc = locate(doc, q)
+    what = f"Replace \u201c{q.text}\u201d with \u201c{finding.suggestion}\u201d"
+    return {
+        "description": {"text": what},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": uri(doc.path)},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": loc.line,
+                            "startColumn": loc.column,
+                            "endLine": loc.end_line,
+                            "endColumn": loc.end_column,
+                            "charOffset": loc.offset,
+                            "charLength": loc.length,
+                        },
+                        "insertedContent": {"text": finding.suggestion},
+                    }
+                ],
+            }
+        ],
+        "properties": {"safe": finding.fix_safe},
+    }
 
 
 def _normal(text: str) -> str:
@@ -101,6 +137,8 @@ def _result(result: FileResult, finding: Finding, rule_index: dict[str, int]) ->
     out["level"] = LEVELS[finding.severity]
     out["message"] = {"text": finding.message}
     out["locations"] = [{"physicalLocation": _physical(doc, q)}]
+    if finding.suggestion is not None and q is not None:
+        out["fixes"] = [_fix(doc, q, finding)]
     if side == "b" and finding.a is not None and result.original is not None:
         out["relatedLocations"] = [
             {
