@@ -204,3 +204,82 @@ def test_usage_error_exits_2(runner: CliRunner) -> None:
     assert runner.invoke(main, ["compare", "only-one.txt"]).exit_code == 2
     assert runner.invoke(main, ["extract"]).exit_code == 2
     assert runner.invoke(main, ["no-such-command"]).exit_code == 2
+
+
+# -- issue 9: empty inputs, help usage, progress, flags ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "fail_level", "exit_code"),
+    [
+        (b"", "error", 0),  # nothing at all: a note, and the run passes
+        (b" \n\t\n", "error", 0),  # whitespace only
+        (b"", "warning", 1),  # a note is a warning: it fails at --fail-level warning
+    ],
+)
+def test_empty_input_is_a_warning_note_once(
+    runner: CliRunner, tmp_path: Path, content: bytes, fail_level: str, exit_code: int
+) -> None:
+    empty = tmp_path / "blank.md"
+    empty.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text(QUIET, encoding="utf-8")
+    result = runner.invoke(main, ["lint", str(empty), str(good), "--fail-level", fail_level])
+    assert result.exit_code == exit_code, result.output
+    notes = [line for line in result.stderr.splitlines() if "blank.md" in line]
+    assert notes == [f"unitcheck: warning: {empty}: file is empty"]
+    assert "error" not in result.stderr
+
+
+def test_compare_help_names_original_and_revised(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["compare", "--help"])
+    usage = result.output.splitlines()[0]
+    assert "ORIGINAL REVISED" in usage, usage
+
+
+def test_no_progress_bar_off_a_terminal(runner: CliRunner, tmp_path: Path) -> None:
+    paths = []
+    for n in range(3):
+        p = tmp_path / f"s{n}.txt"
+        p.write_text(QUIET, encoding="utf-8")
+        paths.append(str(p))
+    result = runner.invoke(main, ["lint", *paths, "-j", "2"])
+    assert result.exit_code == 0, result.output
+    assert "ETA" not in result.output and "\r" not in result.output
+    assert "3 files" in result.stdout
+
+
+def test_lint_jobs_give_the_same_findings(runner: CliRunner, tmp_path: Path) -> None:
+    text = "Troops seized more than 400m2 of the region in a week.\n"
+    paths = []
+    for n in range(4):
+        p = tmp_path / f"s{n}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(str(p))
+    one = runner.invoke(main, ["lint", *paths, "-o", "concise"])
+    many = runner.invoke(main, ["lint", *paths, "-o", "concise", "-j", "3"])
+    assert one.stdout == many.stdout and "UC220" in one.stdout
+
+
+@pytest.mark.parametrize(
+    ("flags", "codes"),
+    [
+        ([], ["UC101", "UC303"]),  # everything
+        (["--select", "UC1"], ["UC101"]),  # a prefix
+        (["--ignore", "UC101"], ["UC303"]),
+        (["--extend-ignore", "conversion-verified"], ["UC101"]),  # by name
+        (["--select", "UC101,UC303", "--ignore", "UC303"], ["UC101"]),  # ignore wins
+    ],
+)
+def test_select_and_ignore_flags(
+    runner: CliRunner, pair: tuple[Path, Path], flags: list[str], codes: list[str]
+) -> None:
+    result = runner.invoke(main, ["compare", *map(str, pair), "-o", "json", *flags])
+    found = sorted({f["code"] for f in json.loads(result.stdout)["findings"]})
+    assert found == codes
+
+
+def test_select_with_an_unknown_code_is_exit_2(runner: CliRunner, pair: tuple[Path, Path]) -> None:
+    result = runner.invoke(main, ["compare", *map(str, pair), "--select", "UC999"])
+    assert result.exit_code == 2 and "UC999" in result.stderr
+    assert "Traceback" not in result.output

@@ -228,3 +228,31 @@ def test_locale_gallon_changes_what_a_bare_gallon_means(runner: CliRunner, tmp_p
     _write(tmp_path / ".unitcheck.toml", '[locale]\ngallon = "imperial"\n')
     uk = _json(runner.invoke(main, ["compare", str(a), str(b), "-o", "json"]))["findings"]
     assert [f["code"] for f in uk] == ["UC303"]
+
+
+def test_same_line_comment_in_markdown(runner: CliRunner, tmp_path: Path) -> None:
+    source = (
+        "Troops seized more than 400m2 of the region. <!-- unitcheck: ignore[UC220] -->\n"
+        "Rebels hold another 300m2 of the province.\n"
+    )
+    path = _write(tmp_path / "story.md", source)
+    findings = _json(runner.invoke(main, ["lint", str(path), "-o", "json"]))["findings"]
+    assert [(f["code"], f["b"]["line"]) for f in findings] == [("UC220", 2)]
+
+
+def test_plain_text_comment_forms(runner: CliRunner, tmp_path: Path) -> None:
+    source = (
+        "# unitcheck: ignore[UC220]\n"
+        "Troops seized more than 400m2 of the region.\n\n"
+        "Rebels hold another 300m2 of the province. [unitcheck: ignore[UC220]]\n"
+        "Militias took 200m2 of farmland.\n"
+    )
+    path = _write(tmp_path / "story.txt", source)
+    findings = _json(runner.invoke(main, ["lint", str(path), "-o", "json"]))["findings"]
+    assert [(f["code"], f["b"]["text"]) for f in findings] == [("UC220", "200m2")]
+
+
+def test_plain_text_unused_directive_is_reported(runner: CliRunner, tmp_path: Path) -> None:
+    path = _write(tmp_path / "story.txt", "# unitcheck: ignore[UC101]\nThe road is 5 miles long.\n")
+    result = runner.invoke(main, ["lint", str(path), "-o", "concise"])
+    assert result.stdout.startswith(f"{path}:") and "UC401 [warning]" in result.stdout

@@ -312,6 +312,12 @@ def test_config_apply_per_file_ignores(tmp_path: Path) -> None:
     assert len(apply(s, findings, str(tmp_path / "news" / "a.txt"))) == 2
 
 
+def test_config_excluded_folder_by_its_contents_glob(tmp_path: Path) -> None:
+    (tmp_path / "archive").mkdir()
+    s = Settings(exclude=("archive/**",), root=str(tmp_path))
+    assert s.is_excluded(str(tmp_path / "archive"))  # so a walk need not enter it
+
+
 def test_config_exclude_relative_to_root(tmp_path: Path) -> None:
     s = Settings(exclude=("archive/**",), extend_exclude=("*.draft.md",), root=str(tmp_path))
     assert s.is_excluded(str(tmp_path / "archive" / "2020" / "a.md"))
@@ -334,6 +340,11 @@ def test_config_exclude_relative_to_root(tmp_path: Path) -> None:
         ("[!ab].md", "b.md", False),  # a negated class
         ("./news/*.md", "news/x.md", True),  # a leading ./ is ignored
         ("news/*.md", "sports/news/x.md", False),  # a pattern with a slash is anchored
+        ("drafts/", "news/drafts/a.md", True),  # a trailing slash names folders at any depth
+        ("drafts/", "drafts.md", False),  # and never a file
+        ("archive/**", "archive/", True),  # a folder (asked with its "/") whose contents match
+        ("wire/**/ap/*.txt", "wire/2024/05/ap/a.txt", True),  # ** in the middle
+        ("*.MD", "a.md", False),  # case matters, as in git
     ],
 )
 def test_config_match_path(pattern: str, path: str, hit: bool) -> None:

@@ -228,3 +228,77 @@ def test_suppress_works_through_an_html_document() -> None:
         lambda f: doc.source_offset(f.b.start),  # type: ignore[union-attr]
     )
     assert [f.code for f in kept] == ["UC102"]
+
+
+# --- issue 9: same-line comments and plain-text forms ------------------------------------
+
+
+def test_suppress_comment_after_text_silences_its_line_only() -> None:
+    src = (
+        "The dam is 60 m tall. <!-- unitcheck: ignore[UC101] -->\n"
+        "It is 400 m wide.\n\n"
+        "The road is 12 km.\n"
+    )
+    marks = {"UC101": "60 m"}
+    assert kept_codes(src, "markdown", marks) == []  # the line it ends
+    assert kept_codes(src, "markdown", {"UC101": "400 m"}) == ["UC101"]  # not the next line
+
+
+def test_suppress_html_comment_after_tags_only_is_still_next_element() -> None:
+    src = "<div><!-- unitcheck: ignore --><p>Dam: 60 m.</p><p>Road: 12 km.</p></div>\n"
+    assert kept_codes(src, "html", {"UC101": "60 m", "UC102": "12 km"}) == ["UC102"]
+
+
+def test_suppress_html_comment_after_text_silences_its_line() -> None:
+    src = "<p>Dam: 60 m <!-- unitcheck: ignore --></p>\n<p>Road: 12 km.</p>\n"
+    assert kept_codes(src, "html", {"UC101": "60 m", "UC102": "12 km"}) == ["UC102"]
+
+
+TEXT_HASH = """\
+Intro: the lake is 9 km long.
+
+# unitcheck: ignore[UC101] -- checked with the desk
+The dam is 60 m tall
+and 400 m wide.
+
+The road is 12 km.
+"""
+
+
+def test_suppress_text_hash_line_applies_to_next_block() -> None:
+    marks = {"UC101": "60 m", "UC102": "400 m"}
+    assert kept_codes(TEXT_HASH, "text", marks) == ["UC102"]
+    assert kept_codes(TEXT_HASH, "text", {"UC101": "400 m"}) == []  # the whole block
+    assert kept_codes(TEXT_HASH, "text", {"UC101": "12 km"}) == ["UC101"]  # not the next one
+    assert kept_codes(TEXT_HASH, "text", {"UC101": "9 km"}) == ["UC101"]  # nor the one before
+
+
+def test_suppress_text_stacked_hash_lines() -> None:
+    src = "# unitcheck: ignore[UC101]\n# unitcheck: ignore[UC102]\n\nIt is 5 km.\n"
+    assert kept_codes(src, "text", {"UC101": "5 km"}) == []
+    assert kept_codes(src, "text", {"UC102": "5 km"}) == []
+
+
+def test_suppress_text_inline_brackets_silence_their_line() -> None:
+    src = "The dam is 60 m tall [unitcheck: ignore[UC101]] and\nthe road is 12 km.\n"
+    assert kept_codes(src, "text", {"UC101": "60 m"}) == []
+    assert kept_codes(src, "text", {"UC101": "12 km"}) == ["UC101"]
+    s = parse(src, "text")
+    assert [(x.directive.line, x.directive.column) for x in s.scopes] == [(1, 22)]
+
+
+def test_suppress_text_disable_enable_and_problems() -> None:
+    src = "# unitcheck: disable[UC101]\n5 km\n# unitcheck: enable[UC101]\n6 km\n# unitcheck: nope\n"
+    assert kept_codes(src, "text", {"UC101": "5 km"}) == []
+    assert kept_codes(src, "text", {"UC101": "6 km"}) == ["UC101"]
+    assert [p.line for p in parse(src, "text").problems] == [5]
+
+
+def test_suppress_text_hash_inside_a_line_is_prose() -> None:
+    # "#" not at the start of a line is a hashtag or a number sign, not a directive
+    assert parse("We are #1 in the league, unitcheck: ignore this.\n", "text").scopes == ()
+    assert parse("Notes: # unitcheck: ignore\n5 km\n", "text").scopes == ()
+
+
+def test_suppress_markdown_heading_is_not_a_text_directive() -> None:
+    assert parse("# unitcheck: ignore\n\n5 km\n", "markdown").scopes == ()
