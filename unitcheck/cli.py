@@ -204,7 +204,12 @@ def extract(paths: tuple[str, ...], **options: Any) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option(
+    "--git-base",
+    metavar="REF",
+    help="Lint only the copy files changed since the merge base of REF (within PATHS).",
+)
 @click.option(
     "--fix",
     is_flag=True,
@@ -228,14 +233,21 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
 
     \b
       unitcheck lint articles/
+      unitcheck lint --git-base origin/main .  only what a branch changed
       unitcheck lint --fix story.md            writes story.fixed.md
       unitcheck lint --fix --in-place story.md
     """
     from . import batch
 
+    git_base = options.pop("git_base")
+    if not paths and git_base is None:
+        _usage("lint needs a PATH (a file, a folder, or '-'), or --git-base REF")
     fix = _fix_plan(options, paths)
     session = _Session("lint", options, paths)
-    files = session.included(paths)
+    if git_base is not None:
+        files = session.included(_changed_files(git_base, paths), force_exclude=True)
+    else:
+        files = session.included(paths)
     if fix is not None:
         fix.check(files, session.outputs)
     documents = [d for d in (session.read(p) for p in files) if d is not None]
@@ -255,6 +267,17 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
         if error is not None:
             session.fail_input(document.path, error)
     session.finish(results)
+
+
+def _changed_files(git_base: str, paths: Sequence[str]) -> list[str]:
+    """The copy files changed or added since the merge base of *git_base*, in *paths*."""
+    from . import batch
+
+    try:
+        pairing = batch.pairs_from_git(git_base, [p for p in paths if p != "-"] or None)
+    except UnitcheckError as exc:
+        _fail(str(exc))
+    return sorted({*(p.revised for p in pairing.pairs), *pairing.only_revised})
 
 
 def _lint_job(job: tuple[str, float, str | None, str]) -> tuple[Finding, ...]:
@@ -568,14 +591,14 @@ class _Session:
                 _fail(str(exc))
         return self._settings[key]
 
-    def included(self, paths: Iterable[str]) -> list[str]:
+    def included(self, paths: Iterable[str], *, force_exclude: bool = False) -> list[str]:
         """The files to read: folders walked, excluded and git-ignored files left out."""
         from .inputs import expand_paths
 
         expansion = expand_paths(
             paths,
             excluded=lambda p: self.settings_for(p)[0].is_excluded(p),
-            force_exclude=bool(self.options.get("force_exclude")),
+            force_exclude=force_exclude or bool(self.options.get("force_exclude")),
         )
         for problem in expansion.problems:
             self._problem(problem.path, problem)
