@@ -283,3 +283,20 @@ def test_select_with_an_unknown_code_is_exit_2(runner: CliRunner, pair: tuple[Pa
     result = runner.invoke(main, ["compare", *map(str, pair), "--select", "UC999"])
     assert result.exit_code == 2 and "UC999" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_summary_says_hidden_warnings_failed_the_run(runner: CliRunner, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Troops seized more than 400m2 of the region in a week.\n", encoding="utf-8")
+    args = ["lint", str(story), "--min-level", "error", "--fail-level", "warning"]
+    for fmt in ("text", "markdown"):
+        result = runner.invoke(main, [*args, "-o", fmt])
+        assert result.exit_code == 1
+        assert "No problems found" in result.stdout  # nothing shown...
+        assert "1 warning hidden by --min-level error fails the run" in result.stdout  # ...why 1
+
+
+def test_summary_says_unreadable_inputs_were_not_checked(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert result.exit_code == 2
+    assert result.stdout.strip() == "No pairs checked: 2 inputs could not be checked."

@@ -250,7 +250,7 @@ def test_report_text_compare(compare_run: RunResult) -> None:
     assert "original.txt:4:14: UC301 [info]" in out  # only in the original: points there
     assert "(no matching quantity)" in out
     assert "gone.txt" not in out  # each unreadable input is the CLI's to report (stderr)
-    assert out.rstrip().endswith("2 errors, 1 info in 1 pair. 1 input could not be read.")
+    assert out.rstrip().endswith("2 errors, 1 info in 1 pair. 1 input could not be checked.")
     assert "\x1b" not in out
 
 
@@ -470,7 +470,7 @@ def test_report_github_annotations(compare_run: RunResult) -> None:
     assert lines[2].startswith("::error file=reprint.txt,line=3,col=30,")
     assert lines[2].endswith("::18,500 became 1,850")
     assert lines[3].startswith("::notice file=original.txt,line=4,")
-    assert lines[-1] == "2 errors, 1 info in 1 pair. 1 input could not be read."
+    assert lines[-1] == "2 errors, 1 info in 1 pair. 1 input could not be checked."
 
 
 def test_report_github_limit_per_kind() -> None:

@@ -212,23 +212,11 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 
 def summary_line(run: RunResult) -> str:
-    """ "2 errors, 1 warning, 1 info in 1 pair" or "No problems found in 3 files."."""
-    counts = run.summary()
-    noun = ("pair", "pairs") if run.command == "compare" else ("file", "files")
-    where = plural(counts["files"], *noun)
-    parts = [
-        plural(counts[key], word, words)
-        for key, word, words in (
-            ("errors", "error", None),
-            ("warnings", "warning", None),
-            ("infos", "info", "info"),
-        )
-        if counts[key]
-    ]
-    line = f"{', '.join(parts)} in {where}." if parts else f"No problems found in {where}."
-    if counts["unreadable"]:
-        line += f" {plural(counts['unreadable'], 'input')} could not be read."
-    return line
+    """ "2 errors, 1 warning, 1 info in 1 pair." or "No problems found in 3 files.".
+
+    The wording, including what failed the run, is ``RunResult.summary_line``'s.
+    """
+    return run.summary_line()
 
 
 def relative_path(path: str) -> str:

@@ -29,7 +29,7 @@ from ..conversion import unit_label
 from ..model import Finding, Quantity, Severity
 from ..result import FileResult, RunResult
 from . import Options
-from .positions import Snippet, amount, clean, locate, number, ordered, plural, primary, sentence
+from .positions import Snippet, amount, clean, locate, number, ordered, primary, sentence
 from .positions import summary_line as _summary_line
 
 #: click.style arguments for each kind of text.
@@ -142,16 +142,7 @@ def emit(run: RunResult, stream: TextIO, options: Options) -> None:
         _extract(run, stream, paint)
     else:
         _findings(run, stream, paint, width)
-    if run.command == "extract":
-        found = sum(len(r.quantities) for r in run.results)
-        line = (
-            f"Found {plural(found, 'quantity', 'quantities')} in "
-            f"{plural(len(run.results), 'file')}."
-        )
-        if run.problems:
-            line += f" {plural(len(run.problems), 'input')} could not be read."
-    else:
-        line = _summary_line(run)
+    line = _summary_line(run)
     for part in _wrap(line, width, ""):
         stream.write(paint("path", part) + "\n")
 
