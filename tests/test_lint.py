@@ -320,3 +320,72 @@ def test_lint_never_crashes(parts: list[str]) -> None:
     findings = lint(text)
     assert findings == lint(text)  # pure: the same input gives the same findings
     assert [f.b.start for f in findings if f.b] == sorted(f.b.start for f in findings if f.b)
+
+
+# -- suggestions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "suggestion", "safe"),
+    [
+        # the corrected figure keeps the writer's unit surface and spacing
+        ("The relay crossed 600 miles (1,600km) of desert.", "1,600km", "966km", True),
+        # "sq km" stays "sq km"; the figure is rounded to three significant digits
+        ("The reserve covers 154 square miles (300 sq km).", "300 sq km", "399 sq km", True),
+        # "F" without a degree sign stays so
+        ("The pavement hit 40C (140F) by noon.", "140F", "104F", True),
+        # a change of temperature converts without the offset
+        ("Night lows rose 5C (5F) in a week.", "5F", "9F", True),
+        # 9F is right for a change and wrong for a reading: a guess only
+        ("It was 5C (9F) on the ridge.", "9F", "41F", False),
+        # a writer who leaves out thousands separators gets none
+        ("The pipeline runs 1600 miles (1600km).", "1600km", "2575km", True),
+        # words stay words
+        ("The dam holds 5 gallons (30 litres) a second.", "30 litres", "18.9 litres", True),
+        # a bare "tons" may be three tons: the suggestion is not safe
+        ("The barge took 500 tons (300 tonnes) of coal.", "300 tonnes", "454 tonnes", False),
+        # a later mention may be the wrong one, or the first: not safe
+        (
+            "A 2-mile jetty opened in May. Storms later damaged the 5km jetty.",
+            "5km",
+            "3.22km",
+            False,
+        ),
+        # an implausible unit with exactly one likely reading: a guess in the writer's style
+        ("Clashes spread along the 1,200mm front line, officials said.", "1,200mm", "1,200km",
+         False),
+    ],
+)
+def test_lint_suggestions(text: str, surface: str, suggestion: str, safe: bool) -> None:
+    (f,) = [f for f in lint(text) if f.b is not None and f.b.text == surface]
+    assert (f.suggestion, f.fix_safe) == (suggestion, safe)
+    assert f.primary is f.b
+
+
+def test_lint_no_suggestion_when_two_units_fit() -> None:
+    # square kilometres and hectares both fit land held: unitcheck does not pick one
+    (f,) = lint("The army retook 400m2 of territory in the north.")
+    assert f.code == "UC220" and f.suggestion is None
+    assert "400 km\u00b2 or 400 ha" in f.message
+
+
+def test_lint_no_suggestion_for_spelled_out_figures() -> None:
+    (f,) = lint("The relay crossed 600 miles (sixteen hundred km) of desert.")
+    assert f.code == "UC104" and f.suggestion is None
+
+
+def test_lint_difference_message_uses_delta_conversion() -> None:
+    (f,) = lint("Night lows rose 5C (5F) in a week.")
+    assert "about 9\u00b0F" in f.message and "delta" not in f.message
+
+
+def test_lint_safe_fix_applies_to_a_copy() -> None:
+    from unitcheck.fixes import apply_fixes
+
+    text = "The relay crossed 600 miles (1,600km). It was 5C (9F) on the ridge.\n"
+    fixed, count = apply_fixes(text, lint(text))
+    assert count == 1
+    assert fixed == text.replace("1,600km", "966km")
+    assert lint(fixed)[0].b.text == "9F"  # the guess was left alone
+    unsafe, count = apply_fixes(text, lint(text), unsafe=True)
+    assert count == 2 and "(41F)" in unsafe

@@ -162,13 +162,18 @@ def ratio_words(a_si: float, b_si: float) -> str:
     return f"{number_words(factor)} times {direction}"
 
 
-def number_words(x: float) -> str:
-    """Short human form of a large number: 2.6 million, 1,036, 0.25."""
+def number_words(x: float, digits: int = 2) -> str:
+    """Short human form of a number: 2.6 million, 1,036, 0.25, 2.01.
+
+    *digits* is how many significant digits a figure in millions (or below 1,000) keeps.
+    """
     ax = abs(x)
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if ax >= scale:
-            return f"{x / scale:.2g} {word}" if x / scale < 10 else f"{x / scale:,.0f} {word}"
-    return format_number(x)
+            value = x / scale
+            shown = f"{value:,.0f}" if abs(value) >= 10**digits else f"{value:.{digits}g}"
+            return f"{shown} {word}"
+    return format_number(x, max(3, digits))
 
 
 def format_number(x: float, digits: int = 4) -> str:
@@ -183,36 +188,208 @@ def format_number(x: float, digits: int = 4) -> str:
     return shown.rstrip("0").rstrip(".") if "." in shown else shown
 
 
+#: Units people read as symbols: metric and SI units, with any metric prefix. Everything
+#: else is written out in words ("154 square miles", "5 gallons", "3 hours").
+_SYMBOL_BASES = frozenset(
+    "meter gram watt watt_hour joule hertz byte bit pascal volt ampere ampere_hour "
+    "kelvin degree_Celsius degree_Fahrenheit electron_volt bar sievert gray becquerel "
+    "mole hectare calorie".split()
+)
+#: Symbols pint spells in a way news copy does not.
+_SYMBOL_FIX = {"degC": "°C", "degF": "°F"}
+#: Units a metric symbol may be divided by: "Gbit/s", "kWh/h"... ("km/h" is special-cased).
+_RATE_BASES = frozenset({"second", "hour"})
+#: Whole units with a symbol of their own, whatever their parts.
+_SPECIAL_SYMBOLS = {
+    "mile / hour": "mph",
+    "cubic_centimeter": "cm³",
+    "pound_force_per_square_inch": "psi",
+    "revolutions_per_minute": "rpm",
+    "ppm": "ppm",
+    "ppb": "ppb",
+    "percent": "%",
+    "kilometer / hour": "km/h",
+    "delta_degree_Celsius": "\u00b0C",
+    "delta_degree_Fahrenheit": "\u00b0F",
+}
+#: Unit names as words, where the pint name is not already the English word.
+_WORDS = {
+    "meter": "metre",
+    "liter": "litre",
+    "metric_ton": "tonne",
+    "ton": "ton",
+    "oil_barrel": "barrel",
+    "standard_atmosphere": "atmosphere",
+    "british_thermal_unit": "British thermal unit",
+    "degree_Celsius": "degree Celsius",
+    "degree_Fahrenheit": "degree Fahrenheit",
+    "degree": "degree",
+    "percentage_point": "percentage point",
+    "watt_hour": "watt-hour",
+    "ampere_hour": "ampere-hour",
+    "light_year": "light year",
+}
+#: Plurals that are not the word plus "s".
+_PLURALS = {
+    "foot": "feet",
+    "inch": "inches",
+    "century": "centuries",
+    "millennium": "millennia",
+    "horsepower": "horsepower",
+    "hertz": "hertz",
+    "stone": "stone",
+    "degree Celsius": "degrees Celsius",
+    "degree Fahrenheit": "degrees Fahrenheit",
+    "kelvin": "kelvin",
+    "bushel": "bushels",
+    "lux": "lux",
+}
+_POWER_WORDS = {2: "square", 3: "cubic"}
+
+
+def _components(unit: str) -> dict[str, float]:
+    from .units import registry
+
+    return dict(registry().Unit(unit)._units)
+
+
+def _split_prefix(name: str) -> tuple[str, str]:
+    from .units import registry
+
+    parsed = registry().parse_unit_name(name)
+    if not parsed:
+        return "", name
+    prefix, base, _ = parsed[0]
+    return prefix, base
+
+
 @functools.lru_cache(maxsize=512)
-def unit_label(unit: str | None) -> str:
-    """A short label for a canonical unit: "mi²", "km/h", "USD", "%"."""
-    if unit is None:
-        return ""
-    if unit == "percent":
-        return "%"
-    if re.fullmatch(r"[A-Z]{3}", unit):
-        return unit
+def _symbol(unit: str) -> str | None:
+    """The symbol of a metric unit ("km²", "km/h", "GWh", "°C"), None for other units."""
+    if unit in _SPECIAL_SYMBOLS:
+        return _SPECIAL_SYMBOLS[unit]
     from .units import registry
 
     try:
-        return f"{registry().Unit(unit):~P}"
+        parts = _components(unit)
+        bases = {n: _split_prefix(n)[1] for n in parts}
+        if not parts or any(
+            b not in _SYMBOL_BASES and not (parts[n] < 0 and b in _RATE_BASES)
+            for n, b in bases.items()
+        ):
+            return None
+        shown = f"{registry().Unit(unit):~P}"
     except Exception:  # pint raises several types for odd strings; a label is cosmetic
+        return None
+    return _SYMBOL_FIX.get(shown, shown).replace("degC", "°C").replace("degF", "°F")
+
+
+def _word(name: str) -> str:
+    if name in _WORDS:
+        return _WORDS[name]
+    prefix, base = _split_prefix(name)
+    if prefix and base in _WORDS:
+        return prefix + _WORDS[base]
+    return name.replace("_", " ")
+
+
+def _plural(words: str) -> str:
+    if words in _PLURALS:
+        return _PLURALS[words]
+    head, _, last = words.rpartition(" ")
+    if last in _PLURALS:
+        plural = _PLURALS[last]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return f"{head} {plural}" if head else plural
+
+
+@functools.lru_cache(maxsize=512)
+def unit_words(unit: str, plural: bool = True) -> str:
+    """A unit spelled out in British English: "square miles", "kilometres per hour".
+
+    >>> unit_words("mile ** 2"), unit_words("kilometer", plural=False)
+    ('square miles', 'kilometre')
+    """
+    if unit == "percent":
+        return "percent"
+    if re.fullmatch(r"[A-Z]{3}", unit):
         return unit
+    try:
+        parts = _components(unit)
+    except Exception:  # an odd unit string: show it as it is, without pint's syntax
+        return unit.replace("_", " ")
+    top = [(n, p) for n, p in parts.items() if p > 0]
+    bottom = [(n, -p) for n, p in parts.items() if p < 0]
+
+    def phrase(items: list[tuple[str, float]]) -> str:
+        words = []
+        for name, power in items:
+            word = _word(name)
+            if power in _POWER_WORDS:
+                word = f"{_POWER_WORDS[int(power)]} {word}"
+            elif power != 1:
+                word = f"{word} to the power {power:g}"
+            words.append(word)
+        return " ".join(words)
+
+    numerator = phrase(top) or "1"
+    if plural and top:
+        numerator = _plural(numerator)
+    return f"{numerator} per {phrase(bottom)}" if bottom else numerator
+
+
+@functools.lru_cache(maxsize=512)
+def unit_label(unit: str | None) -> str:
+    """A short label for a canonical unit: "km²", "km/h", "USD", "%", else words.
+
+    Metric units get their symbol; other units their name in words, since "mi²" or
+    "gal" read worse than "square miles" or "gallons" (see ``unit_name``).
+    """
+    if unit is None:
+        return ""
+    return _symbol(unit) or unit_words(unit)
+
+
+def unit_name(unit: str | None, value: float | None = None) -> str:
+    """How a reader should see *unit* after the figure *value*: "km²", "square miles".
+
+    Symbols for metric units, words (singular for exactly 1) for the rest.
+
+    >>> unit_name("mile ** 2", 154), unit_name("kilometer ** 2", 400), unit_name("mile", 1)
+    ('square miles', 'km²', 'mile')
+    """
+    if unit is None:
+        return ""
+    return _symbol(unit) or unit_words(unit, plural=value is None or abs(value) != 1)
+
+
+def with_unit(figure: str, unit: str | None, value: float | None = None) -> str:
+    """*figure* followed by the unit as a reader writes it: "4.5%", "400 km²", "US$"."""
+    label = unit_name(unit, value)
+    if not label:
+        return figure
+    if label == "%" or label.startswith("\u00b0"):
+        return f"{figure}{label}"
+    return f"{figure} {label}"
 
 
 def describe_value(q: Quantity) -> str:
-    """ "400 mi²", "5–10 km", "$2,000,000,000 USD" style summary of a normalised value."""
-    label = unit_label(q.unit)
+    """ "154 square miles", "400 km²", "5–10 km", "4.5%", "2,000,000,000 USD"."""
     if q.value is not None:
-        shown = format_number(q.value)
+        shown, value = format_number(q.value), q.value
     else:
         assert q.low is not None and q.high is not None
-        shown = f"{format_number(q.low)}\u2013{format_number(q.high)}"
-    return f"{shown} {label}".strip()
+        shown, value = f"{format_number(q.low)}\u2013{format_number(q.high)}", q.high
+    return with_unit(shown, q.unit, value)
 
 
 def describe_in(q: Quantity, target: str | None) -> str | None:
-    """*q* expressed in *target*, made compact: "≈ 1,036 km²"."""
+    """*q* expressed in *target*, made compact: "≈ 1,036 km²", "≈ 2.6 million km²"."""
     if target is None or q.unit is None or q.kind == "money" or q.unit == target:
         return None
     info_q, info_t = unit_info(q.unit), unit_info(target)
@@ -221,12 +398,45 @@ def describe_in(q: Quantity, target: str | None) -> str | None:
     value = convert(q.magnitude, q.unit, target)
     if value is None:
         return None
-    if 0.01 <= abs(value) < 10_000:  # readable as it is; to_compact is slow
-        return f"\u2248 {format_number(value)} {unit_label(target)}"
-    from .units import registry
+    shown = number_words(value, 3) if abs(value) >= 1e6 else format_number(value, 4)
+    return f"\u2248 {with_unit(shown, target, value)}"
 
-    try:
-        compact = registry().Quantity(value, target).to_compact()
-        return f"\u2248 {format_number(float(compact.magnitude))} {compact.units:~P}"
-    except Exception:  # to_compact is cosmetic; fall back to the plain unit
-        return f"\u2248 {format_number(value)} {unit_label(target)}"
+
+#: Linear symbols for the "sq km" style of writing an area.
+_SQ_STYLE = re.compile(r"^sq\.?\s", re.IGNORECASE)
+_WORDY = re.compile(r"[A-Za-z]{4,}")
+
+
+def unit_surface(unit: str, like: str) -> str | None:
+    """*unit* written the way the writer wrote *like*: "km2" for "m2", "sq km" for "sq m".
+
+    Words stay words ("square metres" -> "square kilometres", American spelling kept),
+    symbols stay symbols with the same kind of exponent ("m2" -> "km2", "m²" -> "km²").
+    None when *unit* cannot be written in that style.
+
+    >>> unit_surface("kilometer ** 2", "m2"), unit_surface("kilometer", "millimetres")
+    ('km2', 'kilometres')
+    """
+    sq = _SQ_STYLE.match(like)
+    if sq is not None:
+        if not unit.endswith(" ** 2"):
+            return None
+        linear = unit.removesuffix(" ** 2")
+        symbol = _symbol(linear) or {"mile": "mi", "foot": "ft", "yard": "yd"}.get(linear)
+        return f"{sq.group()}{symbol}" if symbol else None
+    if _WORDY.search(like) and _SPECIAL_SYMBOLS.get(unit) != like:
+        plural = like.rstrip().endswith(("s", "feet"))
+        words = unit_words(unit, plural=plural)
+        if "meter" in like or "liter" in like:
+            words = words.replace("metre", "meter").replace("litre", "liter")
+        if like[:1].isupper():
+            words = words[:1].upper() + words[1:]
+        return words
+    symbol = _symbol(unit)
+    if symbol is None:
+        return None
+    if any(c in like for c in "23") and not any(c in like for c in "\u00b2\u00b3"):
+        symbol = symbol.replace("\u00b2", "2").replace("\u00b3", "3")
+    if symbol.startswith("\u00b0") and "\u00b0" not in like:  # "140F", not "140°F"
+        symbol = symbol[1:]
+    return symbol

@@ -25,7 +25,16 @@ from . import plausibility
 from .conversion import Agreement
 from .extract import extract
 from .lint_ambiguity import ambiguous_metres, ambiguous_tons, bare_ton
-from .lint_context import Context, as_unit, expected, finding, quoted
+from .lint_context import (
+    Context,
+    as_unit,
+    converted,
+    expected,
+    finding,
+    quoted,
+    rewritten,
+    suggest,
+)
 from .model import Finding, Quantity
 from .regional import localise
 
@@ -165,8 +174,31 @@ def _conversions(
     ton_locale: str | None,
 ) -> Iterator[Finding]:
     for a, b in pairs:
-        if not _agree(a, b, tolerance, ton_locale, _is_difference(context, a, b)):
-            yield finding("UC104", _conversion_message(a, b, "restates"), b)
+        difference = _is_difference(context, a, b)
+        if _agree(a, b, tolerance, ton_locale, difference):
+            continue
+        if difference and a.unit in _DELTA and b.unit in _DELTA:
+            assert b.unit is not None
+            a, b = as_unit(a, _DELTA[a.unit]), as_unit(b, _DELTA[b.unit])
+        f = finding("UC104", _conversion_message(a, b, "restates"), b)
+        yield suggest(f, *_corrected(a, b, ton_locale))
+
+
+def _corrected(a: Quantity, b: Quantity, ton_locale: str | None) -> tuple[str | None, bool]:
+    """The right restatement of *a* in *b*'s unit and style, and whether it is certain.
+
+    Certain means one reading: not a bare "tons" that may be any of three tons, and not
+    a temperature that reads right as a difference ("5C (9F)" with no "rose" near).
+    """
+    value = converted(a, b)
+    if value is None:
+        return None, False
+    text = rewritten(b, value)
+    single = len(_readings(a, ton_locale)) == 1 and len(_readings(b, ton_locale)) == 1
+    if a.dimension == _TEMPERATURE and a.unit in _DELTA and b.unit in _DELTA:
+        delta = (as_unit(a, _DELTA[a.unit]), as_unit(b, _DELTA[b.unit]))
+        single = single and conv.agreement(*delta) is not Agreement.CONVERTED
+    return text, single
 
 
 #: Lengths, areas and volumes: restating one as another is a dropped "square" or "cubic".
@@ -270,11 +302,13 @@ def _restated_later(
         comparable = [q for q in earlier if _convertible(q, later)]
         if not comparable or any(_agree(q, later, tolerance, ton_locale) for q in comparable):
             continue
-        yield finding(
+        f = finding(
             "UC104",
             _conversion_message(comparable[0], later, f"restates the {head} given earlier as"),
             later,
         )
+        # Either mention may be the wrong one: a suggestion, never a safe fix.
+        yield suggest(f, _corrected(comparable[0], later, ton_locale)[0], False)
 
 
 # -- implausible magnitudes ---------------------------------------------------------------
@@ -289,9 +323,10 @@ _LIKELY_UNITS = {
 }
 
 
-def _suggestion(q: Quantity, expectation: plausibility.Expectation) -> str:
+def _fits(q: Quantity, expectation: plausibility.Expectation) -> list[Quantity]:
+    """*q* read in each likely unit whose magnitude would be plausible."""
     if q.unit is None:
-        return "; a scale word (thousand, million) may have been lost"
+        return []
     metric = "meter" in q.unit
     fits = []
     for unit in _LIKELY_UNITS.get((q.dimension or "", metric), ()):
@@ -300,8 +335,15 @@ def _suggestion(q: Quantity, expectation: plausibility.Expectation) -> str:
         candidate = as_unit(q, unit)
         interval = plausibility.si_interval(candidate)
         if interval is not None and expectation.plausible(*interval):
-            fits.append(conv.describe_value(candidate))
-    return f"; perhaps {' or '.join(fits)} was meant" if fits else ""
+            fits.append(candidate)
+    return fits
+
+
+def _suggestion(q: Quantity, fits: Sequence[Quantity]) -> str:
+    if q.unit is None:
+        return "; a scale word (thousand, million) may have been lost"
+    shown = [conv.describe_value(c) for c in fits]
+    return f"; perhaps {' or '.join(shown)} was meant" if shown else ""
 
 
 def _implausible(
@@ -318,9 +360,14 @@ def _implausible(
         shown = conv.describe_value(q)
         same = shown.replace(",", "") == q.text.replace(",", "") or q.kind == "duration"
         normalised = "" if same else f" ({shown})"
-        yield finding(
+        fits = _fits(q, broken)
+        f = finding(
             "UC220",
             f"{quoted(q)}{normalised} is implausible for {broken.name}: "
-            f"{broken.why}{_suggestion(q, broken)}",
+            f"{broken.why}{_suggestion(q, fits)}",
             q,
         )
+        # One unit that fits is a suggestion; it stays a guess, never a safe fix.
+        if len(fits) == 1:
+            f = suggest(f, rewritten(q, q.magnitude, fits[0].unit), False)
+        yield f

@@ -91,10 +91,61 @@ def expected(a: Quantity, b: Quantity) -> str:
     """*a* in *b*'s unit, rounded as a reader would write it: "966 km", "8.05–16.1 km"."""
     assert a.unit is not None and b.unit is not None
     ends = [a.value] if a.value is not None else [a.low, a.high]
-    shown = []
+    shown, values = [], []
     for end in ends:
         value = None if end is None else convert(end, a.unit, b.unit)
         if value is None:
             return conv.describe_value(a)
         shown.append(_figure(value))
-    return f"{chr(0x2013).join(shown)} {conv.unit_label(b.unit)}"
+        values.append(value)
+    return conv.with_unit(chr(0x2013).join(shown), b.unit, values[-1])
+
+
+#: The written figure inside a quantity's surface: "1,600" in "1,600km", "2" in "2-mile".
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def rewritten(q: Quantity, value: float, unit: str | None = None) -> str | None:
+    """*q*'s surface with the figure *value* (and *unit*), in the writer's style.
+
+    The digits are rounded as ``expected`` rounds them (three significant digits, whole
+    numbers from 100), with thousands separators unless the writer left them out of a
+    figure of four digits or more ("1600km"); the gap and the unit surface are kept ("1,600km" ->
+    "966km"), or the new unit written the same way ("400m2" -> "400km2"). None when the
+    surface has no digits to replace (a spelled-out number, a range) or the figure
+    would need a scale word.
+    """
+    if q.value is None or abs(value) >= 1e6 or (value < 0) != (q.value < 0):
+        return None
+    figures = list(_FIGURE.finditer(q.text))
+    if len(figures) != 1:
+        return None
+    written = figures[0]
+    shown = conv.format_number(abs(value), 3)
+    digits = written.group().split(".")[0]
+    if "," not in digits and len(digits) >= 4:  # a writer who writes "1600km"
+        shown = shown.replace(",", "")
+    text = q.text[: written.start()] + shown + q.text[written.end() :]
+    if unit is None or unit == q.unit:
+        return text
+    if not q.unit_text:
+        return None
+    at = text.rfind(q.unit_text, written.start() + len(shown))
+    surface = conv.unit_surface(unit, q.unit_text)
+    if at == -1 or surface is None:
+        return None
+    return text[:at] + surface + text[at + len(q.unit_text) :]
+
+
+def converted(a: Quantity, b: Quantity) -> float | None:
+    """*a*'s single value in *b*'s unit, None for a range or no conversion."""
+    if a.value is None or a.unit is None or b.unit is None:
+        return None
+    return convert(a.value, a.unit, b.unit)
+
+
+def suggest(f: Finding, suggestion: str | None, safe: bool) -> Finding:
+    """*f* with a suggested replacement for its quantity (unchanged with none)."""
+    if suggestion is None or f.b is None or suggestion == f.b.text:
+        return f
+    return replace(f, suggestion=suggestion, fix_safe=safe)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ..codes import BY_CODE
+from ..conversion import describe_value, format_number, unit_name, with_unit
 from ..inputs import Document
 from ..model import AlignedPair, Finding, Quantity, Segment, Severity
 from ..result import FileResult, RunResult
@@ -24,7 +25,6 @@ from . import Options
 from .positions import (
     amount,
     locate,
-    number,
     ordered,
     plural,
     primary,
@@ -79,6 +79,7 @@ mark.q-info { background: var(--info-bg); border-bottom-color: var(--info); }
 .finding .where { color: var(--muted); font-size: .75rem; word-break: break-all; }
 .finding .change mark { font-weight: 700; background: #fff8; padding: 0 .2em; }
 .finding .why, .finding .fix { color: #3b4048; }
+.finding .suggestion ins { text-decoration: none; background: #dcfce7; padding: 0 .2em; }
 .problems { border: 1px solid var(--err); background: var(--err-bg); padding: .5rem 1rem;
   font-family: system-ui, Arial, sans-serif; }
 table.quantities { border-collapse: collapse; font: .85rem system-ui, Arial, sans-serif;
@@ -141,13 +142,17 @@ def _choose(candidates: Iterable[_Mark]) -> list[_Mark]:
 
 
 def _title(q: Quantity) -> str:
-    parts = [amount(q)]
-    if q.unit:
-        parts.append(q.unit)
-    if q.si_value is not None and q.si_unit:
-        parts.append(f"= {number(q.si_value)} {q.si_unit}")
+    """The tooltip of a quantity: "154 square miles = 398,858,169 m² (measure)"."""
+    parts = [describe_value(q)]
+    if q.si_value is not None and q.si_unit and q.si_unit != q.unit:
+        parts.append(f"= {_si(q)}")
     parts.append(f"({q.kind})")
     return " ".join(parts)
+
+
+def _si(q: Quantity) -> str:
+    assert q.si_value is not None
+    return with_unit(format_number(q.si_value), q.si_unit, q.si_value)
 
 
 def _render(text: str, start: int, end: int, marks: Sequence[_Mark]) -> str:
@@ -213,6 +218,12 @@ def _note_html(note: _Note) -> str:
         f"<strong>{_e(f.name)}</strong></p>",
         f'<p class="msg">{_e(f.message)}</p>',
     ]
+    if f.suggestion is not None and f.primary is not None:
+        guess = "" if f.fix_safe else " <em>(a guess: check it)</em>"
+        parts.append(
+            f'<p class="suggestion"><em>Suggestion:</em> replace <mark>{_e(f.primary.text)}'
+            f"</mark> with <ins>{_e(f.suggestion)}</ins>{guess}</p>"
+        )
     if note.result.original is not None and (f.a is not None or f.b is not None):
         a = f"<mark>{_e(f.a.text)}</mark>" if f.a is not None else "<em>nothing</em>"
         b = f"<mark>{_e(f.b.text)}</mark>" if f.b is not None else "<em>nothing</em>"
@@ -353,8 +364,9 @@ def _quantity_table(doc: Document, quantities: Sequence[Quantity]) -> str:
     rows = []
     for q in quantities:
         loc = locate(doc, q)
-        si = f"{number(q.si_value)} {q.si_unit or ''}" if q.si_value is not None else ""
-        cells = (f"{loc.line}:{loc.column}", q.text, amount(q), q.unit or "", si, q.kind)
+        si = _si(q) if q.si_value is not None else ""
+        unit = unit_name(q.unit, q.magnitude)
+        cells = (f"{loc.line}:{loc.column}", q.text, amount(q), unit, si, q.kind)
         rows.append("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>")
     return (
         '<table class="quantities"><thead><tr><th>Position</th><th>Quantity</th><th>Value</th>'
