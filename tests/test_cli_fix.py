@@ -145,6 +145,33 @@ def test_fix_flag_combinations_are_usage_errors(runner: CliRunner, tmp_path: Pat
     assert runner.invoke(main, ["lint", "--fix-to", "x.txt", "--in-place", str(a)]).exit_code == 2
 
 
+def test_fix_applies_a_real_lint_suggestion(runner: CliRunner, tmp_path: Path) -> None:
+    # lint knows 40 hectares is about 99 acres: the one sensible reading, so a safe fix
+    story = tmp_path / "farm.md"
+    text = "# Farm\n\nThe farm spans 40 hectares (40 acres) of orchards.\n"
+    story.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["lint", "--fix", str(story)])
+    assert result.exit_code == 1 and "UC104" in result.stdout
+    fixed = (tmp_path / "farm.fixed.md").read_text(encoding="utf-8")
+    before, after = text.split("(40 acres)")
+    assert fixed.startswith(before + "(") and fixed.endswith(") of orchards.\n")
+    assert "40 acres" not in fixed and "acres" in fixed
+    assert story.read_text(encoding="utf-8") == text
+    rerun = runner.invoke(main, ["lint", str(tmp_path / "farm.fixed.md")])
+    assert "UC104" not in rerun.stdout  # the fixed copy passes
+
+
+def test_fix_on_a_folder_twice_replaces_its_own_copies(
+    runner: CliRunner, tmp_path: Path, fake_lint: None
+) -> None:
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    for _ in range(2):  # the second run must not lint, fix or refuse the first run's copy
+        result = runner.invoke(main, ["lint", "--fix", str(tmp_path)])
+        assert result.exit_code == 1, result.output
+        assert "1 file." in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.fixed.txt", "story.txt"]
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

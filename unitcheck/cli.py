@@ -249,6 +249,7 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
     else:
         files = session.included(paths)
     if fix is not None:
+        files = fix.inputs(files, paths)
         fix.check(files, session.outputs)
     documents = [d for d in (session.read(p) for p in files) if d is not None]
     jobs_in = []
@@ -466,6 +467,13 @@ class _FixPlan:
             return self.to
         p = Path(path)
         return p.with_name(f"{p.stem}.fixed{p.suffix}")  # keeps the suffix, so the format
+
+    def inputs(self, files: Sequence[str], named: Sequence[str]) -> list[str]:
+        """*files* less the fixed copies an earlier run left in a folder being walked."""
+        if self.in_place or self.to is not None:
+            return list(files)
+        keep = set(named)
+        return [f for f in files if f in keep or not Path(f).stem.endswith(".fixed")]
 
     def check(self, files: Sequence[str], outputs: Sequence[OutputSpec]) -> None:
         """Refuse, before anything is read, what would write over an input or a report."""
