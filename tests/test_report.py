@@ -778,3 +778,83 @@ def test_report_json_carries_suggestion(wide_run: RunResult) -> None:
         ("600 km", False),
         ("966km", True),
     ]
+
+
+# -- terminal wrapping ----------------------------------------------------------------------
+
+LONG_TEXT = (
+    "Officials said the relief convoy, which left the coast at dawn, covered 600 miles "
+    "(1,600km) of mountain roads before reaching the last of the camps on the plateau.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def long_run() -> RunResult:
+    from unitcheck.lint import lint
+
+    doc = Document("long.md", LONG_TEXT, LONG_TEXT, "markdown")
+    return RunResult("lint", (FileResult("lint", doc, None, tuple(lint(LONG_TEXT)), ()),))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _text(run: RunResult, options: Options, stream: io.StringIO | None = None) -> str:
+    out = stream if stream is not None else io.StringIO()
+    FORMATS["text"](run, out, options)
+    return out.getvalue()
+
+
+def test_report_text_wraps_to_width(long_run: RunResult) -> None:
+    flat = _text(long_run, Options())
+    wrapped = _text(long_run, Options(width=60))
+    assert max(len(line) for line in flat.splitlines()) > 100  # one line a finding
+    lines = wrapped.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    # the words are the same, only the line breaks moved
+    assert wrapped.split() == flat.split()
+    # continuation lines are indented under their label, and the mark is never split
+    text_at = next(i for i, line in enumerate(lines) if line.startswith("  text:"))
+    assert lines[text_at + 1].startswith(" " * 14) and lines[text_at + 1][14] != " "
+    assert any("[[1,600km]]" in line for line in lines)
+    first = next(line for line in lines if line.startswith("long.md:1:"))
+    assert first.startswith("long.md:1:84: UC104 [error] ")
+    assert lines[lines.index(first) + 1].startswith("    ")
+
+
+def test_report_text_wraps_only_on_a_terminal(
+    long_run: RunResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "72")
+    flat = _text(long_run, Options())
+    assert _text(long_run, Options(), io.StringIO()) == flat  # a pipe or a file: unchanged
+    on_terminal = _text(long_run, Options(), _Terminal())
+    assert on_terminal != flat
+    assert max(len(line) for line in on_terminal.splitlines()) <= 71
+
+
+def test_report_text_wrapped_colour_keeps_styles(long_run: RunResult) -> None:
+    plain = _text(long_run, Options(width=60))
+    coloured = _text(long_run, Options(color=True, width=60))
+    assert "\x1b[" in coloured
+    # styling adds escapes only: unstyled, the same words within the same width
+    unstyled = click.unstyle(coloured)
+    assert unstyled.split() == plain.replace("[[", "").replace("]]", "").split()
+    assert max(len(line) for line in unstyled.splitlines()) <= 60
+    assert click.style("1,600km", fg="red", bold=True, underline=True) in coloured
+
+
+def test_report_text_mark_split_over_lines_stays_styled() -> None:
+    from unitcheck.report.text import _CLOSE, _OPEN, Painter, _open_at_end
+
+    paint = Painter(True)
+    first, second = f"a {_OPEN}verylong", f"word{_CLOSE} b"
+    inside = _open_at_end(first, False)
+    assert inside
+    style = {"fg": "yellow", "bold": True, "underline": True}
+    assert paint.marks(first, Severity.WARNING).endswith(click.style("verylong", **style))
+    assert paint.marks(second, Severity.WARNING, inside=inside).startswith(
+        click.style("word", **style)
+    )

@@ -67,13 +67,14 @@ class Painter:
     def placeholder(self, s: Snippet) -> str:
         """The snippet with its quantity between stand-ins, ready to be wrapped."""
         marked = _scrub(s.marked).replace(" ", _KEEP)
-        return f"{_scrub(s.before)}{_OPEN}{marked}{_CLOSE}{_scrub(s.after)}"
+        opening, closing = (_OPEN, _CLOSE) if self.color else ("[[", "]]")
+        return f"{_scrub(s.before)}{opening}{marked}{closing}{_scrub(s.after)}"
 
     def marks(self, line: str, severity: Severity, *, inside: bool = False) -> str:
         """Replace the stand-ins in one (wrapped) line by styles or by [[ ]]."""
         line = line.replace(_KEEP, " ")
         if not self.color:
-            return line.replace(_OPEN, "[[").replace(_CLOSE, "]]")
+            return line
         out, at = [], 0
         style = {**_STYLE[severity], "underline": True}
         while at <= len(line):
@@ -90,11 +91,13 @@ def _scrub(text: str) -> str:
     return text.replace(_OPEN, "\ufffd").replace(_CLOSE, "\ufffd").replace(_KEEP, "\ufffd")
 
 
-def _wrap(text: str, width: int | None, indent: str) -> list[str]:
-    """*text* cut to *width* columns (continuations start with *indent*); unwrapped: as is."""
-    if width is None or len(text) <= width:
-        return [text]
-    return click.wrap_text(text, width, subsequent_indent=indent).splitlines() or [text]
+def _wrap(text: str, width: int | None, indent: str, first: str = "") -> list[str]:
+    """*text* cut to *width* columns, the first line after *first*, the others after
+    *indent*; with no width, one line as it is."""
+    if width is None or len(first) + len(text) <= width:
+        return [first + text]
+    wrapped = click.wrap_text(text, width, initial_indent=first, subsequent_indent=indent)
+    return wrapped.splitlines() or [first + text]
 
 
 def _width(stream: TextIO, options: Options) -> int | None:
@@ -188,8 +191,8 @@ def _indented(
     head: str, text: str, indent: str, width: int | None
 ) -> list[tuple[str, str]]:
     """*text* wrapped to follow *head* (styled) then *indent*: (lead, piece) per line."""
-    parts = _wrap(indent + text, width, indent)
-    return [(head, parts[0][len(indent) :])] + [(indent, p[len(indent) :]) for p in parts[1:]]
+    parts = [p[len(indent) :] for p in _wrap(text, width, indent, indent)]
+    return [(head, parts[0])] + [(indent, p) for p in parts[1:]]
 
 
 def _open_at_end(part: str, inside: bool) -> bool:
