@@ -300,3 +300,21 @@ def test_summary_says_unreadable_inputs_were_not_checked(runner: CliRunner, tmp_
     result = runner.invoke(main, ["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
     assert result.exit_code == 2
     assert result.stdout.strip() == "No pairs checked: 2 inputs could not be checked."
+
+
+@pytest.mark.parametrize("mode", ["pairs", "dirs"])
+def test_never_writes_over_an_input_a_csv_or_folder_names(
+    runner: CliRunner, tmp_path: Path, mode: str
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    original, revised = tmp_path / "a" / "s.txt", tmp_path / "b" / "s.txt"
+    original.write_text(ORIGINAL, encoding="utf-8")
+    revised.write_text(REVISED, encoding="utf-8")
+    csv = tmp_path / "pairs.csv"
+    csv.write_text("original,revised\na/s.txt,b/s.txt\n", encoding="utf-8")
+    dirs = ["--orig-dir", str(tmp_path / "a"), "--rev-dir", str(tmp_path / "b")]
+    how = ["--pairs", str(csv)] if mode == "pairs" else dirs
+    result = runner.invoke(main, ["compare", *how, "-o", f"json:{original}"])
+    assert result.exit_code == 2 and "refusing" in result.output
+    assert original.read_text(encoding="utf-8") == ORIGINAL

@@ -355,6 +355,9 @@ def compare(
             pairing = batch.Pairing((batch.Pair(paths[0], paths[1]),))
     except UnitcheckError as exc:
         _fail(str(exc))
+    # A CSV or a folder names more inputs than the command line did.
+    on_disk = [p.original for p in pairing.pairs if p.original_bytes is None]
+    _refuse_overwrite(session.outputs, [*on_disk, *(p.revised for p in pairing.pairs)])
     for name in pairing.only_original:
         _note(f"{name}: only in the originals, not compared")
     for name in pairing.only_revised:
