@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -318,3 +319,41 @@ def test_never_writes_over_an_input_a_csv_or_folder_names(
     result = runner.invoke(main, ["compare", *how, "-o", f"json:{original}"])
     assert result.exit_code == 2 and "refusing" in result.output
     assert original.read_text(encoding="utf-8") == ORIGINAL
+
+
+def test_empty_stdin_is_a_note_named_like_stdin(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["lint", "-"], input="")
+    assert result.exit_code == 0
+    assert result.stderr == "unitcheck: warning: <stdin>: file is empty\n"
+    assert "1 input was empty" in result.stdout
+
+
+class _FakeTTY(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("command", ["lint", "compare"])
+def test_long_runs_draw_a_progress_bar_on_a_terminal(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    from unitcheck import batch
+
+    terminal = _FakeTTY()
+    real = batch.tty_progress
+    monkeypatch.setattr(batch, "tty_progress", lambda total, verb: real(total, verb, terminal))
+    rows = []
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(ORIGINAL, encoding="utf-8")
+        (tmp_path / f"b{n}.txt").write_text(REVISED, encoding="utf-8")
+        rows.append(f"a{n}.txt,b{n}.txt")
+    (tmp_path / "pairs.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    if command == "lint":
+        args = ["lint", str(tmp_path), "-o", "json"]
+    else:
+        args = ["compare", "--pairs", str(tmp_path / "pairs.csv"), "-o", "json"]
+    result = runner.invoke(main, args)
+    json.loads(result.stdout)  # the report itself is untouched by the bar
+    drawn = terminal.getvalue()
+    total = 6 if command == "lint" else 3
+    assert f"{total}/{total}" in drawn and "ETA" in drawn

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unitcheck.errors import InputError, UnitcheckError
+from unitcheck.errors import EmptyInputError, InputError, UnitcheckError
 from unitcheck.inputs import (
     STDIN_NAME,
     Document,
@@ -79,6 +79,22 @@ def test_inputs_permission_denied(tmp_path: Path) -> None:
 )
 def test_inputs_refused(data: bytes, reason: str) -> None:
     assert refusal(data) == f"story.txt: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt", "empty"),
+    [
+        (b"", "text", True),  # nothing to check: a note, not an error
+        (b" \n\t", "text", True),  # blanks only
+        (b"```\nrun(5)\n```\n", "markdown", True),  # Markdown with no prose
+        (b"5 km\x00\x00\x01", "text", False),  # binary: an error
+        (b"The \x81 dam", "text", False),  # undecodable: an error
+    ],
+)
+def test_inputs_empty_is_its_own_error_class(data: bytes, fmt: str, empty: bool) -> None:
+    with pytest.raises(InputError) as caught:
+        document_from_bytes(data, name="story.txt", format=fmt)
+    assert isinstance(caught.value, EmptyInputError) is empty
 
 
 def test_inputs_a_few_control_characters_are_text() -> None:

@@ -626,7 +626,7 @@ class _Session:
         try:
             document = read_text(path, format_hint=hint)
         except EmptyInputError as exc:
-            self._empty(hint or path, exc)
+            self._empty(hint or exc.path, exc)
             return None
         except UnitcheckError as exc:
             self._problem(path, exc)
