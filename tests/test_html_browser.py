@@ -168,6 +168,11 @@ def test_html_browser_page_content(report: Path) -> None:
 
     errors = sorted(m.text_content() for m in page.find_class("q-error"))
     assert errors == ["$31,000", "$310,000", "9-kilometre", "9-mile"]
+    # tooltips name units as a reader writes them, never in pint's syntax
+    titles = {m.text_content(): m.get("title") for m in page.iter("mark") if m.get("title")}
+    assert titles["9-mile"].startswith("9 miles = 14,484 m")
+    assert titles["9-kilometre"].startswith("9 km = 9,000 m")
+    assert not [t for t in titles.values() if "**" in t or "_" in t]
     plain = {m.text_content() for m in page.iter("mark") if m.get("class") == "q"}
     assert "2,400 trees" in plain or "2,400" in plain
 

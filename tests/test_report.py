@@ -858,3 +858,20 @@ def test_report_text_mark_split_over_lines_stays_styled() -> None:
     assert paint.marks(second, Severity.WARNING, inside=inside).startswith(
         click.style("word", **style)
     )
+
+
+def test_report_html_shows_suggestion_escaped(wide_run: RunResult) -> None:
+    doc = wide_run.results[0].document
+    (f, g) = wide_run.results[0].findings
+    tricky = replace(f, suggestion="<b>966km</b>")
+    run = RunResult("lint", (FileResult("lint", doc, None, (tricky, g), ()),))
+    page = render("html", run)
+    assert "<ins>&lt;b&gt;966km&lt;/b&gt;</ins>" in page
+    assert page.count('class="suggestion"') == 2
+    assert page.count("(a guess: check it)") == 1
+
+
+def test_report_schema_doc_mentions_new_fields() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "schema.md").read_text(encoding="utf-8")
+    for field in ("suggestion", "fix_safe", "helpUri", "fixes[0]", "code.url", "UTF-8 bytes"):
+        assert field in doc, field
