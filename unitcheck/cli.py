@@ -204,7 +204,7 @@ def extract(paths: tuple[str, ...], **options: Any) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
 @click.option(
     "--git-base",
     metavar="REF",
