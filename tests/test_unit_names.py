@@ -177,3 +177,40 @@ def test_unit_names_html_tooltips_and_tables_are_readable() -> None:
     out = io.StringIO()
     emit("text", listing, out)
     assert "mile ** 2" not in out.getvalue() and "square miles" in out.getvalue()
+
+
+def _table_units() -> list[str]:
+    from importlib.resources import files
+
+    table = files("unitcheck.data").joinpath("units_en.tsv").read_text(encoding="utf-8")
+    units = set()
+    for line in table.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        unit = line.split("\t")[1].strip()
+        if "*" in unit.split("/")[0] and not unit.split("/")[0].strip()[0].isalpha():
+            continue  # "1e6 * metric_ton / year": a scaled unit, converted before display
+        units.add(unit)
+    return sorted(units)
+
+
+def test_unit_names_every_unit_of_the_table_is_readable() -> None:
+    units = _table_units()
+    assert len(units) > 100
+    lengths = [u for u in units if u.endswith("meter") or u in ("mile", "foot", "yard", "inch")]
+    composed = [f"{u} ** 2" for u in lengths] + [f"{u} ** 3" for u in lengths]
+    composed += [f"{u} / hour" for u in lengths]
+    for unit in units + composed:
+        for value in (1, 5):
+            shown = unit_name(unit, value)
+            assert shown and not UNREADABLE.search(shown), (unit, shown)
+            assert "*" not in shown and "/" not in shown or shown.endswith(("/h", "/s")), shown
+
+
+def test_unit_names_doctests() -> None:
+    import doctest
+
+    from unitcheck import conversion
+
+    result = doctest.testmod(conversion)
+    assert result.attempted >= 3 and result.failed == 0

@@ -248,9 +248,10 @@ _POWER_WORDS = {2: "square", 3: "cubic"}
 
 
 def _components(unit: str) -> dict[str, float]:
+    """The unit names of *unit* and their powers: {"kilometer": 1, "hour": -1}."""
     from .units import registry
 
-    return dict(registry().Unit(unit)._units)
+    return dict(registry().parse_units_as_container(unit))
 
 
 def _split_prefix(name: str) -> tuple[str, str]:
@@ -378,13 +379,18 @@ def with_unit(figure: str, unit: str | None, value: float | None = None) -> str:
     return f"{figure} {label}"
 
 
+def _figure(x: float) -> str:
+    """A written figure for a reader: digits up to a million, then "2.5 billion"."""
+    return number_words(x, 3) if abs(x) >= 1e6 else format_number(x)
+
+
 def describe_value(q: Quantity) -> str:
-    """ "154 square miles", "400 km²", "5–10 km", "4.5%", "2,000,000,000 USD"."""
+    """ "154 square miles", "400 km²", "5–10 km", "4.5%", "2.5 billion USD"."""
     if q.value is not None:
-        shown, value = format_number(q.value), q.value
+        shown, value = _figure(q.value), q.value
     else:
         assert q.low is not None and q.high is not None
-        shown, value = f"{format_number(q.low)}\u2013{format_number(q.high)}", q.high
+        shown, value = f"{_figure(q.low)}\u2013{_figure(q.high)}", q.high
     return with_unit(shown, q.unit, value)
 
 
