@@ -36,17 +36,28 @@ EMPTY = InputProblem("blank.md", "file is empty")
             RunResult("lint", (_lint(Severity.INFO),), (), Severity.WARNING),
             "No problems found in 1 file.",
         ),
-        # shown and hidden, several severities
+        # several severities hidden, none shown
         (
             RunResult(
                 "lint",
-                (_lint(Severity.ERROR, Severity.WARNING, Severity.INFO, Severity.INFO),),
+                (_lint(Severity.WARNING, Severity.INFO, Severity.INFO),),
                 (),
                 Severity.ERROR,
                 fail_level=Severity.INFO,
             ),
-            "1 error in 1 file. 1 warning, 2 info hidden by --min-level error fail the run "
-            "(--fail-level info).",
+            "No problems found in 1 file. 1 warning, 2 info hidden by --min-level error fail "
+            "the run (--fail-level info).",
+        ),
+        # a shown error fails the run by itself: the hidden ones need no word
+        (
+            RunResult(
+                "lint",
+                (_lint(Severity.ERROR, Severity.WARNING),),
+                (),
+                Severity.ERROR,
+                fail_level=Severity.WARNING,
+            ),
+            "1 error in 1 file.",
         ),
         # nothing could be read: the run checked nothing, and says so
         (

@@ -131,14 +131,20 @@ class RunResult:
         return tails
 
     def _hidden_failures(self) -> dict[Severity, int]:
-        """Findings below ``min_level`` that still reach ``fail_level``, by severity."""
+        """Findings below ``min_level`` that still reach ``fail_level``, by severity.
+
+        Empty when a finding on show already fails the run: that one explains itself.
+        """
         if self.fail_level is None:
+            return {}
+        fail = self.fail_level
+        if any(f.severity >= fail for _, f in self.all_shown()):
             return {}
         counts = Counter(
             f.severity
             for r in self.results
             for f in r.findings
-            if self.fail_level <= f.severity < self.min_level
+            if fail <= f.severity < self.min_level
         )
         return dict(sorted(counts.items(), reverse=True))
 
