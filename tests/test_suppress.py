@@ -273,6 +273,11 @@ def test_suppress_text_hash_line_applies_to_next_block() -> None:
     assert kept_codes(TEXT_HASH, "text", {"UC101": "9 km"}) == ["UC101"]  # nor the one before
 
 
+def test_suppress_text_hash_line_with_windows_line_endings() -> None:
+    src = TEXT_HASH.replace("\n", "\r\n")
+    assert kept_codes(src, "text", {"UC101": "60 m", "UC102": "400 m"}) == ["UC102"]
+
+
 def test_suppress_text_stacked_hash_lines() -> None:
     src = "# unitcheck: ignore[UC101]\n# unitcheck: ignore[UC102]\n\nIt is 5 km.\n"
     assert kept_codes(src, "text", {"UC101": "5 km"}) == []

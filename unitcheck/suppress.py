@@ -43,7 +43,7 @@ _DIRECTIVE = re.compile(
 _MENTION = re.compile(r"\s*unitcheck\s*:", re.I)
 # Plain text: "# unitcheck: ..." as a whole line, or "[unitcheck: ...]" within one.
 _TEXT_DIRECTIVE = re.compile(
-    r"^[ \t]*\#[ \t]*(?P<line>unitcheck[ \t]*:[^\r\n]*?)[ \t]*$"
+    r"^[ \t]*\#[ \t]*(?P<line>unitcheck[ \t]*:[^\r\n]*?)[ \t]*(?=\r\n|\r|\n|\Z)"
     r"|\[(?P<inline>[ \t]*unitcheck[ \t]*:[^\[\]\r\n]*(?:\[[^\]\r\n]*\])?[^\[\]\r\n]*)\]",
     re.M | re.I,
 )
