@@ -183,6 +183,21 @@ def test_action_fail_level_never_passes_and_still_reports(repo: Path, tmp_path: 
     assert "::error" in run.stdout and run.outputs["sarif"] == "unitcheck-compare.sarif"
 
 
+@pytest.mark.parametrize("env", [{}, {"PIP_NO_CACHE_DIR": "1"}])
+def test_action_pip_cache_step_always_names_a_folder(tmp_path: Path, env: dict[str, str]) -> None:
+    step = next(s for s in _action()["runs"]["steps"] if s.get("id") == "pip-cache")
+    output = tmp_path / "github_output"
+    output.write_text("", encoding="utf-8")
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    full_env = {**os.environ, "PATH": path, "GITHUB_OUTPUT": str(output), **env}
+    done = subprocess.run([BASH or "bash", "-e", "-c", step["run"]], env=full_env, check=False)
+    assert done.returncode == 0
+    line = output.read_text(encoding="utf-8").strip()
+    assert line.startswith("dir=/") and len(line) > len("dir=/")
+    cache = next(s for s in _action()["runs"]["steps"] if "actions/cache" in s.get("uses", ""))
+    assert cache["with"]["path"] == "${{ steps.pip-cache.outputs.dir }}"
+
+
 def test_action_uses_no_node20_actions() -> None:
     # actions/checkout@v4, setup-python@v5, cache@v4 and codeql-action v3 run on Node 20
     node20 = {"actions/checkout": 4, "actions/setup-python": 5, "actions/cache": 4}
