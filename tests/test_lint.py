@@ -377,6 +377,7 @@ def test_lint_no_suggestion_for_spelled_out_figures() -> None:
 def test_lint_difference_message_uses_delta_conversion() -> None:
     (f,) = lint("Night lows rose 5C (5F) in a week.")
     assert "about 9\u00b0F" in f.message and "delta" not in f.message
+    assert f.b is not None and f.b.unit == "degree_Fahrenheit"  # the quantity as extracted
 
 
 def test_lint_safe_fix_applies_to_a_copy() -> None:

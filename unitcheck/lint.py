@@ -177,11 +177,12 @@ def _conversions(
         difference = _is_difference(context, a, b)
         if _agree(a, b, tolerance, ton_locale, difference):
             continue
+        x, y = a, b  # what the message converts: a change of temperature without offset
         if difference and a.unit in _DELTA and b.unit in _DELTA:
             assert b.unit is not None
-            a, b = as_unit(a, _DELTA[a.unit]), as_unit(b, _DELTA[b.unit])
-        f = finding("UC104", _conversion_message(a, b, "restates"), b)
-        yield suggest(f, *_corrected(a, b, ton_locale))
+            x, y = as_unit(a, _DELTA[a.unit]), as_unit(b, _DELTA[b.unit])
+        f = finding("UC104", _conversion_message(x, y, "restates"), b)
+        yield suggest(f, *_corrected(x, y, ton_locale))
 
 
 def _corrected(a: Quantity, b: Quantity, ton_locale: str | None) -> tuple[str | None, bool]:
