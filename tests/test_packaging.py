@@ -78,3 +78,25 @@ def test_the_sdist_carries_what_the_tests_and_the_readme_need(tmp_path: Path) ->
         "unitcheck/data/units_en.tsv",
     ):
         assert needed in members, needed
+
+
+def test_the_readme_sample_output_is_what_the_tool_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from unitcheck.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("The example pair has two planted errors", 1)[1]
+    sample = re.search(r"```\n(.+?)\n```", sample, re.S).group(1)  # type: ignore[union-attr]
+    run, _ = _readme_commands()
+    original, revised = re.findall(r"data/examples/\S+", run)
+    monkeypatch.chdir(ROOT)  # the README's paths are relative to the checkout
+    result = CliRunner().invoke(main, ["compare", original, revised, "--color", "never"])
+    printed = result.output.splitlines()
+    for line in sample.splitlines():
+        if line.strip() == "...":
+            continue
+        if line.endswith("..."):  # a line the README shortens: the printed one starts so
+            assert any(p.startswith(line[:-3]) for p in printed), line
+        else:
+            assert line in printed, line
