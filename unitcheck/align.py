@@ -6,16 +6,20 @@ a text into :class:`Segment` spans, and ``align`` pairs the segments of an origi
 punctuation, split or merged sentences, reordered paragraphs, and material that exists
 on one side only.
 
-Numbers never drive the alignment: every token holding a digit, and every number word,
-is dropped before two sentences are compared, so that "400 square miles" and "400m2"
-still pair up and the comparison step can flag the change.
+Quantities never drive the alignment: the caller passes the character spans of the
+quantities it found (number, scale, unit and currency together), and each span counts as
+one placeholder word, so that "400 square miles" and "400m2" weigh the same; every other
+token holding a digit, and every number word, is dropped. Order is evidence too: between
+two aligned sentences (or the ends of the texts), a sentence left over on each side pairs
+up by position, as a diff would pair them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -133,12 +137,14 @@ _RAW_WORD = re.compile(r"\w+(?:'\w+)*")
 _STEM = 6
 
 
-def _stems(text: str) -> list[str]:
-    """Return the comparable words of a sentence, numbers masked, in order.
+#: The stem standing for one quantity span: no text can produce it (no word character).
+QUANTITY = "#q"
 
-    Content words when there are any, otherwise the function words, so that a short
-    sentence such as "It is." still has something to compare.
-    """
+Span = tuple[int, int]
+
+
+def _words(text: str) -> list[str]:
+    """Return the normalised words of ``text``, numbers dropped, in order."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
     words = []
     for raw in _RAW_WORD.findall(text):
@@ -147,8 +153,33 @@ def _stems(text: str) -> list[str]:
         word = raw.removesuffix("'s").replace("_", "")
         if word and word not in _NUMBER_WORDS:
             words.append(word)
-    content = [w[:_STEM] for w in words if len(w) > 1 and w not in _STOPWORDS]
-    return content or [w[:_STEM] for w in words]
+    return words
+
+
+def _stems(text: str, masks: Sequence[Span] = ()) -> list[str]:
+    """Return the comparable words of a sentence in order, each quantity one placeholder.
+
+    ``masks`` are the spans (relative to ``text``, sorted, not overlapping) of the
+    quantities in it; each becomes :data:`QUANTITY`, whatever its unit or scale words.
+    Content words when there are any, otherwise the function words, so that a short
+    sentence such as "It is 5 km." still has something to compare.
+    """
+    pieces: list[list[str]] = []
+    position = 0
+    for start, end in masks:
+        pieces.append(_words(text[position:start]))
+        position = max(position, end)
+    pieces.append(_words(text[position:]))
+    has_content = any(len(w) > 1 and w not in _STOPWORDS for piece in pieces for w in piece)
+    stems: list[str] = []
+    for k, piece in enumerate(pieces):
+        if k:
+            stems.append(QUANTITY)
+        if has_content:
+            stems.extend(w[:_STEM] for w in piece if len(w) > 1 and w not in _STOPWORDS)
+        else:
+            stems.extend(w[:_STEM] for w in piece)
+    return stems
 
 
 def _code(n: int) -> str:
@@ -166,16 +197,31 @@ class _Side:
 
     seqs: tuple[str, ...]  # stems in order, for an order-aware similarity
     bags: tuple[str, ...]  # the same codes sorted: their ratio is a multiset Dice
+    words: tuple[str, ...]  # the codes of real words only (no placeholder), as sets
 
 
-def _encode(texts: Iterable[str], vocabulary: dict[str, str]) -> _Side:
-    """Encode each text as a string of one character per stem, for rapidfuzz."""
-    seqs = []
-    for text in texts:
-        # Supplementary-plane code points: one per distinct stem, never a real letter.
-        codes = [vocabulary.setdefault(s, _code(len(vocabulary))) for s in _stems(text)]
-        seqs.append("".join(codes))
-    return _Side(tuple(seqs), tuple("".join(sorted(s)) for s in seqs))
+def _encode(
+    text: str, segments: Sequence[Segment], masks: Sequence[Span], vocabulary: dict[str, str]
+) -> _Side:
+    """Encode each segment as a string of one character per stem, for rapidfuzz."""
+    placeholder = vocabulary.setdefault(QUANTITY, _code(len(vocabulary)))
+    spans = sorted(masks)
+    starts = [s for s, _ in spans]
+    seqs, words = [], []
+    for seg in segments:
+        first = bisect_left(starts, seg.start)
+        inside = []
+        for start, end in spans[first:]:
+            if start >= seg.end:
+                break
+            if inside and start < inside[-1][1]:
+                continue  # overlapping spans count once
+            inside.append((start - seg.start, min(end, seg.end) - seg.start))
+        stems = _stems(text[seg.start : seg.end], inside)
+        codes = "".join(vocabulary.setdefault(s, _code(len(vocabulary))) for s in stems)
+        seqs.append(codes)
+        words.append(codes.replace(placeholder, ""))
+    return _Side(tuple(seqs), tuple("".join(sorted(s)) for s in seqs), tuple(words))
 
 
 # -- alignment ----------------------------------------------------------------------
@@ -192,6 +238,12 @@ ACCEPT_IN_CONTEXT = 0.3
 SPLIT_GAIN = 0.05
 #: Share of the similarity that comes from word choice regardless of order.
 _BAG_WEIGHT = 0.7
+#: Bar for the one sentence left over on each side between two aligned pairs: their
+#: place is most of the evidence, but they must still share a word (or be wordless).
+ACCEPT_IN_GAP = 0.2
+#: A gap with more leftovers than this on a side is a block of its own (an ad, a run
+#: of teasers), not sentences to pair by similarity.
+_GAP_MAX = 8
 #: Rows of the similarity matrix computed at once: bounds memory on long texts.
 _BLOCK = 256
 
@@ -201,15 +253,22 @@ def align(
     a_segments: Sequence[Segment],
     b_text: str,
     b_segments: Sequence[Segment],
+    *,
+    a_masks: Sequence[Span] = (),
+    b_masks: Sequence[Span] = (),
 ) -> tuple[AlignedPair, ...]:
     """Pair the segments of an original ``a`` with those of a revised copy ``b``.
 
-    Similarity is computed on normalised words with every number masked, so a sentence
-    whose figure changed still finds its counterpart. Sentences pair greedily by
-    similarity (ties go to the closer relative position); weaker pairs are accepted
-    between neighbours that already pair up; a sentence split in two, or two merged
-    into one, gives two pairs that share an index. Segments left over come out once
-    each, with the other side None and a score of 0.
+    Similarity is computed on normalised words with every quantity masked: each span in
+    ``a_masks`` / ``b_masks`` (character offsets into the texts, typically every
+    extracted quantity) counts as one placeholder word, and any other number is dropped,
+    so a sentence whose figure, unit or scale changed still finds its counterpart.
+    Sentences pair greedily by similarity (ties go to the closer relative position);
+    weaker pairs are accepted between neighbours that already pair up; a sentence split
+    in two, or two merged into one, gives two pairs that share an index. Between two
+    aligned sentences (or the ends of the texts), sentences left over on both sides pair
+    by position when each side has one, or by best similarity when there are several.
+    Segments left over come out once each, with the other side None and a score of 0.
 
     Rows are ordered by ``b`` then ``a``; an ``a``-only row sits after the rows of the
     nearest preceding aligned ``a`` segment.
@@ -221,8 +280,8 @@ def align(
     [(0, 0), (1, None)]
     """
     vocabulary: dict[str, str] = {}
-    side_a = _encode((a_text[s.start : s.end] for s in a_segments), vocabulary)
-    side_b = _encode((b_text[s.start : s.end] for s in b_segments), vocabulary)
+    side_a = _encode(a_text, a_segments, a_masks, vocabulary)
+    side_b = _encode(b_text, b_segments, b_masks, vocabulary)
     matcher = _Matcher(side_a, side_b)
     matcher.run()
     return matcher.rows()
@@ -256,10 +315,15 @@ class _Matcher:
         for sim, i, j in self.candidates:
             if sim >= self._bar(i, j) and self._free(i, j):
                 self._accept(i, j, sim)
+        self._settle()
+        if self._pair_gaps():
+            self._settle()
+        self._fill_wordless_gaps()
+
+    def _settle(self) -> None:
         changed = True
         while changed:
             changed = self._grow_groups() | self._accept_in_context() | self._seed_groups()
-        self._fill_wordless_gaps()
 
     # candidate generation
 
@@ -269,8 +333,9 @@ class _Matcher:
         ``process.cdist`` is vectorised C++, so even 1,000 x 1,000 sentences take a few
         tens of milliseconds; rows are done in blocks to bound memory.
         """
-        a_idx = [i for i, s in enumerate(self.a.bags) if s]
-        b_idx = [j for j, s in enumerate(self.b.bags) if s]
+        # A segment with no word besides its figures pairs by position only.
+        a_idx = [i for i, s in enumerate(self.a.words) if s]
+        b_idx = [j for j, s in enumerate(self.b.words) if s]
         if not a_idx or not b_idx:
             return []
         a_bags = [self.a.bags[i] for i in a_idx]
@@ -394,6 +459,55 @@ class _Matcher:
                     changed = True
         return changed
 
+    def _pair_gaps(self) -> bool:
+        """Pair the sentences left over between two aligned ones, as a diff would.
+
+        The ends of both texts count as aligned. One leftover on each side pairs when it
+        shares a word with its counterpart (or either holds figures only); several pair
+        by best similarity, never crossing. Short lines still need the short bar, and
+        big one-sided blocks are left alone.
+        """
+        na, nb = len(self.a.seqs), len(self.b.seqs)
+        anchors = [(-1, -1, -1)]
+        anchors += [(i, min(js), max(js)) for i, js in sorted(self.b_of_a.items())]
+        anchors.append((na, nb, nb))
+        changed = False
+        for (p, _, p_hi), (n, n_lo, _) in zip(anchors, anchors[1:], strict=False):
+            free_a = list(range(p + 1, n))
+            if not free_a or p_hi + 1 >= n_lo:
+                continue
+            free_b = [j for j in range(p_hi + 1, n_lo) if j not in self.a_of_b]
+            if not free_b or len(free_a) > _GAP_MAX or len(free_b) > _GAP_MAX:
+                continue
+            changed |= self._pair_gap(free_a, free_b)
+        return changed
+
+    def _pair_gap(self, free_a: list[int], free_b: list[int]) -> bool:
+        a, b = self.a, self.b
+        found = []
+        for i in free_a:
+            for j in free_b:
+                sim = _similarity(a.seqs[i], b.seqs[j])
+                shared = bool(set(a.words[i]) & set(b.words[j]))
+                if not a.words[i] or not b.words[j]:
+                    ok = len(free_a) == len(free_b) == 1 and sim >= ACCEPT_IN_GAP
+                elif self._bar(i, j) > ACCEPT:
+                    ok = False  # short lines of furniture share brand names: not enough
+                elif len(free_a) == len(free_b) == 1:
+                    ok = sim >= ACCEPT_IN_GAP and shared
+                else:
+                    ok = sim >= ACCEPT_IN_CONTEXT and shared
+                if ok:
+                    found.append((sim, i, j))
+        found.sort(key=lambda t: (-t[0], t[1], t[2]))
+        taken: list[tuple[int, int]] = []
+        for sim, i, j in found:
+            if any(i == x or j == y or (i < x) != (j < y) for x, y in taken):
+                continue  # one partner each, and no crossing pairs
+            taken.append((i, j))
+            self._accept(i, j, sim)
+        return bool(taken)
+
     def _fill_wordless_gaps(self) -> None:
         """Pair two wordless segments ("2024", "$1.5bn") that fill the same one-by-one gap.
 
@@ -402,11 +516,11 @@ class _Matcher:
         """
         na, nb = len(self.a.seqs), len(self.b.seqs)
         for i in range(na):
-            if self.a.seqs[i] or i in self.b_of_a:
+            if self.a.words[i] or i in self.b_of_a:
                 continue
             before = [j + 1 for j in self.b_of_a.get(i - 1, ())] if i else [0]
             for j in before:
-                if j >= nb or self.b.seqs[j] or j in self.a_of_b:
+                if j >= nb or self.b.words[j] or j in self.a_of_b:
                     continue
                 if self._paired(i + 1, j + 1) or (i + 1 == na and j + 1 == nb):
                     self._accept(i, j, ACCEPT_IN_CONTEXT)

@@ -1,10 +1,14 @@
 """Compare two versions of an article and flag the quantities that no longer agree.
 
 The steps: extract the quantities of both texts; split both into sentences and align
-them (``align``); within each group of aligned sentences, pair the quantities in order
-(a small dynamic programme over a pair score); then judge each pair, each conversion
-added in parentheses, and each quantity left over. Material that exists on one side
-only (an ad, a teaser, a credit) is never judged.
+them (``align``, with every quantity masked); within each group of aligned sentences,
+pair the quantities in order (a small dynamic programme over a pair score); then judge
+each pair and each conversion added in parentheses. Quantities left over, in aligned
+groups or in one-sided sentences, are matched across the document within a few
+sentences, strictly (a moved figure, the same figure with another unit, the same digits
+at another scale), so a sentence that failed to align never hides a changed unit. What
+still matches nothing is reported as dropped or added (info), except in paragraphs that
+exist on one side only (an ad, a teaser, a credit): those are material of their own.
 """
 
 from __future__ import annotations
@@ -47,16 +51,27 @@ def compare(
     >>> [(f.code, f.a.text, f.b.text) for f in result.findings]
     [('UC101', '600 miles', '600km')]
     """
-    quantities_a = [localise(q, gallon=gallon, ton=ton) for q in extract(original) if q.is_measure]
-    quantities_b = [localise(q, gallon=gallon, ton=ton) for q in extract(revised) if q.is_measure]
+    found_a = [localise(q, gallon=gallon, ton=ton) for q in extract(original)]
+    found_b = [localise(q, gallon=gallon, ton=ton) for q in extract(revised)]
+    quantities_a = [q for q in found_a if q.is_measure]
+    quantities_b = [q for q in found_b if q.is_measure]
     segments_a, segments_b = segment(original), segment(revised)
-    alignment = align(original, segments_a, revised, segments_b)
+    alignment = align(
+        original,
+        segments_a,
+        revised,
+        segments_b,
+        a_masks=[q.span for q in found_a],
+        b_masks=[q.span for q in found_b],
+    )
 
     matches: list[tuple[Quantity, Quantity]] = []
     findings: list[Finding] = []
     judge = _Judge(original, revised, tolerance)
     by_segment_a = _by_segment(quantities_a, segments_a)
     by_segment_b = _by_segment(quantities_b, segments_b)
+    left_a: list[_Left] = []
+    left_b: list[_Left] = []
     for group_a, group_b in _groups(alignment):
         in_a = [q for i in group_a for q in by_segment_a.get(i, ())]
         in_b = [q for j in group_b for q in by_segment_b.get(j, ())]
@@ -65,10 +80,148 @@ def compare(
         pairs = _pair(in_a, in_b, judge)
         matches.extend(pairs)
         findings.extend(judge.group(in_a, in_b, pairs))
+        paired_a = {id(a) for a, _ in pairs}
+        paired_b = {id(b) for _, b in pairs} | judge.restatements(in_b, pairs)
+        left_a += [_Left(q, i, True) for i in group_a for q in by_segment_a.get(i, ())
+                   if id(q) not in paired_a]
+        left_b += [_Left(q, j, True) for j in group_b for q in by_segment_b.get(j, ())
+                   if id(q) not in paired_b]
+    lone_a, lone_b = _lone_segments(alignment, segments_a, original, segments_b, revised)
+    left_a += [_Left(q, i, told) for i, told in lone_a.items() for q in by_segment_a.get(i, ())]
+    left_b += [_Left(q, j, told) for j, told in lone_b.items() for q in by_segment_b.get(j, ())]
+
+    place = _Places(alignment, len(segments_a))
+    for a, b in _match_across(left_a, left_b, place, judge):
+        matches.append((a.quantity, b.quantity))
+        findings.extend(judge.pair(a.quantity, b.quantity))
+        a.matched = b.matched = True
+    findings.extend(_unexplained(left_a, left_b))
     findings.sort(key=_position)
     return Comparison(
         original, revised, segments_a, segments_b, alignment, tuple(matches), tuple(findings)
     )
+
+
+# -- what alignment left over -----------------------------------------------------
+
+#: How far apart (in sentences of the revised text) a dropped and an added quantity
+#: may be and still be read as one fact edited.
+_NEARBY = 3
+
+
+@dataclass(slots=True)
+class _Left:
+    """A quantity no pair explains yet, with its segment index on its own side.
+
+    ``told`` says whether it is reported as dropped or added when nothing matches it:
+    true inside aligned paragraphs, false in a paragraph that exists on one side only
+    (an ad, a teaser, a standfirst), which is material of its own, not an edit.
+    """
+
+    quantity: Quantity
+    segment: int
+    told: bool
+    matched: bool = False
+
+
+def _lone_segments(
+    alignment: Sequence[AlignedPair],
+    segments_a: Sequence[Segment],
+    original: str,
+    segments_b: Sequence[Segment],
+    revised: str,
+) -> tuple[dict[int, bool], dict[int, bool]]:
+    """One-sided segments of each side, each with whether its paragraph is aligned."""
+    aligned_a = {p.a for p in alignment if p.a is not None and p.b is not None}
+    aligned_b = {p.b for p in alignment if p.a is not None and p.b is not None}
+    out = []
+    for segments, text, aligned in (
+        (segments_a, original, aligned_a),
+        (segments_b, revised, aligned_b),
+    ):
+        paragraph = _paragraphs(segments, text)
+        live = {paragraph[k] for k in aligned}
+        out.append({k: paragraph[k] in live for k in range(len(segments)) if k not in aligned})
+    return out[0], out[1]
+
+
+def _paragraphs(segments: Sequence[Segment], text: str) -> list[int]:
+    """The paragraph number of each segment: a line break starts a new paragraph."""
+    numbers, current, previous_end = [], 0, None
+    for seg in segments:
+        if previous_end is not None and any(
+            ch in _LINE_BREAKS for ch in text[previous_end : seg.start]
+        ):
+            current += 1
+        numbers.append(current)
+        previous_end = seg.end
+    return numbers
+
+
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+class _Places:
+    """Where each segment of the original sits in the revised text, in its sentences."""
+
+    def __init__(self, alignment: Sequence[AlignedPair], n_a: int) -> None:
+        partners: dict[int, list[int]] = {}
+        for p in alignment:
+            if p.a is not None and p.b is not None:
+                partners.setdefault(p.a, []).append(p.b)
+        self.of_a: list[float] = []
+        last = -1.0
+        for i in range(n_a):
+            if i in partners:
+                self.of_a.append(float(min(partners[i])))
+                last = float(max(partners[i]))
+            else:
+                self.of_a.append(last + 0.5)
+
+    def distance(self, a: _Left, b: _Left) -> float:
+        return abs(self.of_a[a.segment] - b.segment)
+
+
+def _match_across(
+    left_a: Sequence[_Left], left_b: Sequence[_Left], place: _Places, judge: _Judge
+) -> list[tuple[_Left, _Left]]:
+    """Pair leftover quantities a few sentences apart that read as one fact edited.
+
+    Strict on purpose, since the two may sit in unrelated sentences: the same amount
+    (moved, or converted), the same figure with another unit, or the same unit with the
+    digits kept and the scale moved by a power of ten. Nearest first, then best score.
+    """
+    found = []
+    for a in left_a:
+        for b in left_b:
+            distance = place.distance(a, b)
+            if distance > _NEARBY:
+                continue
+            score = judge.across(a.quantity, b.quantity)
+            if score:
+                found.append((distance, -score, a.quantity.start, b.quantity.start, a, b))
+    found.sort(key=lambda t: t[:4])
+    pairs = []
+    for *_, a, b in found:
+        if not a.matched and not b.matched:
+            a.matched = b.matched = True
+            pairs.append((a, b))
+    return pairs
+
+
+def _unexplained(left_a: Sequence[_Left], left_b: Sequence[_Left]) -> Iterator[Finding]:
+    """Dropped and added quantities that nothing explains, inside aligned paragraphs."""
+    for b in left_b:
+        if b.told and not b.matched:
+            yield _finding("UC302", f"{_q(b.quantity)} is new in the revised text", None, b.quantity)
+    for a in left_a:
+        if a.told and not a.matched:
+            yield _finding(
+                "UC301",
+                f"{_q(a.quantity)} is in the original but not in the revised text",
+                a.quantity,
+                None,
+            )
 
 
 # -- grouping ---------------------------------------------------------------------
@@ -198,36 +351,56 @@ class _Judge:
             return _SCORE_VALUE_CHANGED if a.unit == b.unit else _SCORE_WRONG_CONVERSION
         return 0.0
 
+    def across(self, a: Quantity, b: Quantity) -> float:
+        """Score a dropped *a* and an added *b* from different sentences; 0 if unrelated.
+
+        Only the readings a desk's slip leaves: the same amount, the same figure with
+        another unit of the same kind, or the same unit with the digits kept and the
+        scale moved by a power of ten ("$3 billion" -> "$3 million").
+        """
+        if a.unit is None and b.unit is None and (a.noun is None or a.noun != b.noun):
+            return 0.0  # bare numbers coincide too often to pair across sentences
+        agreement = self.agreement(a, b)
+        if agreement in (Agreement.SAME, Agreement.CONVERTED):
+            return self.score(a, b)
+        if conv.same_number(a, b):
+            units = {a.unit, b.unit}
+            kindred = conv.comparable(a, b) or units == {"percent", "percentage_point"}
+            if a.kind == b.kind == "money" or (kindred and None not in units):
+                return _SCORE_SAME_NUMBER
+            return 0.0
+        if agreement is Agreement.DIFFERENT and a.unit == b.unit and _power_of_ten(a, b):
+            return _SCORE_VALUE_CHANGED
+        return 0.0
+
+    def restatements(
+        self, in_b: Sequence[Quantity], pairs: Sequence[tuple[Quantity, Quantity]]
+    ) -> set[int]:
+        """Ids of the added quantities that restate a paired one ("600 miles (965km)")."""
+        paired_b = {id(b) for _, b in pairs}
+        return {
+            id(b)
+            for index, b in enumerate(in_b)
+            if id(b) not in paired_b
+            and index
+            and id(in_b[index - 1]) in paired_b
+            and conv.is_restatement(self.revised, in_b[index - 1], b)
+        }
+
     def group(
         self,
         in_a: Sequence[Quantity],
         in_b: Sequence[Quantity],
         pairs: Sequence[tuple[Quantity, Quantity]],
     ) -> Iterator[Finding]:
-        paired_a = {id(a) for a, _ in pairs}
+        """Judge a group's pairs and the conversions added to them; leftovers wait."""
         paired_b = {id(b): a for a, b in pairs}
         for a, b in pairs:
             yield from self.pair(a, b)
+        restated = self.restatements(in_b, pairs)
         for index, b in enumerate(in_b):
-            if id(b) in paired_b:
-                continue
-            parent = in_b[index - 1] if index else None
-            if (
-                parent is not None
-                and id(parent) in paired_b
-                and conv.is_restatement(self.revised, parent, b)
-            ):
-                yield from self.added_conversion(paired_b[id(parent)], b)
-            else:
-                yield _finding("UC302", f"{_q(b)} is new in the revised sentence", None, b)
-        for a in in_a:
-            if id(a) not in paired_a:
-                yield _finding(
-                    "UC301",
-                    f"{_q(a)} is in the original sentence but not in the revised one",
-                    a,
-                    None,
-                )
+            if id(b) in restated:
+                yield from self.added_conversion(paired_b[id(in_b[index - 1])], b)
 
     def pair(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
         agreement = self.agreement(a, b)
@@ -371,6 +544,15 @@ def _dimension(q: Quantity) -> str:
         "[percentage_point]": "percentage points",
     }
     return names.get(q.dimension or "", q.dimension or "another dimension")
+
+
+def _power_of_ten(a: Quantity, b: Quantity) -> bool:
+    """The two magnitudes differ by a factor of 10, 100, 1,000...: the digits were kept."""
+    x, y = abs(a.magnitude), abs(b.magnitude)
+    if not x or not y or math.isclose(x, y):
+        return False
+    exponent = math.log10(y / x)
+    return math.isclose(exponent, round(exponent), abs_tol=1e-6)
 
 
 def _bits_and_bytes(a: Quantity, b: Quantity) -> bool:
