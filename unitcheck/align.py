@@ -463,9 +463,9 @@ class _Matcher:
         """Pair the sentences left over between two aligned ones, as a diff would.
 
         The ends of both texts count as aligned. One leftover on each side pairs when it
-        shares a word with its counterpart (or either holds figures only); several pair
-        by best similarity, never crossing. Short lines still need the short bar, and
-        big one-sided blocks are left alone.
+        shares a word with its counterpart, when both hold figures, or when either holds
+        figures only; several pair by best similarity, never crossing. Big one-sided
+        blocks are left alone.
         """
         na, nb = len(self.a.seqs), len(self.b.seqs)
         anchors = [(-1, -1, -1)]
@@ -484,19 +484,22 @@ class _Matcher:
 
     def _pair_gap(self, free_a: list[int], free_b: list[int]) -> bool:
         a, b = self.a, self.b
+        single = len(free_a) == len(free_b) == 1
         found = []
         for i in free_a:
             for j in free_b:
                 sim = _similarity(a.seqs[i], b.seqs[j])
                 shared = bool(set(a.words[i]) & set(b.words[j]))
-                if not a.words[i] or not b.words[j]:
-                    ok = len(free_a) == len(free_b) == 1 and sim >= ACCEPT_IN_GAP
-                elif self._bar(i, j) > ACCEPT:
-                    ok = False  # short lines of furniture share brand names: not enough
-                elif len(free_a) == len(free_b) == 1:
-                    ok = sim >= ACCEPT_IN_GAP and shared
+                # Short lines of furniture share brand names: that alone is not enough.
+                worded = shared and self._bar(i, j) <= ACCEPT
+                if single:
+                    # Alone in the same slot: figures on both sides, or one side that is
+                    # only figures, is evidence enough.
+                    figures = len(a.words[i]) < len(a.seqs[i]) and len(b.words[j]) < len(b.seqs[j])
+                    wordless = not a.words[i] or not b.words[j]
+                    ok = sim >= ACCEPT_IN_GAP and (worded or figures or wordless)
                 else:
-                    ok = sim >= ACCEPT_IN_CONTEXT and shared
+                    ok = sim >= ACCEPT_IN_CONTEXT and worded
                 if ok:
                     found.append((sim, i, j))
         found.sort(key=lambda t: (-t[0], t[1], t[2]))
