@@ -205,7 +205,7 @@ def edits(sentence: str, q: Quantity) -> Iterator[Edit]:
         return
     value = q.value
     # -- must be flagged
-    if numeral:
+    if numeral and value != 0:
         n = numeral.group()
         ten = text[: numeral.start()] + times_ten(n) + text[numeral.end() :]
         yield Edit("value-x10", ten, True, ((value * 10, unit),))
@@ -237,10 +237,11 @@ def edits(sentence: str, q: Quantity) -> Iterator[Edit]:
         words = conv.unit_words(to, plural=hyphen == " ")
         yield Edit("unit-swapped", f"{number}{hyphen}{words}", True, ((value, to),))
         converted = convert(value, unit, to)
+        written = float(numeral.group().replace(",", ""))
         if converted is not None and converted != 0:
-            if abs(converted - value) / abs(value or 1) > 0.2:
+            if value > 0 and abs(converted - written) / abs(written or 1) > 0.2:
                 same = f"{text} ({numeral.group()} {conv.unit_words(to)})"
-                yield Edit("conversion-number-kept", same, True, ((value, unit), (value, to)))
+                yield Edit("conversion-number-kept", same, True, ((value, unit), (written, to)))
             fig = figure(converted)
             if float(fig.replace(",", "")) != 0:
                 yield Edit(
@@ -268,9 +269,18 @@ def edits(sentence: str, q: Quantity) -> Iterator[Edit]:
                 yield Edit("money-restyled", text[: numeral.end()] + new, False, ((value, unit),))
         if text[0] == "$":
             yield Edit("money-restyled-us", "US" + text, False, ((value, unit),))
-    if numeral is None and number and float(value).is_integer():
-        digits = f"{int(value):,}"
+    factor = _factor(q.unit_text)
+    if numeral is None and number and q.kind != "money" and float(value / factor).is_integer():
+        digits = f"{int(value / factor):,}"
         yield Edit("words-to-digits", digits + text[len(number) :], False, ((value, unit),))
+
+
+def _factor(unit_text: str | None) -> float:
+    """The factor a unit word multiplies the number written by ("decades": 10 years)."""
+    if not unit_text:
+        return 1.0
+    entry = unit_table().match(tuple(unit_text.split()))
+    return entry.factor if entry is not None else 1.0
 
 
 def cases_for(corpus: str, sentence: str, frames: bool) -> Iterator[Case]:

@@ -403,3 +403,48 @@ def test_align_segment_never_crashes_and_spans_are_ordered(text: str) -> None:
 def test_align_never_crashes_on_arbitrary_pairs(a: str, b: str) -> None:
     sa, sb = segment(a), segment(b)
     check_invariants(align(a, sa, b, sb), len(sa), len(sb))
+
+
+# -- issue 10: quantities masked, order as evidence -------------------------------------
+
+
+def _spans(text: str, *surfaces: str) -> list[tuple[int, int]]:
+    return [(text.index(s), text.index(s) + len(s)) for s in surfaces]
+
+
+def test_align_masked_quantity_counts_as_one_word_whatever_its_unit() -> None:
+    a, b = "Forces now hold more than 400 square miles.", "Forces now hold more than 400m2."
+    got = align(a, segment(a), b, segment(b), a_masks=_spans(a, "400 square miles"),
+                b_masks=_spans(b, "400m2"))
+    assert got == (AlignedPair(0, 0, 1.0),)
+    # Without the spans the unit words weigh against the pair, as before issue 10.
+    assert pairs_of(run(a, b)) == set()
+
+
+def test_align_lone_leftovers_pair_by_position_between_anchors() -> None:
+    a = paragraphs(TRAM_P1, "Its trams will be longer, holding 300 riders each.", TRAM_P4)
+    lone = "Each new vehicle is designed to carry 300 riders in comfort, says the regional operator."
+    b = paragraphs(EDIT_P1, lone, EDIT_P4)
+    masks_a, masks_b = _spans(a, "300"), _spans(b, "300")
+    got = align(a, segment(a), b, segment(b), a_masks=masks_a, b_masks=masks_b)
+    # One shared word and the figure: too little on their own (below the contextual
+    # bar), enough for the only two sentences between the same aligned neighbours.
+    assert next(p.score for p in got if (p.a, p.b) == (2, 2)) < 0.3
+    check_invariants(got, len(segment(a)), len(segment(b)))
+
+
+def test_align_lone_leftovers_without_evidence_stay_one_sided() -> None:
+    # Same slot, but no shared word: a replaced sentence, not a reworded one.
+    a = paragraphs(TRAM_P1, "Its trams will be longer, holding 300 riders each.", TRAM_P4)
+    b = paragraphs(EDIT_P1, "A museum of transport history opens in the depot in 2027.", EDIT_P4)
+    got = align(a, segment(a), b, segment(b), a_masks=_spans(a, "300"), b_masks=_spans(b, "2027"))
+    assert 2 in a_only(got) and 2 in b_only(got)
+
+
+def test_align_teasers_stay_one_sided_with_masks() -> None:
+    a = paragraphs(TRAM_P1, TRAM_P2)
+    b = paragraphs(EDIT_P1, EDIT_P2, TEASERS)
+    got = align(a, segment(a), b, segment(b), a_masks=_spans(a, "12 kilometres"),
+                b_masks=_spans(b, "12km", "six weeks"))
+    assert pairs_of(got) == {(k, k) for k in range(len(segment(a)))}
+    assert b_only(got) == set(range(len(segment(a)), len(segment(b))))

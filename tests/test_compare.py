@@ -150,3 +150,84 @@ def test_figures_reordered_within_a_sentence_still_pair() -> None:
         ("4.5%", "4.5 percent"),
         ("2.1 million", "2.1 million"),
     }
+
+
+# -- issue 10: compare never misses in silence ------------------------------------------
+
+
+def _codes_on(result: unitcheck.Comparison, a: str) -> list[str]:
+    """Codes of the warnings and errors whose original quantity overlaps surface ``a``."""
+    start = result.original.index(a)
+    end = start + len(a)
+    return [
+        f.code
+        for f in result.findings
+        if f.severity >= Severity.WARNING and f.a is not None and f.a.start < end and start < f.a.end
+    ]
+
+
+def test_issue_10_readme_example_gives_uc101() -> None:
+    result = unitcheck.compare(
+        "Forces now hold more than 400 square miles.", "Forces now hold more than 400m2."
+    )
+    assert ("UC101", "400 square miles", "400m2") in _serious(result)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    st.sampled_from(["{q}", "{q}.", "Now {q}.", "It was {q}.", "Rain Brings {q} To Town"]),
+    st.sampled_from(
+        [("12 miles", "12 km"), ("60 kilograms", "60 pounds"), ("9 feet", "9 metres"),
+         ("40 gallons", "40 litres"), ("70 mph", "70 km/h"), ("400 square miles", "400 km2")]
+    ),
+)
+def test_issue_10_unit_swapped_in_a_short_frame_is_an_error(
+    frame: str, swap: tuple[str, str]
+) -> None:
+    # In a frame of a few words the quantity is most of the sentence.
+    result = unitcheck.compare(frame.format(q=swap[0]), frame.format(q=swap[1]))
+    assert "UC101" in _codes_on(result, swap[0])
+
+
+def test_issue_10_compound_measure_unit_changed_is_flagged() -> None:
+    # Whether extraction reads "5 feet 2 inches" as one quantity or two, the changed
+    # unit of the feet is an error on it.
+    result = unitcheck.compare("He is 5 feet 2 inches tall.", "He is 5 metres 2 inches tall.")
+    assert {"UC101", "UC103", "UC104"} & set(_codes_on(result, "5 feet"))
+
+
+def test_issue_10_unit_change_found_across_a_rewritten_sentence() -> None:
+    a = (
+        "The council met on Monday.\n\n"
+        "The new tower will be 240 metres tall, the planning office said.\n\n"
+        "Work begins next year."
+    )
+    b = (
+        "The council met on Monday.\n\n"
+        "Once built, the structure would rise 240 feet above the old harbour.\n\n"
+        "Work begins next year."
+    )
+    assert _serious(unitcheck.compare(a, b)) == [("UC101", "240 metres", "240 feet")]
+
+
+def test_issue_10_dropped_figure_in_aligned_paragraph_is_reported() -> None:
+    a = "The park opened on Sunday. It covers 40 hectares. Entry is free."
+    b = "The park opened on Sunday. Entry is free."
+    result = unitcheck.compare(a, b)
+    assert [(f.code, f.a and f.a.text) for f in result.findings] == [("UC301", "40 hectares")]
+
+
+def test_issue_10_far_apart_figures_are_not_matched() -> None:
+    # A dropped and an added figure many sentences apart are two facts, not one edit.
+    names = ["Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal"]
+    filler = " ".join(f"Speaker {n} thanked the volunteers warmly." for n in names)
+    a = f"The first hall seats exactly 300 people and is 30 metres wide. {filler}"
+    b = f"{filler} A new wing, added later, is 30 feet deep."
+    assert _serious(unitcheck.compare(a, b)) == []
+
+
+def test_issue_10_unrelated_figures_nearby_are_not_matched() -> None:
+    # Strict matching: different digits in the same unit are not a slip of scale.
+    a = "The zoo opened in spring.\n\nVisitor numbers rose 5% in its first month.\n\nIt closes at six."
+    b = "The zoo opened in spring.\n\nA baby giraffe born there weighed 3% more than expected.\n\nIt closes at six."
+    assert _serious(unitcheck.compare(a, b)) == []

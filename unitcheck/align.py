@@ -463,8 +463,8 @@ class _Matcher:
         """Pair the sentences left over between two aligned ones, as a diff would.
 
         The ends of both texts count as aligned. One leftover on each side pairs when it
-        shares a word with its counterpart, when both hold figures, or when either holds
-        figures only; several pair by best similarity, never crossing. Big one-sided
+        shares a word with its counterpart, when both are short and hold figures, or when
+        either holds figures only; several pair by best similarity, never crossing. Big one-sided
         blocks are left alone.
         """
         na, nb = len(self.a.seqs), len(self.b.seqs)
@@ -493,11 +493,12 @@ class _Matcher:
                 # Short lines of furniture share brand names: that alone is not enough.
                 worded = shared and self._bar(i, j) <= ACCEPT
                 if single:
-                    # Alone in the same slot: figures on both sides, or one side that is
-                    # only figures, is evidence enough.
+                    # Alone in the same slot: a shared word, figures on both sides of a
+                    # short pair (a headline, a frame), or a side of figures only.
+                    short = self._bar(i, j) > ACCEPT
                     figures = len(a.words[i]) < len(a.seqs[i]) and len(b.words[j]) < len(b.seqs[j])
                     wordless = not a.words[i] or not b.words[j]
-                    ok = sim >= ACCEPT_IN_GAP and (worded or figures or wordless)
+                    ok = sim >= ACCEPT_IN_GAP and (worded or (short and figures) or wordless)
                 else:
                     ok = sim >= ACCEPT_IN_CONTEXT and worded
                 if ok:
