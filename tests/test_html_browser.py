@@ -196,3 +196,50 @@ def test_html_browser_screenshot(report: Path) -> None:
     assert ERROR_EDGE in set(pixels), "no error border visible"
     if os.environ.get("UNITCHECK_UPDATE_SCREENSHOT"):
         shutil.copyfile(shot, ROOT / "docs" / "report-example.png")
+
+
+#: Copy and file names that would run script if the report let them through (issue 13).
+HOSTILE = (
+    "The relief road is 42 miles long <script>document.body.setAttribute('data-pwned',"
+    "'script')</script>.\nIt cost $3m <img src=x onerror=\"document.body.setAttribute("
+    "'data-pwned','img')\"> and took <svg onload=\"document.body.setAttribute('data-pwned',"
+    "'svg')\"> 3 years. <a href=\"javascript:document.body.setAttribute('data-pwned',"
+    "'link')\">map</a>\n"
+)
+HOSTILE_NAME = "<img src=x onerror=\"document.body.setAttribute('data-pwned','name')\">\udce9.txt"
+
+
+def test_html_browser_runs_scripts_at_all(tmp_path: Path) -> None:
+    # the control: in this harness a real script does run, so the next test means something
+    page = tmp_path / "control.html"
+    page.write_text(
+        "<html><body><script>document.body.setAttribute('data-pwned','control')</script>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    dom = _chromium("--dump-dom", page.as_uri(), cwd=tmp_path).stdout
+    assert lxml.html.fromstring(dom).body.get("data-pwned") == "control"
+
+
+@pytest.mark.parametrize("command", ["compare", "lint"])
+def test_html_browser_hostile_input_does_not_run(tmp_path: Path, command: str) -> None:
+    from unitcheck import compare, lint
+
+    revised = HOSTILE.replace("42 miles", "42 km")
+    doc_b = Document(HOSTILE_NAME, revised, revised, "text")
+    if command == "compare":
+        doc_a = Document("javascript:alert(1)<script>x</script>.txt", HOSTILE, HOSTILE, "text")
+        comparison = compare(HOSTILE, revised)
+        result = FileResult("compare", doc_b, doc_a, comparison.findings, (), comparison)
+    else:
+        result = FileResult("lint", doc_b, None, tuple(lint(revised)))
+    path = tmp_path / "report.html"
+    with path.open("w", encoding="utf-8") as stream:
+        emit("html", RunResult(command, (result,)), stream)
+    dom = _chromium("--dump-dom", "--virtual-time-budget=1000", path.as_uri(), cwd=tmp_path).stdout
+    page = lxml.html.fromstring(dom)
+    assert page.body.get("data-pwned") is None, "script from the input ran"
+    assert not page.xpath("//script | //img | //svg | //iframe | //a[not(starts-with(@href, '#'))]")
+    text = page.text_content()
+    assert "<script>document.body.setAttribute" in text  # shown as text, not dropped
+    assert "onerror=" in text and "javascript:" in text

@@ -21,6 +21,7 @@ from .positions import (
     primary,
     problem_message,
     relative_path,
+    show_surrogates,
     summary_line,
 )
 
@@ -41,14 +42,23 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _plain(text: str) -> str:
+    """Controls other than line breaks become spaces, lone surrogates escapes."""
+    return show_surrogates(_CONTROL.sub(" ", text))
+
+
 def command(kind: str, message: str, **properties: object) -> str:
-    """One workflow command line; properties whose value is None are left out."""
+    r"""One workflow command line; properties whose value is None are left out.
+
+    >>> command("error", "50% up\nor 5:1", file="a,b:c.txt", title="UC102 x")
+    '::error file=a%2Cb%3Ac.txt,title=UC102 x::50%25 up%0Aor 5:1'
+    """
     props = ",".join(
-        f"{key}={escape_property(_CONTROL.sub(' ', str(value)))}"
+        f"{key}={escape_property(_plain(str(value)))}"
         for key, value in properties.items()
         if value is not None
     )
-    return f"::{kind}{' ' + props if props else ''}::{escape_data(_CONTROL.sub(' ', message))}"
+    return f"::{kind}{' ' + props if props else ''}::{escape_data(_plain(message))}"
 
 
 def emit(run: RunResult, stream: TextIO, options: Options) -> None:

@@ -30,6 +30,7 @@ from .positions import (
     primary,
     problem_message,
     summary_line,
+    visible,
 )
 
 _CSS = """
@@ -92,12 +93,18 @@ table.quantities td, table.quantities th { border: 1px solid var(--line); paddin
 _PRIORITY = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Never valid in HTML, or not writable as UTF-8: controls other than line breaks and
+#: tabs, and lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _e(text: object) -> str:
-    """*text* escaped for HTML, with control characters (never valid there) replaced."""
-    return html.escape(_CONTROL.sub("\ufffd", str(text)), quote=True)
+    r"""*text* escaped for HTML (quotes too), with controls and lone surrogates made visible.
+
+    >>> _e('<img src=x onerror="alert(1)">\x1b')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;␛'
+    """
+    return html.escape(_CONTROL.sub(lambda m: visible(m.group()), str(text)), quote=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ line and no wrapper: a finding (compare, lint) or a quantity (extract), each wit
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any, TextIO
 
@@ -15,7 +14,7 @@ from ..inputs import Document
 from ..model import Finding, Quantity
 from ..result import FileResult, RunResult
 from . import Options
-from .positions import locate, ordered, problem_message
+from .positions import dump_json, locate, ordered, problem_message
 
 SCHEMA_VERSION = 1
 
@@ -101,8 +100,9 @@ def report_dict(run: RunResult) -> dict[str, Any]:
     }
 
 
-def _dump(obj: object, **kwargs: int) -> str:
-    return json.dumps(obj, ensure_ascii=False, allow_nan=False, **kwargs)
+def _dump(obj: object, indent: int | None = None) -> str:
+    """Strict JSON: valid for lone surrogates and line separators in the input too."""
+    return dump_json(obj, indent=indent)
 
 
 def emit_json(run: RunResult, stream: TextIO, options: Options) -> None:

@@ -20,8 +20,13 @@ from ..result import FileResult, InputProblem, RunResult
 
 #: A sentence longer than this is cut to a window around its quantity.
 MAX_SENTENCE = 240
-#: Control characters that must not reach a terminal or a log (ESC, BEL, ...).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: What must not reach a terminal or a log raw: C0 and C1 controls (ESC, BEL, CSI...),
+#: DEL, and lone surrogates (bytes of a file name that are not UTF-8), which no UTF-8
+#: stream can write.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Characters that some readers of JSON Lines take as line ends (``str.splitlines``).
+_LINE_END = re.compile("[\x85\u2028\u2029]")
 _SPACE = re.compile(r"\s+")
 #: Where a rough sentence ends, used only when no segmentation is at hand.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
@@ -120,9 +125,75 @@ def ordered(run: RunResult) -> list[tuple[FileResult, list[Finding]]]:
     return [(r, sorted(run.shown(r), key=lambda f, r=r: sort_key(r, f))) for r in run.results]
 
 
+def visible(char: str) -> str:
+    r"""A stand-in that shows what *char* was: a control picture, or an escape.
+
+    C0 controls and DEL become their Unicode control pictures (ESC is U+241B), one
+    column wide like the character they stand for; C1 controls and lone surrogates become
+    escapes: a byte of a file name that is not UTF-8 (kept by ``surrogateescape``) shows
+    as ``\xff``, the way ``ls -b`` shows it.
+
+    >>> [visible(chr(c)) for c in (0x1B, 0x7F, 0x9B, 0xDCFF, 0xD800)]
+    ['␛', '␡', '\\x9b', '\\xff', '\\ud800']
+    """
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    if code <= 0x9F:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """*text* with every control character and lone surrogate made visible (lines kept)."""
+    return _CONTROL.sub(lambda m: visible(m.group()), text)
+
+
 def clean(text: str) -> str:
-    """*text* on one line, without control characters (safe for a terminal or a log)."""
-    return _CONTROL.sub("\ufffd", _SPACE.sub(" ", text))
+    r"""*text* on one line, its controls made visible (safe for a terminal or a log).
+
+    >>> clean("up\x1b[2J 5\r\nkm")
+    'up␛[2J 5 km'
+    """
+    return printable(_SPACE.sub(" ", text))
+
+
+def show_surrogates(text: str) -> str:
+    """*text* with lone surrogates (only) made visible, as ``visible`` shows them."""
+    return _SURROGATE.sub(lambda m: visible(m.group()), text) if _SURROGATE.search(text) else text
+
+
+def unicode_safe(text: str) -> str:
+    """*text* with lone surrogates replaced by U+FFFD: valid Unicode, writable as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def json_safe(value: object) -> object:
+    """*value* (JSON-ready dicts, lists, strings...) with every string ``unicode_safe``."""
+    if isinstance(value, str):
+        return unicode_safe(value)
+    if isinstance(value, dict):
+        return {json_safe(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def dump_json(value: object, *, indent: int | None = None) -> str:
+    """*value* as strict JSON that any parser takes, on one line unless *indent*.
+
+    Lone surrogates (from a file name that is not UTF-8) become U+FFFD, NaN and infinity
+    are refused, and NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are escaped so that no
+    JSON Lines reader can split a record in two. Other text stays as it is.
+    """
+    import json
+
+    out = json.dumps(json_safe(value), ensure_ascii=False, allow_nan=False, indent=indent)
+    return _LINE_END.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def segments_of(result: FileResult, side: str) -> Sequence[Segment]:

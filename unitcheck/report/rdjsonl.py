@@ -11,7 +11,6 @@ quantity's range, which reviewdog offers as a suggested change.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from ..codes import BY_CODE
@@ -19,7 +18,15 @@ from ..inputs import Document
 from ..model import Finding, Quantity
 from ..result import FileResult, RunResult
 from . import Options
-from .positions import document_of, locate, ordered, primary, relative_path, utf8_column
+from .positions import (
+    document_of,
+    dump_json,
+    locate,
+    ordered,
+    primary,
+    relative_path,
+    utf8_column,
+)
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -74,4 +81,4 @@ def diagnostic(result: FileResult, finding: Finding) -> dict[str, Any]:
 def emit(run: RunResult, stream: TextIO, options: Options) -> None:
     for result, findings in ordered(run):
         for finding in findings:
-            stream.write(json.dumps(diagnostic(result, finding), ensure_ascii=False) + "\n")
+            stream.write(dump_json(diagnostic(result, finding)) + "\n")

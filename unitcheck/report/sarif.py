@@ -13,7 +13,6 @@ right text carries it as a ``fixes`` entry (one replacement of the quantity's re
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections import Counter
 from typing import Any, TextIO
@@ -26,6 +25,7 @@ from ..model import Finding, Quantity, Severity
 from ..result import FileResult, RunResult
 from . import Options
 from .positions import (
+    dump_json,
     locate,
     ordered,
     primary,
@@ -42,8 +42,18 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def uri(path: str) -> str:
-    """A relative URI reference for *path* (``<stdin>`` is kept, percent-encoded)."""
-    return quote(relative_path(path), safe="/:")
+    """A relative URI reference for *path* (``<stdin>`` is kept, percent-encoded).
+
+    A file name that is not UTF-8 comes in with its stray bytes as surrogates
+    (``surrogateescape``); those bytes are percent-encoded as they are, so the URI still
+    names the file: ``caf\udce9.txt`` becomes ``caf%E9.txt``.
+    """
+    rel = relative_path(path)
+    try:
+        raw = rel.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte stands for: mark it, keep the rest
+        raw = rel.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/:")
 
 
 def _rule(code: Code) -> dict[str, Any]:
@@ -126,7 +136,7 @@ def fingerprint(result: FileResult, finding: Finding) -> str:
         _normal(finding.b.text) if finding.b is not None else "",
         _normal(context),
     ]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _result(result: FileResult, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
@@ -201,4 +211,4 @@ def sarif_dict(run: RunResult) -> dict[str, Any]:
 
 def emit(run: RunResult, stream: TextIO, options: Options) -> None:
     """Write *run* to *stream* as a SARIF 2.1.0 log."""
-    stream.write(json.dumps(sarif_dict(run), ensure_ascii=False, indent=2) + "\n")
+    stream.write(dump_json(sarif_dict(run), indent=2) + "\n")
