@@ -231,3 +231,13 @@ def test_issue_10_unrelated_figures_nearby_are_not_matched() -> None:
     a = "The zoo opened in spring.\n\nVisitor numbers rose 5% in its first month.\n\nIt closes at six."
     b = "The zoo opened in spring.\n\nA baby giraffe born there weighed 3% more than expected.\n\nIt closes at six."
     assert _serious(unitcheck.compare(a, b)) == []
+
+
+def test_issue_10_figure_restated_inside_a_range_is_quiet_outside_is_an_error() -> None:
+    # A point that falls inside the new range is new information; outside, a change.
+    inside = unitcheck.compare("Add 25 grams of salt.", "Add 10 to 25 grams of salt.")
+    outside = unitcheck.compare("Add 25 grams of salt.", "Add 30 to 40 grams of salt.")
+    converted = unitcheck.compare("It is 20 miles away.", "It is 10 to 20 km away.")
+    assert _serious(inside) == []
+    assert _serious(outside) == [("UC102", "25 grams", "30 to 40 grams")]
+    assert _serious(converted) == [("UC104", "20 miles", "10 to 20 km")]

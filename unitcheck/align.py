@@ -131,6 +131,7 @@ _NUMBER_WORDS = frozenset(
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
 _RAW_WORD = re.compile(r"\w+(?:'\w+)*")
+_DIGIT = re.compile(r"\d")
 
 #: Words are compared by their first letters only: a cheap stemmer that also forgives
 #: spelling variants ("Zelensky" / "Zelenskiy", "negotiations" / "negotiating").
@@ -145,10 +146,14 @@ Span = tuple[int, int]
 
 def _words(text: str) -> list[str]:
     """Return the normalised words of ``text``, numbers dropped, in order."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    elif "`" in text:
+        text = text.translate(_QUOTES)
+    text = text.casefold()
     words = []
     for raw in _RAW_WORD.findall(text):
-        if any(ch.isdigit() for ch in raw):
+        if _DIGIT.search(raw):
             continue  # a number, or a number glued to its unit ("400m2")
         word = raw.removesuffix("'s").replace("_", "")
         if word and word not in _NUMBER_WORDS:

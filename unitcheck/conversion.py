@@ -100,7 +100,7 @@ def agreement(a: Quantity, b: Quantity, tolerance: float = 1.0) -> Agreement:
         return Agreement.INCOMPARABLE
     ea, eb = _ends(a), _ends(b)
     if len(ea) != len(eb):
-        ea, eb = [a.magnitude], [b.magnitude]
+        return _point_and_range(a, b, tolerance)
     if a.unit == b.unit:
         ok = all(
             _same_figure(x, y, a.step, b.step) or _within(a, x, b, y, tolerance)
@@ -114,6 +114,27 @@ def agreement(a: Quantity, b: Quantity, tolerance: float = 1.0) -> Agreement:
         return Agreement.DIFFERENT
     ok = all(_converts(a, x, b, y, tolerance) for x, y in zip(ea, eb, strict=True))
     return Agreement.CONVERTED if ok else Agreement.DIFFERENT
+
+
+def _point_and_range(a: Quantity, b: Quantity, tolerance: float) -> Agreement:
+    """A figure restated as a range ("20 grams" -> "10 to 20 grams"), or a range narrowed
+    to one figure: they agree when the figure, brought into the range's unit, falls
+    inside the range. That is new information, not a changed amount."""
+    point, span = (a, b) if a.value is not None else (b, a)
+    assert point.value is not None and span.low is not None and span.high is not None
+    x, half = point.value, half_width(point, point.value, tolerance)
+    lo: float | None = x - half
+    hi: float | None = x + half
+    if point.unit != span.unit:
+        assert point.unit is not None and span.unit is not None  # comparable() said so
+        lo, hi = convert(x - half, point.unit, span.unit), convert(x + half, point.unit, span.unit)
+    if lo is None or hi is None:
+        return Agreement.DIFFERENT
+    low, high = min(span.low, span.high), max(span.low, span.high)
+    slack = max(half_width(span, low, tolerance), half_width(span, high, tolerance))
+    if not Interval(min(lo, hi), max(lo, hi)).overlaps(Interval(low - slack, high + slack)):
+        return Agreement.DIFFERENT
+    return Agreement.SAME if a.unit == b.unit else Agreement.CONVERTED
 
 
 def _equivalent(x: str, y: str) -> bool:
