@@ -200,6 +200,8 @@ def edits(sentence: str, q: Quantity) -> Iterator[Edit]:
     """The desk's edits of one quantity, flagged or quiet."""
     text = q.text
     numeral = NUMERAL.search(text)
+    if numeral and text[numeral.end() : numeral.end() + 1] == "/":
+        numeral = None  # a fraction ("1/4 mile"): its digits are not the figure
     unit = q.unit
     if q.is_range or q.value is None:
         return

@@ -35,6 +35,7 @@ _SCORE_CONVERTED = 9.0
 _SCORE_SAME_NUMBER = 6.0  # unit or dimension changed, number kept: the classic slip
 _SCORE_VALUE_CHANGED = 4.0
 _SCORE_WRONG_CONVERSION = 3.0
+_TIE_BREAK = 0.01
 
 
 def compare(
@@ -276,6 +277,13 @@ def _pair(
     if not n or not m:
         return []
     scores = [[judge.score(a, b) for b in in_b] for a in in_a]
+    # Between equal pairings, leave an added restatement ("50 km (50 miles)") to be
+    # judged as a conversion rather than pair it and strand the figure after it.
+    for j in range(1, m):
+        if judge.restates(in_b[j - 1], in_b[j]):
+            for row in scores:
+                if row[j] > 0:
+                    row[j] -= _TIE_BREAK
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
@@ -372,6 +380,10 @@ class _Judge:
         if agreement is Agreement.DIFFERENT and a.unit == b.unit and _power_of_ten(a, b):
             return _SCORE_VALUE_CHANGED
         return 0.0
+
+    def restates(self, first: Quantity, second: Quantity) -> bool:
+        """Is *second* written as a restatement of *first* in the revised text?"""
+        return conv.is_restatement(self.revised, first, second)
 
     def restatements(
         self, in_b: Sequence[Quantity], pairs: Sequence[tuple[Quantity, Quantity]]
