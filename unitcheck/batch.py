@@ -331,13 +331,16 @@ def run_parallel(
     jobs: int = 1,
     *,
     progress: Callable[[int, int], None] | None = None,
+    initializer: Callable[[], None] | None = None,
 ) -> list[R]:
     """``[fn(x) for x in items]``, in worker processes when *jobs* > 1 (0 = one a CPU).
 
     Results come back in the order of *items*. *fn* and the items must pickle (a
     module-level function), and *fn* should turn expected failures into results:
     the first exception raised stops the run and propagates. *progress*, if given,
-    is called with (done, total) after each item.
+    is called with (done, total) after each item. Each worker runs *initializer*
+    once (to load what *fn* needs) and takes the items in chunks; on an interrupt
+    the workers are ended at once.
     """
     total = len(items)
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
@@ -349,21 +352,24 @@ def run_parallel(
             if progress:
                 progress(n, total)
         return results
-    out: list[R | None] = [None] * total
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    with concurrent.futures.ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context(method)
-    ) as pool:
-        futures = {pool.submit(fn, item): n for n, item in enumerate(items)}
-        try:
-            for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
-                out[futures[future]] = future.result()
-                if progress:
-                    progress(done, total)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-    return out  # type: ignore[return-value]
+    pool = concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(method), initializer=initializer
+    )
+    chunk = max(1, min(64, total // (workers * 4)))
+    out: list[R] = []
+    try:
+        for done, result in enumerate(pool.map(fn, items, chunksize=chunk), 1):
+            out.append(result)
+            if progress:
+                progress(done, total)
+    except BaseException:
+        from .batch_stream import end_pool
+
+        end_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+    return out
 
 
 @contextlib.contextmanager

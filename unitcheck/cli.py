@@ -164,6 +164,42 @@ def _jobs_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def _batch_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "--results",
+            metavar="PATH",
+            help="Stream one JSON line per pair to PATH ('-' for stdout), or partitioned "
+            "Parquet to a folder (PATH/ or *.parquet), instead of a report.",
+        ),
+        click.option(
+            "--unordered", is_flag=True, help="With --results: write pairs as they finish."
+        ),
+        click.option(
+            "--resume",
+            is_flag=True,
+            help="With --results FILE.jsonl: skip the pairs already in it and append.",
+        ),
+        click.option(
+            "--chunk-size",
+            type=click.IntRange(min=1),
+            default=64,
+            show_default=True,
+            help="Pairs a worker takes at a time.",
+        ),
+        click.option(
+            "--dask",
+            "dask_address",
+            metavar="ADDRESS",
+            help="Run on a Dask cluster: tcp://scheduler:8786, or 'local' for one here "
+            "with -j workers (needs unitcheck[dask]).",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
 # -- the group --------------------------------------------------------------------
 
 
@@ -295,7 +331,8 @@ def _lint_job(job: tuple[str, float, str | None, str]) -> tuple[Finding, ...]:
     "--pairs",
     "pairs_csv",
     type=click.Path(dir_okay=False),
-    help="CSV of pairs: original, revised[, id].",
+    help="File of pairs: CSV (original, revised[, id] paths), JSON Lines or Parquet "
+    "(id, original, revised texts, or original_path, revised_path).",
 )
 @click.option("--orig-dir", type=click.Path(file_okay=False), help="Folder of originals.")
 @click.option(
@@ -309,6 +346,7 @@ def _lint_job(job: tuple[str, float, str | None, str]) -> tuple[Finding, ...]:
     help="Compare each changed copy file with its version at the merge base of REF.",
 )
 @_jobs_option
+@_batch_options
 @_rule_options
 @_output_options
 def compare(
@@ -327,9 +365,12 @@ def compare(
       unitcheck compare --pairs pairs.csv
       unitcheck compare --orig-dir wire/ --rev-dir web/
       unitcheck compare --git-base origin/main [PATH...]
+      unitcheck compare --pairs big.jsonl --results out.jsonl -j 0 --resume
+      unitcheck compare --pairs big.parquet --dask local --results out.parquet/
     """
-    from . import batch
+    from . import batch, batch_stream
 
+    stream = _batch_plan(options, pairs_csv, orig_dir, paths, git_base)
     modes = sum(x is not None for x in (pairs_csv, orig_dir or rev_dir, git_base))
     if modes > 1:
         _usage("use one of ORIGINAL REVISED, --pairs, --orig-dir/--rev-dir and --git-base")
@@ -344,6 +385,8 @@ def compare(
 
     inputs = [p for p in (*paths, pairs_csv, orig_dir, rev_dir) if p]
     session = _Session("compare", options, inputs)
+    if stream is not None:
+        _compare_streamed(session, stream, pairs_csv, orig_dir, rev_dir, jobs)
     try:
         if pairs_csv is not None:
             pairing = batch.pairs_from_csv(pairs_csv)
@@ -379,8 +422,13 @@ def compare(
     for pair, doc_a, doc_b in loaded:
         settings = session.settings_for(pair.revised)[0]
         jobs_in.append((doc_a.text, doc_b.text, settings.tolerance, settings.gallon, settings.ton))
-    with batch.tty_progress(len(jobs_in), "compared") as progress:
-        comparisons = batch.run_parallel(_compare_job, jobs_in, jobs, progress=progress)
+    try:
+        with batch.tty_progress(len(jobs_in), "compared") as progress:
+            comparisons = batch.run_parallel(
+                _compare_job, jobs_in, jobs, progress=progress, initializer=batch_stream.warm
+            )
+    except KeyboardInterrupt:
+        _interrupted()
 
     results = []
     for (pair, doc_a, doc_b), comparison in zip(loaded, comparisons, strict=True):
@@ -397,6 +445,135 @@ def compare(
             )
         )
     session.finish(results)
+
+
+@dataclass(frozen=True, slots=True)
+class _StreamPlan:
+    """How a streamed batch runs: where results go, in which order, on what."""
+
+    results: str
+    unordered: bool
+    resume: bool
+    chunk_size: int
+    dask: str | None
+
+
+def _batch_plan(
+    options: dict[str, Any],
+    pairs: str | None,
+    orig_dir: str | None,
+    paths: Sequence[str],
+    git_base: str | None,
+) -> _StreamPlan | None:
+    """The streamed batch asked for, or None for a compare with a report."""
+    from .batch_stream import is_parquet_target, kind_of
+
+    results, dask = options.pop("results"), options.pop("dask_address")
+    unordered, resume = options.pop("unordered"), options.pop("resume")
+    chunk_size = options.pop("chunk_size")
+    streamed_input = pairs is not None and kind_of(pairs) != "csv"
+    if results is None and (dask is not None or streamed_input):
+        results = "-"
+    if results is None:
+        if unordered or resume:
+            _usage("--unordered and --resume go with --results")
+        return None
+    if pairs is None and orig_dir is None:
+        _usage("--results, --dask and JSON Lines or Parquet pairs go with --pairs or --orig-dir")
+    if options["outputs"] or options["format_"]:
+        _usage("a streamed batch writes --results, not -o/--format reports")
+    if resume and (results == "-" or is_parquet_target(results)):
+        _usage("--resume needs --results FILE.jsonl to continue from")
+    return _StreamPlan(results, unordered, resume, chunk_size, dask)
+
+
+def _compare_streamed(
+    session: _Session,
+    plan: _StreamPlan,
+    pairs: str | None,
+    orig_dir: str | None,
+    rev_dir: str | None,
+    jobs: int,
+) -> NoReturn:
+    """Compare pairs streamed from a file, one result line each; exit like a report would."""
+    from . import batch, batch_stream
+
+    inputs = [p for p in (pairs, orig_dir, rev_dir) if p]
+    if plan.results != "-" and _names_an_input(Path(plan.results), inputs):
+        _usage(f"refusing to write results over the input {plan.results}")
+    try:
+        if pairs is not None:
+            records = batch_stream.read_pairs(pairs)
+            total = batch_stream.count_pairs(pairs) if sys.stderr.isatty() else None
+        else:
+            assert orig_dir is not None and rev_dir is not None
+            pairing = batch.pairs_from_dirs(orig_dir, rev_dir, session.base.exclude)
+            records, total = batch_stream.records_from_pairs(pairing.pairs), len(pairing.pairs)
+        done = batch_stream.done_positions(plan.results) if plan.resume else set()
+        writer = batch_stream.open_writer(plan.results, resume=plan.resume)
+    except UnitcheckError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {plan.results}: {exc.strerror or exc}")
+    if done:
+        _note(f"{plan.results}: {len(done)} pairs already done, skipped")
+    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+    batches = batch_stream.chunks(records, plan.chunk_size, done)
+    todo = None if total is None else max(total - len(done), 0)
+    try:
+        with batch.tty_progress(todo or 0, "compared") as bar:
+            count = [0]
+
+            def progress(n: int) -> None:
+                count[0] += n
+                if bar is not None and todo:
+                    bar(count[0], todo)
+
+            if plan.dask is not None:
+                from .batch_dask import run_dask
+
+                tally = run_dask(
+                    batches,
+                    session.base,
+                    writer,
+                    address=plan.dask,
+                    workers=workers,
+                    ordered=not plan.unordered,
+                    progress=progress,
+                )
+            else:
+                tally = batch_stream.run_local(
+                    batches,
+                    session.base,
+                    writer,
+                    jobs=workers,
+                    ordered=not plan.unordered,
+                    progress=progress,
+                )
+    except UnitcheckError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _interrupted()
+    finally:
+        writer.close()
+    shown = [("error", tally.errors), ("warning", tally.warnings), ("info", tally.infos)]
+    parts = [f"{n} {w}{'s' if n != 1 and w != 'info' else ''}" for w, n in shown if n]
+    where = f"{tally.pairs} pair{'s' if tally.pairs != 1 else ''}"
+    head = f"{', '.join(parts)} in {where}" if parts else f"No problems found in {where}"
+    tails = [f"; {tally.unreadable} could not be checked" if tally.unreadable else ""]
+    tails.append(f"; {tally.empty} empty" if tally.empty else "")
+    target = "" if plan.results == "-" else f" (results in {plan.results})"
+    click.echo(f"unitcheck: {head}{''.join(tails)}{target}.", err=True)
+    if tally.unreadable:
+        sys.exit(EXIT_USAGE)
+    fail = session.base.fail_level
+    sys.exit(EXIT_FINDINGS if fail is not None and tally.worst >= fail else EXIT_OK)
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C in a batch: the workers are gone by now; no report is written. Exit 130."""
+    click.echo("unitcheck: interrupted", err=True)
+    sys.exit(130)
 
 
 def _compare_job(job: tuple[str, str, float, str, str]) -> Comparison:

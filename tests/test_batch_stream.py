@@ -1,0 +1,318 @@
+"""Streamed batches: pairs from JSON Lines, Parquet and CSV, results one line a pair.
+
+The pairs are the golden compare cases, so every result can be checked against the
+findings each case expects.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from unitcheck.batch import BatchError
+from unitcheck.batch_stream import PairRecord, done_positions, read_pairs
+from unitcheck import compare
+from unitcheck.cli import main
+
+CASES = sorted((Path(__file__).parent / "cases" / "compare").glob("*.toml"))
+
+
+def golden() -> list[dict[str, object]]:
+    out = []
+    for path in CASES:
+        case = tomllib.loads(path.read_text(encoding="utf-8"))
+        codes = sorted(e["code"] for e in case.get("expect", []))
+        out.append({"id": path.stem, "original": case["original"], "revised": case["revised"],
+                    "codes": codes})
+    return out
+
+
+def write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps({k: v for k, v in row.items() if k != "codes"}) + "\n")
+    return path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["compare", "--no-config", *args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def test_batch_stream_jsonl_texts_and_paths(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("It is 5 km.", encoding="utf-8")
+    src = tmp_path / "pairs.jsonl"
+    src.write_text(
+        '{"id": "t1", "original": "It is 5 km.", "revised": "It is 5 miles."}\n'
+        "\n"
+        '{"original_path": "a.md", "revised_path": "/abs/b.md", "id": 7}\n'
+        '{"original": "<p>5 km</p>", "revised": "<p>5 mi</p>", "format": "html"}\n',
+        encoding="utf-8",
+    )
+    assert list(read_pairs(src)) == [
+        PairRecord(1, "t1", None, None, "It is 5 km.", "It is 5 miles."),
+        PairRecord(2, "7", str(tmp_path / "a.md"), "/abs/b.md"),
+        PairRecord(3, None, None, None, "<p>5 km</p>", "<p>5 mi</p>", "html"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # a line that is not JSON, pointed at by its line number
+        ('{"original": "a", "revised": "b"}\n{oops\n', ":2: not a JSON object"),
+        # neither the text nor the path of a side
+        ('{"original": "a"}\n', ":1: give one of 'revised' (the text) and 'revised_path', not neither"),
+        # both the text and the path of a side
+        ('{"original": "a", "original_path": "x", "revised": "b"}\n', ":1: give one of 'original'"),
+        # a text that is not a string
+        ('{"original": 5, "revised": "b"}\n', ":1: 'original' must be a string"),
+        # an unknown format
+        ('{"original": "a", "revised": "b", "format": "pdf"}\n', ":1: format must be"),
+    ],
+)
+def test_batch_stream_jsonl_bad_rows(tmp_path: Path, body: str, message: str) -> None:
+    src = tmp_path / "p.jsonl"
+    src.write_text(body, encoding="utf-8")
+    with pytest.raises(BatchError) as info:
+        list(read_pairs(src))
+    assert str(info.value).startswith(f"{src}{message}")
+
+
+def test_batch_stream_parquet_reads_like_jsonl(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    rows = golden()[:5]
+    table = pa.Table.from_pylist([{k: r[k] for k in ("id", "original", "revised")} for r in rows])
+    pq.write_table(table, tmp_path / "p.parquet", row_group_size=2)
+    write_jsonl(tmp_path / "p.jsonl", rows)
+    assert list(read_pairs(tmp_path / "p.parquet")) == list(read_pairs(tmp_path / "p.jsonl"))
+
+
+def test_batch_stream_reads_lazily(tmp_path: Path) -> None:
+    # a bad line far down is met only when reading gets there: nothing is read ahead
+    src = tmp_path / "p.jsonl"
+    src.write_text('{"original": "a", "revised": "b"}\n' * 3 + "{bad\n", encoding="utf-8")
+    records = read_pairs(src)
+    assert [next(records).n for _ in range(3)] == [1, 2, 3]
+    with pytest.raises(BatchError, match=":4:"):
+        next(records)
+
+
+# --- results ----------------------------------------------------------------------------
+
+
+def test_batch_stream_results_match_golden_expectations(tmp_path: Path) -> None:
+    rows = golden()
+    src = write_jsonl(tmp_path / "pairs.jsonl", rows)
+    code, _, err = run("--pairs", str(src), "--results", str(tmp_path / "out.jsonl"))
+    out = lines(tmp_path / "out.jsonl")
+    assert [r["n"] for r in out] == list(range(1, len(rows) + 1))
+    assert [r["id"] for r in out] == [r["id"] for r in rows]
+    for row, result in zip(rows, out, strict=True):
+        got = sorted(f["code"] for f in result["findings"])
+        direct = compare(str(row["original"]), str(row["revised"]))
+        assert got == sorted(f.code for f in direct.findings), row["id"]
+        assert set(row["codes"]) <= set(got), row["id"]  # every expected finding is there
+    assert code == 1  # the golden cases hold errors
+    assert f"in {len(rows)} pairs (results in {tmp_path / 'out.jsonl'})" in err
+
+
+def test_batch_stream_processes_give_the_same_bytes(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "pairs.jsonl", golden() * 3)
+    run("--pairs", str(src), "--results", str(tmp_path / "one.jsonl"))
+    run("--pairs", str(src), "--results", str(tmp_path / "two.jsonl"), "-j", "2",
+        "--chunk-size", "5")
+    run("--pairs", str(src), "--results", str(tmp_path / "any.jsonl"), "-j", "2",
+        "--chunk-size", "5", "--unordered")
+    one = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
+    assert (tmp_path / "two.jsonl").read_text(encoding="utf-8") == one
+    unordered = (tmp_path / "any.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(unordered) == sorted(one.splitlines())
+
+
+def test_batch_stream_stdout_by_default_for_jsonl_pairs(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "pairs.jsonl", golden()[1:2])
+    code, out, _ = run("--pairs", str(src))
+    (result,) = [json.loads(line) for line in out.splitlines()]
+    assert result["id"] == "002_unit_miles_to_km"
+    (finding,) = result["findings"]
+    assert (finding["code"], finding["a"]["text"], finding["b"]["text"]) == (
+        "UC101", "30 miles", "30km")
+    assert code == 1
+
+
+def test_batch_stream_csv_of_paths_and_unreadable_pair(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The road is 30 miles long.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The road is 30km long.", encoding="utf-8")
+    csv = tmp_path / "pairs.csv"
+    csv.write_text("original,revised,id\na.txt,b.txt,good\na.txt,missing.txt,bad\n",
+                   encoding="utf-8")
+    code, _, err = run("--pairs", str(csv), "--results", str(tmp_path / "out.jsonl"))
+    good, bad = lines(tmp_path / "out.jsonl")
+    assert good["revised"] == str(tmp_path / "b.txt")
+    assert [f["code"] for f in good["findings"]] == ["UC101"]
+    assert good["findings"][0]["path"] == str(tmp_path / "b.txt")
+    assert bad["id"] == "bad" and "missing.txt" in bad["error"] and bad["findings"] == []
+    assert code == 2 and "1 could not be checked" in err
+
+
+def test_batch_stream_resume_skips_what_was_written(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "pairs.jsonl", golden())
+    full = tmp_path / "full.jsonl"
+    run("--pairs", str(src), "--results", str(full))
+    expected = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    # a run stopped after 20 pairs, halfway through writing the 21st line
+    part = tmp_path / "part.jsonl"
+    marked = json.loads(expected[4])
+    marked["findings"] = "kept"  # proof that pair 5 is not checked again
+    head = [*expected[:4], json.dumps(marked, ensure_ascii=False) + "\n", *expected[5:20]]
+    part.write_text("".join(head) + expected[20][:37], encoding="utf-8")
+    assert len(done_positions(str(part))) == 20
+    assert part.read_text(encoding="utf-8") == "".join(head)  # the torn line is cut off
+    part.write_text("".join(head) + expected[20][:37], encoding="utf-8")
+    _, _, err = run("--pairs", str(src), "--results", str(part), "--resume")
+    assert "20 pairs already done" in err
+    got = part.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert got == [*head, *expected[20:]]
+
+
+def test_batch_stream_parquet_results(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    rows = golden()
+    src = write_jsonl(tmp_path / "pairs.jsonl", rows)
+    run("--pairs", str(src), "--results", str(tmp_path / "out.jsonl"))
+    run("--pairs", str(src), "--results", str(tmp_path / "parts") + "/", "--chunk-size", "10")
+    parts = sorted((tmp_path / "parts").iterdir())
+    assert [p.name for p in parts] == [f"part-{i:05d}.parquet" for i in range(-(-len(rows) // 10))]
+    got = [r for p in parts for r in pq.read_table(p).to_pylist()]
+    for row in got:
+        row["findings"] = json.loads(row["findings"])
+    assert got == lines(tmp_path / "out.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # resuming needs a file to read back, not the stdout JSON Lines pairs go to
+        (["--resume"], "--resume needs --results FILE.jsonl"),
+        # results stream; reports need everything in memory
+        (["--results", "out.jsonl", "-o", "json"], "not -o/--format reports"),
+        # resume cannot continue a stream on stdout
+        (["--results", "-", "--resume"], "--resume needs --results FILE.jsonl"),
+    ],
+)
+def test_batch_stream_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    src = write_jsonl(tmp_path / "pairs.jsonl", golden()[:1])
+    code, _, err = run("--pairs", str(src), *args)
+    assert code == 2 and message in err
+
+
+def test_batch_stream_results_need_a_batch(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("5 km", encoding="utf-8")
+    code, _, err = run(str(a), str(a), "--results", "out.jsonl")
+    assert code == 2 and "go with --pairs or --orig-dir" in err
+
+
+# --- Ctrl-C -----------------------------------------------------------------------------
+
+
+def _interrupt(tmp_path: Path, *args: str) -> tuple[int, list[int], float]:
+    """Start a big batch, press Ctrl-C once it is under way; its status, workers, delay."""
+    psutil = pytest.importorskip("psutil")
+    src = write_jsonl(tmp_path / "pairs.jsonl", golden() * 200)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "unitcheck", "compare", "--no-config", "--pairs", str(src),
+         "-j", "2", *args],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline:
+            kids = psutil.Process(proc.pid).children(recursive=True)
+            busy = [k for k in kids if k.cpu_times().user > 1.0]  # warm and checking
+            if len(busy) >= 2:
+                workers = [k.pid for k in kids]
+                break
+            time.sleep(0.2)
+        assert workers, "the workers never started"
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        status = proc.wait(timeout=20)
+        delay = time.monotonic() - sent
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    time.sleep(0.5)
+    alive = [p for p in workers if psutil.pid_exists(p)
+             and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+    return status, alive, delay
+
+
+def test_batch_stream_ctrl_c_ends_workers_and_exits_130(tmp_path: Path) -> None:
+    status, alive, _ = _interrupt(tmp_path, "--results", "out.jsonl")
+    assert status == 130 and alive == []
+    text = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    assert text == "" or text.endswith("\n")  # whole lines only: --resume can go on
+
+
+def test_batch_ctrl_c_leaves_no_partial_report(tmp_path: Path) -> None:
+    csv = tmp_path / "pairs.csv"
+    for side in ("a", "b"):
+        (tmp_path / f"{side}.txt").write_text("The road is 30 miles long. " * 40, encoding="utf-8")
+    csv.write_text("".join(f"a.txt,b.txt,p{n}\n" for n in range(6000)), encoding="utf-8")
+    (tmp_path / "pairs.jsonl").unlink(missing_ok=True)
+    status, alive, _ = _interrupt_csv(tmp_path, csv)
+    assert status == 130 and alive == []
+    assert not (tmp_path / "report.json").exists()
+
+
+def _interrupt_csv(tmp_path: Path, csv: Path) -> tuple[int, list[int], float]:
+    psutil = pytest.importorskip("psutil")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "unitcheck", "compare", "--no-config", "--pairs", str(csv),
+         "-j", "2", "-o", "json:report.json"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline:
+            kids = psutil.Process(proc.pid).children(recursive=True)
+            if len([k for k in kids if k.cpu_times().user > 1.0]) >= 2:
+                workers = [k.pid for k in kids]
+                break
+            time.sleep(0.2)
+        assert workers, "the workers never started"
+        proc.send_signal(signal.SIGINT)
+        status = proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    time.sleep(0.5)
+    alive = [p for p in workers if psutil.pid_exists(p)
+             and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+    return status, alive, 0.0

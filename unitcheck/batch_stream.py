@@ -1,0 +1,544 @@
+"""Archive-scale compare: pairs streamed in, one JSON line a pair streamed out.
+
+Pairs come from CSV (paths, as ``batch.pairs_from_csv`` reads them), JSON Lines or
+Parquet (``id``, ``original`` and ``revised`` as texts, or ``original_path`` and
+``revised_path``), one record at a time, never all in memory. ``check_chunk`` is the
+pure job every runner maps over chunks of records: it calls ``unitcheck.compare`` and
+returns each pair's result line. ``run_local`` maps it in worker processes that load
+the engine once; ``batch_dask`` maps the same function on a Dask cluster. Only this
+layer knows about processes; ``Comparison`` and ``Finding`` stay plain data.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import multiprocessing
+import os
+import re
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+from .batch import BatchError, Pair, _csv_rows
+
+if TYPE_CHECKING:
+    from .config import Settings
+
+#: Pairs a worker takes at a time: large enough to hide the hand-over, small enough
+#: that a progress bar moves and an interrupted run loses little.
+DEFAULT_CHUNK = 64
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_PARQUET_SUFFIXES = (".parquet", ".pq")
+_LINE_N = re.compile(rb'^\{"n": (\d+),')
+
+
+@dataclass(frozen=True, slots=True)
+class PairRecord:
+    """One pair to compare: each side a path on disk or the text itself.
+
+    ``n`` is the pair's 1-based position in the input; results carry it, and
+    ``--resume`` skips the positions an earlier run already wrote. ``format`` is how the
+    texts are read ("text", "markdown", "html"); paths go by their extension.
+    """
+
+    n: int
+    id: str | None = None
+    original: str | None = None
+    revised: str | None = None
+    original_text: str | None = None
+    revised_text: str | None = None
+    format: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a runner needs from one checked pair: its result line and its counts.
+
+    ``line`` is None for a pair passed over (its revised path is excluded). ``counts``
+    are the shown errors, warnings and infos; ``worst`` is the highest severity of all
+    findings, shown or not (0 for none), as ``RunResult.fails`` judges it.
+    """
+
+    n: int
+    line: str | None
+    counts: tuple[int, int, int] = (0, 0, 0)
+    worst: int = 0
+    unreadable: bool = False
+    empty: bool = False
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def kind_of(path: str) -> str:
+    """The kind of a pairs file, by its extension: "csv", "jsonl" or "parquet"."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in _JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in _PARQUET_SUFFIXES:
+        return "parquet"
+    return "csv"
+
+
+def read_pairs(path: str | os.PathLike[str]) -> Iterator[PairRecord]:
+    """Stream the pairs of a CSV, JSON Lines or Parquet file, in file order.
+
+    Relative paths are resolved against the pairs file's folder. A bad record raises
+    ``BatchError`` naming the file and the line (or Parquet row).
+    """
+    name = os.fspath(path)
+    kind = kind_of(name)
+    if not os.path.exists(name):
+        raise BatchError(name, None, "no such file")
+    if kind == "parquet":
+        yield from _parquet_records(name)
+    elif kind == "jsonl":
+        yield from _jsonl_records(name)
+    else:
+        yield from _csv_records(name)
+
+
+def records_from_pairs(pairs: Iterable[Pair]) -> Iterator[PairRecord]:
+    """Records for pairs already listed (two folders): paths on both sides."""
+    for n, p in enumerate(pairs, 1):
+        yield PairRecord(n, p.id, p.original, p.revised)
+
+
+def count_pairs(path: str) -> int | None:
+    """How many pairs a file holds, read cheaply (for a progress bar), or None."""
+    try:
+        if kind_of(path) == "parquet":
+            import pyarrow.parquet as pq
+
+            return int(pq.ParquetFile(path).metadata.num_rows)
+        if kind_of(path) == "jsonl":
+            with open(path, "rb") as stream:
+                return sum(1 for line in stream if line.strip())
+        return sum(1 for _ in _csv_records(path))
+    except (OSError, BatchError, ImportError):
+        return None
+
+
+def _csv_records(name: str) -> Iterator[PairRecord]:
+    base = Path(name).parent
+    try:
+        with open(name, encoding="utf-8-sig", newline="") as stream:
+            for n, pair in enumerate(_csv_rows(stream, name, base), 1):
+                yield PairRecord(n, pair.id, pair.original, pair.revised)
+    except UnicodeDecodeError:
+        raise BatchError(name, None, "not UTF-8 text") from None
+    except OSError as exc:
+        raise BatchError(name, None, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
+
+
+def _jsonl_records(name: str) -> Iterator[PairRecord]:
+    base = Path(name).parent
+    n = 0
+    with open(name, encoding="utf-8-sig") as stream:
+        for line_no, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise BatchError(name, line_no, f"not a JSON object: {exc.msg}") from None
+            if not isinstance(row, dict):
+                raise BatchError(name, line_no, "not a JSON object")
+            n += 1
+            yield _record(n, row, name, line_no, base)
+
+
+def _parquet_records(name: str) -> Iterator[PairRecord]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise BatchError(
+            name, None, 'reading Parquet needs pyarrow: pip install "unitcheck[parquet]"'
+        ) from None
+    base = Path(name).parent
+    try:
+        file = pq.ParquetFile(name)
+    except Exception as exc:  # pyarrow raises its own ArrowInvalid, an OSError...
+        raise BatchError(name, None, f"not a readable Parquet file: {exc}") from None
+    n = 0
+    for batch in file.iter_batches(batch_size=4096):
+        for row in batch.to_pylist():
+            n += 1
+            yield _record(n, row, name, n, base)
+
+
+def _record(n: int, row: dict[str, Any], name: str, line: int, base: Path) -> PairRecord:
+    """A record from a JSON object or a Parquet row; *line* is where to point errors."""
+    sides: dict[str, tuple[str | None, str | None]] = {}
+    for side in ("original", "revised"):
+        text, path = row.get(side), row.get(f"{side}_path")
+        if (text is None) == (path is None):
+            what = "both" if text is not None else "neither"
+            raise BatchError(
+                name, line, f"give one of {side!r} (the text) and '{side}_path', not {what}"
+            )
+        value = text if text is not None else path
+        if not isinstance(value, str):
+            raise BatchError(name, line, f"{side!r} must be a string")
+        sides[side] = (text, _resolve(base, path) if path is not None else None)
+    fmt = row.get("format") or "text"
+    if fmt not in ("text", "markdown", "html"):
+        raise BatchError(name, line, f"format must be text, markdown or html, not {fmt!r}")
+    raw_id = row.get("id")
+    return PairRecord(
+        n,
+        None if raw_id in (None, "") else str(raw_id),
+        sides["original"][1],
+        sides["revised"][1],
+        sides["original"][0],
+        sides["revised"][0],
+        fmt,
+    )
+
+
+def _resolve(base: Path, path: str) -> str:
+    p = Path(path).expanduser()
+    return str(p if p.is_absolute() else base / p)
+
+
+def chunks(records: Iterable[PairRecord], size: int, skip: frozenset[int] | set[int] = frozenset()) -> Iterator[list[PairRecord]]:
+    """Lists of up to *size* records, leaving out the positions in *skip*."""
+    chunk: list[PairRecord] = []
+    for record in records:
+        if record.n in skip:
+            continue
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# --- the job ----------------------------------------------------------------------------
+
+
+def warm() -> None:
+    """Load spaCy, pint and the tables once, so a worker's first chunk is as fast as the rest.
+
+    Also leaves Ctrl-C to the parent: a worker ignores SIGINT, and the parent ends it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_engine()
+
+
+def warm_engine() -> None:
+    """Load the engine in this process (a Dask worker calls it from its plugin)."""
+    from .config import Settings
+
+    check_record(PairRecord(0, None, None, None, "It is 5 km.", "It is 5 miles."), Settings())
+
+
+def check_chunk(records: list[PairRecord], settings: Settings) -> list[Outcome]:
+    """Compare each pair of *records* under *settings*; a pure function of its arguments."""
+    return [check_record(r, settings) for r in records]
+
+
+def check_record(record: PairRecord, settings: Settings) -> Outcome:
+    """Read one pair, compare it, apply the settings and suppressions, and say it as JSON."""
+    from .compare import compare
+    from .config import apply
+    from .errors import EmptyInputError, UnitcheckError
+    from .report.json_ import finding_dict
+    from .report.positions import sort_key
+    from .result import FileResult
+    from .suppress import apply_comments
+
+    head = {
+        "n": record.n,
+        "id": record.id,
+        "original": record.original,
+        "revised": record.revised,
+    }
+    if record.revised is not None and settings.is_excluded(record.revised):
+        return Outcome(record.n, None)
+    try:
+        doc_a = _document(record, "original")
+        doc_b = _document(record, "revised")
+    except EmptyInputError as exc:
+        line = _dump({**head, "findings": [], "error": None, "empty": f"{exc.path}: {exc.reason}"})
+        return Outcome(record.n, line, worst=2, empty=True)
+    except UnitcheckError as exc:
+        line = _dump({**head, "findings": [], "error": str(exc), "empty": None})
+        return Outcome(record.n, line, unreadable=True)
+    comparison = compare(
+        doc_a.text, doc_b.text, tolerance=settings.tolerance, gallon=settings.gallon, ton=settings.ton
+    )
+    findings = comparison.findings
+    for doc, side in ((doc_b, "b"), (doc_a, "a")):
+        findings = apply_comments(findings, doc, side)
+    findings = apply(settings, findings, doc_b.path)
+    result = FileResult("compare", doc_b, original=doc_a, findings=findings)
+    shown = sorted(
+        (f for f in findings if f.severity >= settings.min_level),
+        key=lambda f: sort_key(result, f),
+    )
+    counts = [0, 0, 0]
+    for f in shown:
+        counts[3 - int(f.severity)] += 1
+    line = _dump({**head, "findings": [finding_dict(result, f) for f in shown], "error": None, "empty": None})
+    worst = max((int(f.severity) for f in findings), default=0)
+    return Outcome(record.n, line, (counts[0], counts[1], counts[2]), worst)
+
+
+def _document(record: PairRecord, side: str) -> Any:
+    from .inputs import document_from_bytes, read_text
+
+    path = getattr(record, side)
+    if path is not None:
+        return read_text(path)
+    text: str = getattr(record, f"{side}_text")
+    name = f"{record.id or record.n}:{side}"
+    return document_from_bytes(text.encode("utf-8"), name=name, format=record.format)
+
+
+def _dump(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False)
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+class Writer(Protocol):
+    def write(self, index: int, outcomes: list[Outcome]) -> None: ...
+    def close(self) -> None: ...
+
+
+class JsonlWriter:
+    """One result line a pair, flushed a chunk at a time, so a stop loses no whole line."""
+
+    def __init__(self, stream: IO[str], *, owned: bool = False) -> None:
+        self.stream, self.owned = stream, owned
+
+    def write(self, index: int, outcomes: list[Outcome]) -> None:
+        self.stream.write("".join(o.line + "\n" for o in outcomes if o.line is not None))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.owned:
+            self.stream.close()
+
+
+class ParquetWriter:
+    """Partitioned Parquet: ``part-00000.parquet``... in *folder*, one part a chunk.
+
+    Columns: ``n``, ``id``, ``original``, ``revised``, ``error``, ``empty`` and
+    ``findings`` (the JSON list of findings, as in the JSON Lines results). Each part
+    is written beside its name and renamed in, so no half-written part is left.
+    """
+
+    def __init__(self, folder: str) -> None:
+        import pyarrow as pa
+
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.schema = pa.schema(
+            [
+                ("n", pa.int64()),
+                ("id", pa.string()),
+                ("original", pa.string()),
+                ("revised", pa.string()),
+                ("error", pa.string()),
+                ("empty", pa.string()),
+                ("findings", pa.string()),
+            ]
+        )
+
+    def write(self, index: int, outcomes: list[Outcome]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = [json.loads(o.line) for o in outcomes if o.line is not None]
+        for row in rows:
+            row["findings"] = _dump(row["findings"])
+        table = pa.Table.from_pylist(rows, schema=self.schema)
+        target = self.folder / f"part-{index:05d}.parquet"
+        tmp = target.with_name(f".{target.name}.tmp")
+        pq.write_table(table, tmp)
+        os.replace(tmp, target)
+
+    def close(self) -> None:
+        pass
+
+
+def open_writer(target: str, *, resume: bool = False) -> Writer:
+    """A writer for ``--results``: '-' is stdout, a folder or ``*.parquet`` is Parquet."""
+    import sys
+
+    if target == "-":
+        return JsonlWriter(sys.stdout)
+    if is_parquet_target(target):
+        return ParquetWriter(target)
+    stream = open(target, "a" if resume else "w", encoding="utf-8", newline="\n")
+    return JsonlWriter(stream, owned=True)
+
+
+def is_parquet_target(target: str) -> bool:
+    return target.endswith(("/", os.sep)) or target.lower().endswith(_PARQUET_SUFFIXES) or os.path.isdir(target)
+
+
+def done_positions(path: str) -> set[int]:
+    """The pair positions an earlier run wrote to the results file *path*.
+
+    A last line without its newline (the run was stopped mid-write) is cut off, so the
+    file ends with whole lines and the pair is checked again.
+    """
+    done: set[int] = set()
+    try:
+        stream = open(path, "r+b")
+    except FileNotFoundError:
+        return done
+    with stream:
+        good = 0
+        for line in stream:
+            match = _LINE_N.match(line)
+            if not line.endswith(b"\n") or match is None:
+                break
+            done.add(int(match.group(1)))
+            good += len(line)
+        stream.truncate(good)
+    return done
+
+
+# --- running ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Tally:
+    """Running totals for the summary line and the exit code."""
+
+    pairs: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    worst: int = 0
+    unreadable: int = 0
+    empty: int = 0
+
+    def add(self, outcomes: list[Outcome]) -> int:
+        for o in outcomes:
+            if o.line is None:
+                continue
+            self.pairs += 1
+            self.errors += o.counts[0]
+            self.warnings += o.counts[1]
+            self.infos += o.counts[2]
+            self.worst = max(self.worst, o.worst)
+            self.unreadable += o.unreadable
+            self.empty += o.empty
+        return len(outcomes)
+
+
+def drive(
+    submit: Callable[[list[PairRecord]], Any],
+    wait_first: Callable[[set[Any]], set[Any]],
+    batches: Iterable[list[PairRecord]],
+    writer: Writer,
+    *,
+    window: int,
+    ordered: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> Tally:
+    """Keep *window* chunks in flight; write each chunk's results as it is done.
+
+    In order, a finished chunk waits for the ones before it (at most *window* are held);
+    unordered, it is written at once. *submit* returns a future with ``result()``.
+    """
+    tally = Tally()
+    pending: deque[tuple[int, Any]] = deque()
+    source = enumerate(batches)
+
+    def fill() -> None:
+        while len(pending) < window:
+            item = next(source, None)
+            if item is None:
+                return
+            pending.append((item[0], submit(item[1])))
+
+    def emit(index: int, future: Any) -> None:
+        outcomes = future.result()
+        writer.write(index, outcomes)
+        done = tally.add(outcomes)
+        if progress is not None:
+            progress(done)
+
+    fill()
+    while pending:
+        if ordered:
+            index, future = pending.popleft()
+            emit(index, future)
+        else:
+            finished = wait_first({f for _, f in pending})
+            for entry in [e for e in pending if e[1] in finished]:
+                pending.remove(entry)
+                emit(*entry)
+        fill()
+    return tally
+
+
+def run_local(
+    batches: Iterable[list[PairRecord]],
+    settings: Settings,
+    writer: Writer,
+    *,
+    jobs: int,
+    ordered: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> Tally:
+    """Map ``check_chunk`` over *batches* here (*jobs* 1) or in *jobs* warm processes."""
+    if jobs <= 1:
+        tally = Tally()
+        for index, chunk in enumerate(batches):
+            outcomes = check_chunk(chunk, settings)
+            writer.write(index, outcomes)
+            done = tally.add(outcomes)
+            if progress is not None:
+                progress(done)
+        return tally
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = concurrent.futures.ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context(method), initializer=warm
+    )
+    try:
+        tally = drive(
+            lambda chunk: pool.submit(check_chunk, chunk, settings),
+            _wait_first,
+            batches,
+            writer,
+            window=jobs * 3,
+            ordered=ordered,
+            progress=progress,
+        )
+    except BaseException:
+        end_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+    return tally
+
+
+def _wait_first(futures: set[Any]) -> set[Any]:
+    done, _ = concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED)
+    return done
+
+
+def end_pool(pool: concurrent.futures.ProcessPoolExecutor) -> None:
+    """Stop a pool now: queued work cancelled, running workers terminated (Ctrl-C)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
