@@ -10,7 +10,7 @@ import re
 from .lexer import FRAC, NUM, SUP, WORD
 from .quantity_builder import Reading
 from .scan_base import CLOSING, HYPHENS, TIME_UNITS, ScannerBase
-from .units import UnitEntry, compose, is_length
+from .units import UnitEntry, compose, is_length, pint_entry
 
 #: Scale words that may stand apart from the number ("5 bn"); shorter ones must touch it.
 SPACED_SCALES = frozenset({"bn", "mn", "mln", "bln", "tn", "trn"})
@@ -308,8 +308,20 @@ class UnitRules(ScannerBase):
                 continue
             return entry, end
         if hyphen:
-            return self._hyphenated_unit(k)
-        return None
+            found = self._hyphenated_unit(k)
+            if found is not None:
+                return found
+        return self._pint_unit(k)
+
+    def _pint_unit(self, k: int) -> tuple[UnitEntry, int] | None:
+        """A word the table has no row for, read through pint ("kW", "MPa", "dm")."""
+        t = self.tokens[k]
+        if t.kind != WORD or t.newline or self.units.match((t.text,)) is not None:
+            return None
+        entry = pint_entry(t.text)
+        if entry is None or not self._unit_boundary(entry, k + 1):
+            return None
+        return entry, k + 1
 
     def _hyphenated_unit(self, k: int) -> tuple[UnitEntry, int] | None:
         """A several-word unit written with hyphens in a compound modifier: "a

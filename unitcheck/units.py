@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from importlib.resources import as_file, files
 from typing import TYPE_CHECKING
 
 from .errors import TableError
@@ -19,13 +20,8 @@ from .tables import alternatives, rows
 if TYPE_CHECKING:
     import pint
 
-#: Units defined here because pint has no notion of them. A percentage point gets its
-#: own dimension so that it can never be converted into a percent.
-_EXTRA_DEFINITIONS = (
-    "percentage_point = [percentage_point] = pp",
-    "basis_point = 0.01 * percentage_point = bp",
-    "parts_per_billion = 1e-9 = ppb",
-)
+#: Units pint has no notion of, in pint's definition syntax (a packaged file).
+_DEFINITIONS = "definitions_en.txt"
 
 UNIT_FLAGS = frozenset({"cs", "attached", "ambiguous", "nohyphen", "one"})
 #: A price per unit is written "USD / kilogram": an ISO code over a pint expression.
@@ -42,8 +38,8 @@ def registry() -> pint.UnitRegistry:
     import pint
 
     ureg = pint.UnitRegistry(cache_folder=":auto:")
-    for definition in _EXTRA_DEFINITIONS:
-        ureg.define(definition)
+    with as_file(files("unitcheck.data").joinpath(_DEFINITIONS)) as path:
+        ureg.load_definitions(str(path))
     return ureg
 
 
@@ -195,3 +191,44 @@ def compose(base: str, power: int = 1, per: str | None = None) -> str:
 
 def is_length(expression: str) -> bool:
     return unit_info(expression).dimension == "[length]"
+
+
+@functools.cache
+def _not_units() -> frozenset[str]:
+    """Words pint knows as units that news uses otherwise (``data/not_units_en.txt``)."""
+    text = files("unitcheck.data").joinpath("not_units_en.txt").read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(w for w in words if w)
+
+
+@functools.cache
+def pint_entry(text: str) -> UnitEntry | None:
+    """A unit the table lacks, read through pint's own registry: a symbol in its exact
+    case ("kW", "MPa", "mAh", "dm"), a name or plural folded ("Watts", "pascals").
+
+    Only ever asked about the word right after a number. Single letters, words of
+    ``not_units_en.txt``, readings pint finds ambiguous ("kt": knot or kilotonne) and
+    dimensionless units are refused.
+
+    >>> pint_entry("MPa").expression, pint_entry("kt")
+    ('megapascal', None)
+    """
+    if len(text) < 2 or not text.isalpha() or text in _not_units():
+        return None
+    ureg = registry()
+    candidates = ureg.parse_unit_name(text, case_sensitive=True)
+    if not candidates and len(text) >= 4 and (text.istitle() or text.isupper()):
+        if text.lower() in _not_units():
+            return None
+        candidates = ureg.parse_unit_name(text.lower(), case_sensitive=True)
+    if len(candidates) != 1:
+        return None
+    prefix, unit, _ = candidates[0]
+    name = prefix + unit
+    try:
+        dimension = str(ureg.Unit(name).dimensionality)
+    except Exception:  # noqa: BLE001 - a name pint lists but cannot build
+        return None
+    if dimension in ("dimensionless", "[percentage_point]"):
+        return None
+    return UnitEntry((text,), name, 1.0, True, False, len(text) <= 3, False, False)
