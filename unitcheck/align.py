@@ -16,6 +16,7 @@ up by position, as a diff would pair them.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_left
@@ -24,21 +25,17 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .errors import TableError
 from .model import AlignedPair, Segment
 from .nlp import get_nlp
+from .tables import alternatives, rows
 
 # -- segmentation -------------------------------------------------------------------
 
 #: One line: everything between the line breaks ``str.splitlines`` knows.
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
-#: Abbreviations that stand before a number ("No. 5", "pp. 12"): a break after one of
-#: them followed by a digit is the sentencizer's mistake, not a sentence end.
-_NUMBER_ABBREVIATIONS = frozenset(
-    "no nos vol vols p pp fig figs art arts sec ch para tel ext op approx ca est".split()
-)
 _LAST_WORD = re.compile(r"(\w+)\.$")
-
 
 def segment(text: str) -> tuple[Segment, ...]:
     """Split ``text`` into sentences, returned as trimmed character spans.
@@ -95,39 +92,34 @@ def _continues(previous: str, first_char: str) -> bool:
         return True
     if first_char.isdigit():
         match = _LAST_WORD.search(previous)
-        return match is not None and match.group(1).lower() in _NUMBER_ABBREVIATIONS
+        return match is not None and match.group(1).lower() in _words_table().abbreviation
     return False
 
 
 # -- sentence features --------------------------------------------------------------
 
-#: Function words: they carry no evidence that two sentences say the same thing, and
-#: editors swap them freely ("may" -> "might", "And despite" -> "Despite").
-_STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be been before
-    being below between both but by can cannot could did do does doing don't down during
-    each either even ever every few for from further had has have having he her here hers
-    herself him himself his how however i if in into is it it's its itself just let me
-    might more most moreover much must my myself neither nor not now of off on once only
-    or other ought our ours ourselves out over own per same shall she should since so some
-    such than that the their theirs them themselves then there these they this those
-    though through thus to too under until up upon us very was we were what whatever when
-    where whether which while who whom whose why will with within without would yet you
-    your yours may meanwhile still already
-    """.split()
-)
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The word lists of ``data/align_en.tsv``, by category."""
 
-#: Number words and number notation, masked like digits so that a changed number
-#: never lowers the similarity of two sentences.
-_NUMBER_WORDS = frozenset(
-    """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-    seventy eighty ninety hundred hundreds thousand thousands million millions billion
-    billions trillion trillions bn mn tn dozen dozens half quarter percent pc pct cent
-    """.split()
-)
+    stopword: frozenset[str]  # function words: no evidence that two sentences agree
+    number: frozenset[str]  # number words, dropped like digits
+    abbreviation: frozenset[str]  # "No.", "pp.": a break after one before a digit is false
+
+
+_CATEGORIES = ("stopword", "number", "abbreviation")
+
+
+@functools.cache
+def _words_table() -> _Words:
+    """Load ``align_en.tsv``; an unknown category raises ``TableError`` naming its line."""
+    found: dict[str, set[str]] = {c: set() for c in _CATEGORIES}
+    for line, (category, cell) in rows("align_en.tsv", 2):
+        if category not in found:
+            raise TableError("align_en.tsv", line, f"unknown category {category!r}")
+        found[category].update(alternatives(cell))
+    return _Words(*(frozenset(found[c]) for c in _CATEGORIES))
+
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
 _RAW_WORD = re.compile(r"\w+(?:'\w+)*")
@@ -151,12 +143,13 @@ def _words(text: str) -> list[str]:
     elif "`" in text:
         text = text.translate(_QUOTES)
     text = text.casefold()
+    numbers = _words_table().number
     words = []
     for raw in _RAW_WORD.findall(text):
         if _DIGIT.search(raw):
             continue  # a number, or a number glued to its unit ("400m2")
         word = raw.removesuffix("'s").replace("_", "")
-        if word and word not in _NUMBER_WORDS:
+        if word and word not in numbers:
             words.append(word)
     return words
 
@@ -175,13 +168,14 @@ def _stems(text: str, masks: Sequence[Span] = ()) -> list[str]:
         pieces.append(_words(text[position:start]))
         position = max(position, end)
     pieces.append(_words(text[position:]))
-    has_content = any(len(w) > 1 and w not in _STOPWORDS for piece in pieces for w in piece)
+    stop = _words_table().stopword
+    has_content = any(len(w) > 1 and w not in stop for piece in pieces for w in piece)
     stems: list[str] = []
     for k, piece in enumerate(pieces):
         if k:
             stems.append(QUANTITY)
         if has_content:
-            stems.extend(w[:_STEM] for w in piece if len(w) > 1 and w not in _STOPWORDS)
+            stems.extend(w[:_STEM] for w in piece if len(w) > 1 and w not in stop)
         else:
             stems.extend(w[:_STEM] for w in piece)
     return stems
