@@ -383,21 +383,33 @@ def check(target: str, text: str, partner: str, timeout: float, twice: bool) -> 
     return None
 
 
-def shrink(target: str, text: str, partner: str, klass: str, timeout: float, budget: float) -> str:
-    """A shorter *text* that still crashes with *klass* (greedy chunk deletion)."""
-    deadline = time.monotonic() + budget
+def _reduce(text: str, still: Callable[[str], bool], deadline: float) -> str:
+    """Greedy chunk deletion: the shortest *text* found for which *still* holds."""
     chunk = max(1, len(text) // 2)
     while chunk >= 1 and time.monotonic() < deadline:
         i, changed = 0, False
         while i < len(text) and time.monotonic() < deadline:
             candidate = text[:i] + text[i + chunk :]
-            if candidate and check(target, candidate, partner, timeout, False) == klass:
+            if candidate and still(candidate):
                 text, changed = candidate, True
             else:
                 i += chunk
         if not changed:
             chunk //= 2
     return text
+
+
+def shrink(
+    target: str, text: str, partner: str, klass: str, timeout: float, budget: float
+) -> tuple[str, str]:
+    """A shorter *text* (and, for compare, *partner*) that still crash with *klass*."""
+    deadline = time.monotonic() + budget
+    text = _reduce(text, lambda t: check(target, t, partner, timeout, False) == klass, deadline)
+    if target == "compare":
+        partner = _reduce(
+            partner, lambda p: check(target, text, p, timeout, False) == klass, deadline
+        )
+    return text, partner
 
 
 # -- the loop -------------------------------------------------------------------------
@@ -445,11 +457,16 @@ def report(stats: Stats, out: Path, timeout: float, shrink_budget: float) -> dic
     print(f"crash classes: {len(stats.crashes)}, crashing inputs: {sum(stats.crashes.values())}")
     for klass, n in stats.crashes.most_common():
         target, text, partner = stats.first[klass]
-        small = shrink(target, text, partner, klass, timeout, shrink_budget)
+        small, partner = shrink(target, text, partner, klass, timeout, shrink_budget)
         path = out / f"{_slug(klass)}.min.txt"
         path.write_text(small, encoding="utf-8", errors="surrogateescape")
-        summary["crashes"][klass] = {"count": n, "target": target, "reproducer": small}
-        print(f"  {n:7d}  [{target}] {klass}\n           reproducer: {small[:200]!r}")
+        entry = {"count": n, "target": target, "reproducer": small}
+        shown = f"{small[:200]!r}"
+        if target == "compare":  # the other side matters too: it is the seed
+            entry["original"] = partner
+            shown = f"compare({partner[:100]!r}, {small[:200]!r})"
+        summary["crashes"][klass] = entry
+        print(f"  {n:7d}  [{target}] {klass}\n           reproducer: {shown}")
     (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=True) + "\n")
     print(f"reproducers and summary.json in {out}")
     return summary

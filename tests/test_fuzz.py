@@ -264,17 +264,40 @@ def test_fuzz_script_runs_and_writes_outside_the_repo(tmp_path: Path) -> None:
 
     root = Path(__file__).resolve().parents[1]
     script = [sys.executable, str(root / "scripts" / "fuzz.py")]
-    args = ["--inputs", "60", "--shrink-seconds", "0.5", "--seed", "1"]
+    args = ["--inputs", "40", "--shrink-seconds", "0.2", "--seed", "1"]
     done = subprocess.run(
         [*script, *args, "--out", str(tmp_path)], capture_output=True, text=True, timeout=120
     )
     assert done.returncode in (0, 1), done.stderr
-    assert "60 inputs in" in done.stdout and "crash classes:" in done.stdout
+    assert "40 inputs in" in done.stdout and "crash classes:" in done.stdout
     summary = json.loads((tmp_path / "summary.json").read_text())
-    assert summary["inputs"] == 60 and sum(summary["by_target"].values()) == 60
+    assert summary["inputs"] == 40 and sum(summary["by_target"].values()) == 40
     assert (done.returncode == 1) == bool(summary["crashes"])
     refused = subprocess.run(
         [*script, "--inputs", "1", "--out", str(root / "fuzz-out")], capture_output=True, text=True
     )
     assert refused.returncode == 2 and "outside the repository" in refused.stderr
     assert not (root / "fuzz-out").exists()
+
+
+def test_fuzz_scaling_shapes_double_with_n() -> None:
+    # scripts/scaling.py's ratios mean something only if a shape at 2n is twice the text
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("scaling", root / "scripts" / "scaling.py")
+    assert spec is not None and spec.loader is not None
+    scaling = importlib.util.module_from_spec(spec)
+    sys.modules["scaling"] = scaling  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(scaling)
+    finally:
+        del sys.modules["scaling"]
+    for shape in scaling.SHAPES:
+        n = shape.start * 4
+        small, large = shape.build(n, 0), shape.build(2 * n, 0)
+        assert 1.9 <= len(large) / len(small) <= 2.1, shape.name
+        assert shape.build(n, 3) != small  # "unrelated" is another text
+        changed = scaling._changed(small)  # "similar": one figure changed (or added)
+        assert changed != small and len(changed) - len(small) in (0, len(" 5 km"))
