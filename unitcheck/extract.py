@@ -86,6 +86,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
                 or t.low == "between"
                 or t.text in self.lex.currency_symbol_starts
                 or t.text in self.lex.currency_codes
+                or t.low in self.lex.currency_prefix_starts
             )
         return kind == SYM and (t.text in self.lex.currency_symbol_starts or t.text in MINUS_SIGNS)
 
@@ -120,8 +121,11 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         symbol = self._currency_symbol(i)  # "$", "US$", "NT$", "USD"
         if symbol is not None:
             code, after = symbol
-            if after >= self.n or (tokens[after].space and tokens[i].kind != WORD):
+            if after >= self.n:
                 return None
+            nxt = tokens[after]
+            if nxt.space and tokens[i].kind != WORD and (nxt.kind != NUM or nxt.newline):
+                return None  # "$ 2.75" is money; "$ " before anything else is not
             reading.currency = code
             i = after
         if tokens[i].kind == SYM and tokens[i].text in MINUS_SIGNS:  # "-5C", "−5 °C", "$-5"

@@ -36,6 +36,8 @@ class Lexicon:
     currency_codes: frozenset[str]
     currency_factors: dict[tuple[str, ...], float]  # "cents" -> 0.01
     currency_symbol_starts: frozenset[str]  # first token texts of every symbol
+    currency_prefixes: dict[tuple[str, ...], str]  # ("hk", "$"): a letter prefix, folded
+    currency_prefix_starts: frozenset[str]  # lower-cased letter prefixes ("us", "hk", "c")
 
 
 @functools.cache
@@ -92,6 +94,13 @@ def lexicon() -> Lexicon:
                     factors[key] = 0.01
             else:
                 codes.add(item)
+    # "US$", "HK$", "C$": a letter prefix and a sign, which news may set apart or fold
+    # ("US $5", "hk $ 10"); a one-letter prefix only in its own case ("C $4", not "a $5")
+    prefixes = {
+        (words[0] if len(words[0]) == 1 else words[0].lower(), words[1]): code
+        for words, code in symbols.items()
+        if len(words) == 2 and words[0].isalpha() and not words[1].isalnum() and words[1] != "."
+    }
     return Lexicon(
         scales,
         scales_cs,
@@ -113,4 +122,6 @@ def lexicon() -> Lexicon:
         frozenset(codes),
         factors,
         frozenset(words[0] for words in symbols),
+        prefixes,
+        frozenset(words[0] for words in prefixes if len(words[0]) > 1),
     )

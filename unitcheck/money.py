@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .lexer import NUM, SYM, WORD
 from .quantity_builder import Reading
-from .scan_base import CLOSING, ScannerBase
+from .scan_base import CLOSING, SENTENCE_ENDS, ScannerBase
 
 #: "1080p" is a video resolution, not pence.
 VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
@@ -62,12 +62,24 @@ class MoneyRules(ScannerBase):
         if (
             tokens[i].text not in lex.currency_symbol_starts
             and tokens[i].text not in lex.currency_codes
+            and tokens[i].low not in lex.currency_prefix_starts
+            and tokens[i].text not in lex.currency_prefix_starts
         ):
             return None
         for length in range(min(lex.currency_symbol_longest, self.n - i), 0, -1):
+            key = tuple(tokens[i + m].text for m in range(length))
             if length > 1 and any(tokens[i + m].space for m in range(1, length)):
-                continue
-            code = lex.currency_symbols.get(tuple(tokens[i + m].text for m in range(length)))
+                # a country prefix set apart from its sign: "US $61.10", "HK $2.1bn"
+                if length != 2 or not tokens[i].text.isalpha() or tokens[i + 1].newline:
+                    continue
+                prefix = tokens[i].text if len(tokens[i].text) == 1 else tokens[i].low
+                if len(prefix) == 1 and (i == 0 or tokens[i - 1].text in SENTENCE_ENDS):
+                    continue  # "A $5 fee" opens a sentence with an article
+                code = lex.currency_prefixes.get((prefix, tokens[i + 1].text))
+            else:
+                code = lex.currency_symbols.get(key)
+                if code is None and length == 2 and len(tokens[i].text) > 1:
+                    code = lex.currency_prefixes.get((tokens[i].low, key[1]))
             if code is not None:
                 if code == "ZAR" and not self._rand_at(i):
                     return None
@@ -119,9 +131,9 @@ class MoneyRules(ScannerBase):
         if t.text == "p" and not t.space and self._pence(reading, j):
             reading.currency, reading.unit_factor = "GBP", 0.01  # "345p", "20p in the pound"
             return j + 1
-        if t.kind == SYM and (t.text,) in self.lex.currency_symbols and t.text != "$":
+        if t.kind == SYM and (t.text,) in self.lex.currency_symbols:
             after = tokens[j + 1] if j + 1 < self.n else None
-            if after is None or after.space or after.kind != NUM:
+            if after is None or after.kind != NUM or (after.space and t.text != "$"):
                 reading.currency = self.lex.currency_symbols[(t.text,)]
                 return j + 1
             return j

@@ -223,8 +223,10 @@ def pint_entry(text: str) -> UnitEntry | None:
         candidates = ureg.parse_unit_name(text.lower(), case_sensitive=True)
     if len(candidates) != 1:
         return None
-    prefix, unit, _ = candidates[0]
+    prefix, unit, suffix = candidates[0]
     name = prefix + unit
+    if text != ureg.get_symbol(name) and text.lower() != name + suffix:
+        return None  # "units" is not micro-nits: a symbol whole, or a name spelled out
     try:
         dimension = str(ureg.Unit(name).dimensionality)
     except Exception:  # noqa: BLE001 - a name pint lists but cannot build

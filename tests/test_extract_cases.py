@@ -1,0 +1,38 @@
+"""Golden extraction cases from ``tests/cases/extract/*.toml`` (issue 14).
+
+Each file is one class of writing; see ``tests/cases/extract/README.md`` for the syntax.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from unitcheck import extract
+
+FILES = sorted((Path(__file__).parent / "cases" / "extract").glob("*.toml"))
+CASES = [
+    pytest.param(case, id=f"{path.stem}-{n}")
+    for path in FILES
+    for n, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8"))["case"])
+]
+
+
+def test_extract_cases_exist() -> None:
+    assert FILES and CASES
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_extract_cases_golden(case: dict[str, Any]) -> None:
+    found = [q for q in extract(case["text"]) if q.is_measure]
+    got = [q.text for q in found]
+    assert got == [e[0] for e in case["expect"]], case["text"]
+    for q, (_, value, unit) in zip(found, case["expect"], strict=True):
+        if value != "*":
+            assert q.value is not None and math.isclose(q.value, value, rel_tol=1e-6), q
+        if unit != "*":
+            assert q.unit == unit, q
