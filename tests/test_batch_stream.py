@@ -6,8 +6,10 @@ findings each case expects.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -80,7 +82,10 @@ def test_batch_stream_jsonl_texts_and_paths(tmp_path: Path) -> None:
         # a line that is not JSON, pointed at by its line number
         ('{"original": "a", "revised": "b"}\n{oops\n', ":2: not a JSON object"),
         # neither the text nor the path of a side
-        ('{"original": "a"}\n', ":1: give one of 'revised' (the text) and 'revised_path', not neither"),
+        (
+            '{"original": "a"}\n',
+            ":1: give one of 'revised' (the text) and 'revised_path', not neither",
+        ),
         # both the text and the path of a side
         ('{"original": "a", "original_path": "x", "revised": "b"}\n', ":1: give one of 'original'"),
         # a text that is not a string
@@ -316,3 +321,74 @@ def _interrupt_csv(tmp_path: Path, csv: Path) -> tuple[int, list[int], float]:
     alive = [p for p in workers if psutil.pid_exists(p)
              and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
     return status, alive, 0.0
+
+
+# --- the rest ---------------------------------------------------------------------------
+
+
+class FakeTTY(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_batch_stream_progress_bar_counts_the_pairs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unitcheck import batch, batch_stream
+
+    terminal = FakeTTY()
+    real = batch.tty_progress
+    monkeypatch.setattr(batch, "tty_progress", lambda total, verb: real(total, verb, terminal))
+    monkeypatch.setattr(batch_stream, "on_terminal", lambda: True)
+    src = write_jsonl(tmp_path / "pairs.jsonl", golden()[:12])
+    run("--pairs", str(src), "--results", str(tmp_path / "out.jsonl"), "--chunk-size", "5")
+    drawn = terminal.getvalue()
+    assert "compared" in drawn and "12/12" in drawn and "ETA" in drawn
+    assert len(lines(tmp_path / "out.jsonl")) == 12
+
+
+def test_batch_stream_job_is_pure_and_pickles() -> None:
+    from unitcheck.batch_stream import check_chunk
+    from unitcheck.config import Settings
+
+    rows = golden()[:4]
+    chunk = [PairRecord(n, str(r["id"]), None, None, str(r["original"]), str(r["revised"]))
+             for n, r in enumerate(rows, 1)]
+    first = check_chunk(chunk, Settings())
+    assert pickle.loads(pickle.dumps(first)) == first == check_chunk(chunk, Settings())
+    direct = compare(str(rows[1]["original"]), str(rows[1]["revised"]))
+    assert pickle.loads(pickle.dumps(direct)) == direct  # a Comparison crosses processes
+
+
+def test_batch_stream_excluded_pairs_are_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.unitcheck]\nexclude = ["wire/**"]\n',
+                                            encoding="utf-8")
+    for name in ("a.txt", "wire/b.txt", "b.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("The road is 30 miles long.", encoding="utf-8")
+    csv = tmp_path / "pairs.csv"
+    csv.write_text("a.txt,wire/b.txt,skipped\na.txt,b.txt,kept\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", "--pairs", str(csv), "--results", "-"])
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["kept"]
+    assert result.exit_code == 0
+
+
+def test_batch_stream_bad_record_stops_the_run(tmp_path: Path) -> None:
+    src = tmp_path / "pairs.jsonl"
+    src.write_text('{"original": "5 km", "revised": "5 mi"}\n' * 2 + '{"original": 1}\n',
+                   encoding="utf-8")
+    code, _, err = run("--pairs", str(src), "--results", str(tmp_path / "out.jsonl"), "-j", "2")
+    assert code == 2 and f"{src}:3: 'original' must be a string" in err
+
+
+def test_batch_stream_recycled_workers_give_the_same_lines(tmp_path: Path) -> None:
+    from unitcheck.batch_stream import JsonlWriter, chunks, run_local
+    from unitcheck.config import Settings
+
+    src = write_jsonl(tmp_path / "pairs.jsonl", golden()[:16])
+    one, recycled = io.StringIO(), io.StringIO()
+    run_local(chunks(read_pairs(src), 4), Settings(), JsonlWriter(one), jobs=1)
+    tally = run_local(
+        chunks(read_pairs(src), 4), Settings(), JsonlWriter(recycled), jobs=2, recycle=8
+    )  # a fresh pool after 2 chunks: 2 pools in all
+    assert recycled.getvalue() == one.getvalue() and tally.pairs == 16

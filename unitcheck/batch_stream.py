@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 DEFAULT_CHUNK = 64
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _PARQUET_SUFFIXES = (".parquet", ".pq")
+#: Pairs a worker process checks before a fresh one takes over (see ``run_local``).
+RECYCLE_PAIRS = 50_000
 _LINE_N = re.compile(rb'^\{"n": (\d+),')
 
 
@@ -123,6 +125,14 @@ def count_pairs(path: str) -> int | None:
         return None
 
 
+def on_terminal() -> bool:
+    """True when stderr is a terminal: only then is a progress bar (and its count) worth it."""
+    import sys
+
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def _csv_records(name: str) -> Iterator[PairRecord]:
     base = Path(name).parent
     try:
@@ -205,7 +215,9 @@ def _resolve(base: Path, path: str) -> str:
     return str(p if p.is_absolute() else base / p)
 
 
-def chunks(records: Iterable[PairRecord], size: int, skip: frozenset[int] | set[int] = frozenset()) -> Iterator[list[PairRecord]]:
+def chunks(
+    records: Iterable[PairRecord], size: int, skip: frozenset[int] | set[int] = frozenset()
+) -> Iterator[list[PairRecord]]:
     """Lists of up to *size* records, leaving out the positions in *skip*."""
     chunk: list[PairRecord] = []
     for record in records:
@@ -265,13 +277,18 @@ def check_record(record: PairRecord, settings: Settings) -> Outcome:
         doc_a = _document(record, "original")
         doc_b = _document(record, "revised")
     except EmptyInputError as exc:
-        line = _dump({**head, "findings": [], "error": None, "empty": f"{exc.path}: {exc.reason}"})
+        empty = f"{exc.path}: {exc.reason}"
+        line = _dump({**head, "findings": [], "error": None, "empty": empty})
         return Outcome(record.n, line, worst=2, empty=True)
     except UnitcheckError as exc:
         line = _dump({**head, "findings": [], "error": str(exc), "empty": None})
         return Outcome(record.n, line, unreadable=True)
     comparison = compare(
-        doc_a.text, doc_b.text, tolerance=settings.tolerance, gallon=settings.gallon, ton=settings.ton
+        doc_a.text,
+        doc_b.text,
+        tolerance=settings.tolerance,
+        gallon=settings.gallon,
+        ton=settings.ton,
     )
     findings = comparison.findings
     for doc, side in ((doc_b, "b"), (doc_a, "a")):
@@ -285,7 +302,8 @@ def check_record(record: PairRecord, settings: Settings) -> Outcome:
     counts = [0, 0, 0]
     for f in shown:
         counts[3 - int(f.severity)] += 1
-    line = _dump({**head, "findings": [finding_dict(result, f) for f in shown], "error": None, "empty": None})
+    listed = [finding_dict(result, f) for f in shown]
+    line = _dump({**head, "findings": listed, "error": None, "empty": None})
     worst = max((int(f.severity) for f in findings), default=0)
     return Outcome(record.n, line, (counts[0], counts[1], counts[2]), worst)
 
@@ -383,7 +401,10 @@ def open_writer(target: str, *, resume: bool = False) -> Writer:
 
 
 def is_parquet_target(target: str) -> bool:
-    return target.endswith(("/", os.sep)) or target.lower().endswith(_PARQUET_SUFFIXES) or os.path.isdir(target)
+    """True when ``--results`` names a folder of Parquet parts rather than a JSONL file."""
+    if target.endswith(("/", os.sep)) or os.path.isdir(target):
+        return True
+    return target.lower().endswith(_PARQUET_SUFFIXES)
 
 
 def done_positions(path: str) -> set[int]:
@@ -493,8 +514,14 @@ def run_local(
     jobs: int,
     ordered: bool = True,
     progress: Callable[[int], None] | None = None,
+    recycle: int = RECYCLE_PAIRS,
 ) -> Tally:
-    """Map ``check_chunk`` over *batches* here (*jobs* 1) or in *jobs* warm processes."""
+    """Map ``check_chunk`` over *batches* here (*jobs* 1) or in *jobs* warm processes.
+
+    The workers are replaced by fresh ones after every *recycle* pairs: spaCy keeps
+    every new word it meets, so a long-lived worker grows with the archive. The next
+    pool starts (and warms) while the last chunks of the old one finish.
+    """
     if jobs <= 1:
         tally = Tally()
         for index, chunk in enumerate(batches):
@@ -504,13 +531,10 @@ def run_local(
             if progress is not None:
                 progress(done)
         return tally
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = concurrent.futures.ProcessPoolExecutor(
-        jobs, mp_context=multiprocessing.get_context(method), initializer=warm
-    )
+    pools = _Pools(jobs, recycle)
     try:
         tally = drive(
-            lambda chunk: pool.submit(check_chunk, chunk, settings),
+            lambda chunk: pools.submit(check_chunk, chunk, settings),
             _wait_first,
             batches,
             writer,
@@ -519,10 +543,44 @@ def run_local(
             progress=progress,
         )
     except BaseException:
-        end_pool(pool)
+        pools.end()
         raise
-    pool.shutdown(wait=True)
+    pools.close()
     return tally
+
+
+class _Pools:
+    """Worker pools, one at a time taking work: a new one after every *recycle* pairs."""
+
+    def __init__(self, jobs: int, recycle: int) -> None:
+        self.jobs, self.recycle = jobs, max(recycle, 1)
+        methods = multiprocessing.get_all_start_methods()
+        self.method = "forkserver" if "forkserver" in methods else "spawn"
+        self.all: list[concurrent.futures.ProcessPoolExecutor] = []
+        self.taken = 0
+
+    def submit(self, fn: Callable[..., Any], chunk: list[PairRecord], *args: Any) -> Any:
+        if not self.all or self.taken >= self.recycle:
+            if self.all:
+                self.all[-1].shutdown(wait=False)  # finishes what it holds, then exits
+            self.all.append(
+                concurrent.futures.ProcessPoolExecutor(
+                    self.jobs,
+                    mp_context=multiprocessing.get_context(self.method),
+                    initializer=warm,
+                )
+            )
+            self.taken = 0
+        self.taken += len(chunk)
+        return self.all[-1].submit(fn, chunk, *args)
+
+    def close(self) -> None:
+        for pool in self.all:
+            pool.shutdown(wait=True)
+
+    def end(self) -> None:
+        for pool in self.all:
+            end_pool(pool)
 
 
 def _wait_first(futures: set[Any]) -> set[Any]:

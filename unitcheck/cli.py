@@ -504,7 +504,7 @@ def _compare_streamed(
     try:
         if pairs is not None:
             records = batch_stream.read_pairs(pairs)
-            total = batch_stream.count_pairs(pairs) if sys.stderr.isatty() else None
+            total = batch_stream.count_pairs(pairs) if batch_stream.on_terminal() else None
         else:
             assert orig_dir is not None and rev_dir is not None
             pairing = batch.pairs_from_dirs(orig_dir, rev_dir, session.base.exclude)
