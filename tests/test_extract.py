@@ -251,7 +251,7 @@ CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
     ("Cut a 2 in thick slab.", "2 in", 2, "inch", "measure", R),
     ("It cost 2 pounds.", "2 pounds", 2, "GBP", "money", R),
     ("It weighs 2 pounds.", "2 pounds", 2, "pound", "measure", R),
-    ("She is 5ft 4in tall.", "5ft", 5, "foot", "measure", R),
+    ("She is 5ft 4in tall.", "5ft 4in", 5 + 4 / 12, "foot", "measure", R),  # one height (issue 14)
     # lists share a unit written once; a change is two quantities
     ("doses of 45 and 50 mg", "45", 45, "milligram", "measure", R),
     ("in 3 or 4 days", "3", 3, "day", "duration", R),
@@ -259,7 +259,7 @@ CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
     ("from 5% to 10%", "10%", 10, "percent", "percent", R),
     # pence, inches written onto the number, spaced thousands, compound scales
     ("Shares fell to 345p.", "345p", 3.45, "GBP", "money", R),
-    ("A 6ft 2in suspect fled.", "2in", 2, "inch", "measure", R),
+    ("A 6ft 2in suspect fled.", "6ft 2in", 6 + 2 / 12, "foot", "measure", R),  # one height (issue 14)
     ("It was valued at 10 000 dollars.", "10 000 dollars", 10000, "USD", "money", R),
     ("GDP reached ₹295 lakh crore.", "₹295 lakh crore", 2.95e14, "INR", "money", R),
     ("Bills rise £150 a year.", "£150 a year", 150, "GBP / year", "money", R),
@@ -888,7 +888,7 @@ def test_extract_one_and_word_counts_and_heights() -> None:
         ("6-foot", 6, "foot"),
         ("8", 8, "inch"),
     ]
-    assert _read("The centre stands 6ft 5in.") == [("6ft", 6, "foot"), ("5in", 5, "inch")]
+    assert _read("The centre stands 6ft 5in.") == [("6ft 5in", 6 + 5 / 12, "foot")]  # one height
     assert _read("The F-35 landed.") == []
 
 

@@ -73,12 +73,16 @@ def test_tables_table_loads_ambiguous_surfaces_with_flags() -> None:
 
 def test_tables_currency_codes_are_iso_4217_shaped() -> None:
     codes = set()
-    for line, (_surfaces, code, position) in rows("currencies_en.tsv", 3):
-        if position == "code":
-            assert code == "=", f"currencies_en.tsv:{line}"
-            codes.update(alternatives(_surfaces))
-        else:
-            codes.add(code)
+    for name in ("currencies_cldr.tsv", "currencies_en.tsv"):
+        for line, (_surfaces, code, position) in rows(name, 3):
+            if position in ("code", "not-code"):
+                assert code == "=", f"{name}:{line}"
+                for item in alternatives(_surfaces):
+                    assert re.fullmatch(r"[A-Z]{3}", item), f"{name}:{line}: {item}"
+                if position == "code":
+                    codes.update(alternatives(_surfaces))
+            else:
+                codes.add(code)
     assert codes
     for code in codes:
         assert re.fullmatch(r"[A-Z]{3}", code), code

@@ -174,6 +174,8 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             j = self._currency_after(reading, j)
         if reading.currency is None:
             j = self._unit(reading, j)
+            if reading.unit_entry is not None and reading.scale == 1:
+                j = self._compound(reading, j)
         else:
             per, j = self._per(j, money=True)  # "$80 a barrel", "$15/hour"
             reading.per = per

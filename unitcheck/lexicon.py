@@ -11,7 +11,7 @@ from .lexer import token_texts
 from .tables import alternatives, rows
 
 QUALIFIER_VALUES = frozenset({"lower", "upper", "approx"})
-CURRENCY_POSITIONS = frozenset({"symbol", "word", "code", "cent"})
+CURRENCY_POSITIONS = frozenset({"symbol", "word", "code", "cent", "not-code"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +81,19 @@ def lexicon() -> Lexicon:
     currency_words: dict[tuple[str, ...], str] = {}
     factors: dict[tuple[str, ...], float] = {}
     codes: set[str] = set()
-    for line, (cell, code, position) in rows("currencies_en.tsv", 3):
+    not_codes: set[str] = set()
+    entries = [
+        (name, line, cells)
+        for name in ("currencies_cldr.tsv", "currencies_en.tsv")  # news overrides CLDR
+        for line, cells in rows(name, 3)
+    ]
+    for name, line, (cell, code, position) in entries:
         if position not in CURRENCY_POSITIONS:
-            raise TableError("currencies_en.tsv", line, f"unknown position {position!r}")
+            raise TableError(name, line, f"unknown position {position!r}")
         for item in alternatives(cell):
-            if position == "symbol":
+            if position == "not-code":
+                not_codes.add(item)
+            elif position == "symbol":
                 symbols[token_texts(item)] = code
             elif position in ("word", "cent"):
                 key = tuple(t.lower() for t in token_texts(item))
@@ -119,7 +127,7 @@ def lexicon() -> Lexicon:
         max(map(len, symbols)),
         currency_words,
         max(map(len, currency_words)),
-        frozenset(codes),
+        frozenset(codes - not_codes),
         factors,
         frozenset(words[0] for words in symbols),
         prefixes,

@@ -6,12 +6,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .lexer import FRAC, NUM, SUP, WORD
 from .quantity_builder import Reading
 from .scan_base import CLOSING, HYPHENS, TIME_UNITS, ScannerBase
-from .units import UnitEntry, compose, is_length, pint_entry
+from .units import UnitEntry, compose, is_length, pint_entry, unit_info
 
+#: A unit may stand in brackets after its number: opening -> closing bracket.
+BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 #: Scale words that may stand apart from the number ("5 bn"); shorter ones must touch it.
 SPACED_SCALES = frozenset({"bn", "mn", "mln", "bln", "tn", "trn"})
 LONG_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
@@ -185,6 +188,14 @@ class UnitRules(ScannerBase):
                 k += 1
         if not hyphen and t.low == "below" and reading.currency is None:
             return self._below_zero(reading, j)
+        if t.text in BRACKETS and j + 2 < self.n:
+            found = self._unit_after(j + 1)  # "20 (kg)", "20 [kg]": a unit in brackets
+            if found is not None and found[1] < self.n:
+                entry, end = found
+                if tokens[end].text == BRACKETS[t.text] and entry.expression != "degree":
+                    reading.unit, reading.unit_entry = entry.expression, entry
+                    reading.unit_factor = entry.factor
+                    return end + 1
         percent = self._percent_at(k)
         if percent is not None:
             reading.unit, end = percent
@@ -248,6 +259,37 @@ class UnitRules(ScannerBase):
             and tokens[end + 1].low == "old"
         ):
             end += 2  # "10-year-old"
+        return end
+
+    def _compound(self, reading: Reading, j: int) -> int:
+        """ "5 feet 2 inches", "12 ft 2 in", "2lb 4 oz": a measure written in two units
+        of one dimension, the second smaller, is one quantity in the first unit."""
+        tokens = self.tokens
+        unit = reading.unit
+        if unit is None or reading.number is None or reading.percent or reading.per:
+            return j
+        k = j + 1 if j < self.n and tokens[j].low == "and" else j
+        if k + 1 >= self.n or tokens[k].kind != NUM or tokens[k].newline:
+            return j
+        number = self._number(k)
+        if number is None or number.words:
+            return j
+        found = self._unit_after(number.end, attached=not tokens[number.end].space)
+        if found is None:
+            return j
+        entry, end = found
+        if entry.expression in ("degree", unit) or entry.factor != 1:
+            return j
+        try:
+            info, first = unit_info(entry.expression), unit_info(unit)
+        except Exception:  # noqa: BLE001 - a composed unit pint cannot read alone
+            return j
+        if info.offset or info.dimension != first.dimension or info.si_factor >= first.si_factor:
+            return j
+        extra = number.value * info.si_factor / first.si_factor
+        if extra >= 1 or not reading.number.value.is_integer():
+            return j  # "10 miles and 5 km" are two distances, not one
+        reading.number = replace(reading.number, value=reading.number.value + extra)
         return end
 
     def _below_zero(self, reading: Reading, j: int) -> int:
