@@ -120,6 +120,14 @@ def ordinal_suffix(number: str) -> str:
 class NotQuantityRules(ScannerBase):
     """Recognise numbers that name, date or rank things rather than measure them."""
 
+    def _explicit_unit(self, j: int) -> bool:
+        """Does a unit the table marks unambiguous follow the number, set apart by a space
+        ("747 metres", "500 km")? Such a number is a quantity whatever names it."""
+        if j >= self.n or not self.tokens[j].space or self.tokens[j].kind != WORD:
+            return False
+        found = self._unit_after(j)
+        return found is not None and not found[0].ambiguous and not found[0].case_sensitive
+
     def _not_a_quantity(self, reading: Reading, i: int, j: int) -> int | None:
         """If the number at ``i..j`` is a year, date, time, ordinal, identifier or score,
         return the token index to resume at; else None."""
@@ -168,6 +176,8 @@ class NotQuantityRules(ScannerBase):
             ):
                 if self._month_beside(None, tokens[j + 2]):
                     return j + 3  # "12-13 October", "4 to 15 March"
+        if self._explicit_unit(j):
+            return None  # a distractor rule claims bare numbers only: "a runway of 747 metres"
         # identifiers: "Article 5", "Boeing 737", "G7", "A380", "MH17", "F-16", "Su-57"
         if prev is not None and prev.text in self.lex.identifier_words:
             return self._identifier_list(j)  # "exits 14 and 16"
