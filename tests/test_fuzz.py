@@ -38,7 +38,7 @@ from unitcheck.result import FileResult, RunResult
 from unitcheck.suppress import parse
 
 FAST = settings(
-    max_examples=80,
+    max_examples=60,
     deadline=None,
     derandomize=True,
     database=None,
@@ -301,3 +301,39 @@ def test_fuzz_scaling_shapes_double_with_n() -> None:
         assert shape.build(n, 3) != small  # "unrelated" is another text
         changed = scaling._changed(small)  # "similar": one figure changed (or added)
         assert changed != small and len(changed) - len(small) in (0, len(" 5 km"))
+
+
+_HASH_SCRIPT = """
+import sys
+from pathlib import Path
+from unitcheck import compare, extract, lint
+folder = Path(sys.argv[1])
+a = (folder / "heatwave_original.txt").read_text(encoding="utf-8")
+b = (folder / "heatwave_revised.txt").read_text(encoding="utf-8")
+odd = "It rose 5 km (3 miles), $5-$6bn, one hundred and twenty people, 1-2-3-4 kg. " * 3
+print(repr(extract(a + odd)))
+print(repr(lint(b + odd)))
+print(repr(compare(a, b).findings), repr(compare(odd, b).findings))
+"""
+
+
+def test_fuzz_same_output_for_any_hash_seed() -> None:
+    # set and dict order must not leak into results: PYTHONHASHSEED changes it
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    runs = [  # side by side: the two runs need not wait for each other
+        subprocess.Popen(
+            [sys.executable, "-c", _HASH_SCRIPT, str(root / "data" / "examples")],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=root,
+        )
+        for seed in ("0", "4242")
+    ]
+    outs = [run.communicate(timeout=120)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert outs[0] and outs[0] == outs[1]
