@@ -46,7 +46,15 @@ def test_figures_in_one_side_only_material_are_never_judged() -> None:
     ad = "Subscribe today for just $1 a week, then $4.99 a month after 12 weeks.\n\n"
     teaser = "\n\nMore news: A 40-mile bike race drew 3,000 riders on Sunday.\n"
     result = unitcheck.compare(ad + STORY, STORY + teaser)
-    assert result.findings == ()
+    assert [f for f in result.findings if f.severity >= Severity.WARNING] == []
+    # told as info, never silently dropped, and said to be one-sided material
+    # (by their figures: how far each surface reaches is extraction's business)
+    told = sorted((f.code, f.primary.text.split()[0]) for f in result.findings if f.primary)
+    assert told == [
+        ("UC301", "$1"), ("UC301", "$4.99"), ("UC301", "12"),
+        ("UC302", "3,000"), ("UC302", "40-mile"),
+    ]
+    assert all("passage" in f.message for f in result.findings)
 
 
 def test_positions_point_into_each_text() -> None:

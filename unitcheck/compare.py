@@ -7,8 +7,9 @@ each pair and each conversion added in parentheses. Quantities left over, in ali
 groups or in one-sided sentences, are matched across the document within a few
 sentences, strictly (a moved figure, the same figure with another unit, the same digits
 at another scale), so a sentence that failed to align never hides a changed unit. What
-still matches nothing is reported as dropped or added (info), except in paragraphs that
-exist on one side only (an ad, a teaser, a credit): those are material of their own.
+still matches nothing is reported as dropped or added (info), so no figure vanishes
+unsaid; in paragraphs that exist on one side only (an ad, a teaser, a credit) the message
+says so, since those are more likely material of their own than edits.
 """
 
 from __future__ import annotations
@@ -114,9 +115,8 @@ _NEARBY = 3
 class _Left:
     """A quantity no pair explains yet, with its segment index on its own side.
 
-    ``told`` says whether it is reported as dropped or added when nothing matches it:
-    true inside aligned paragraphs, false in a paragraph that exists on one side only
-    (an ad, a teaser, a standfirst), which is material of its own, not an edit.
+    ``told`` is true inside aligned paragraphs, false in a paragraph that exists on one
+    side only (an ad, a teaser, a standfirst): the dropped/added message says which.
     """
 
     quantity: Quantity
@@ -211,15 +211,21 @@ def _match_across(
 
 
 def _unexplained(left_a: Sequence[_Left], left_b: Sequence[_Left]) -> Iterator[Finding]:
-    """Dropped and added quantities that nothing explains, inside aligned paragraphs."""
+    """Dropped and added quantities that nothing explains, as info: none vanishes unsaid.
+
+    A figure in a paragraph that exists on one side only (an ad, a teaser, a cut
+    paragraph) is said to be so, since it is more likely material of its own than an edit.
+    """
     for b in left_b:
-        if b.told and not b.matched:
-            yield _finding("UC302", f"{_q(b.quantity)} is new in the revised text", None, b.quantity)
+        if not b.matched:
+            where = "the revised text" if b.told else "a passage only the revised text has"
+            yield _finding("UC302", f"{_q(b.quantity)} is new in {where}", None, b.quantity)
     for a in left_a:
-        if a.told and not a.matched:
+        if not a.matched:
+            where = "" if a.told else ", in a passage the revised text does not have"
             yield _finding(
                 "UC301",
-                f"{_q(a.quantity)} is in the original but not in the revised text",
+                f"{_q(a.quantity)} is in the original but not in the revised text{where}",
                 a.quantity,
                 None,
             )
