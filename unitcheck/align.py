@@ -245,6 +245,10 @@ ACCEPT_IN_GAP = 0.2
 _GAP_MAX = 8
 #: Rows of the similarity matrix computed at once: bounds memory on long texts.
 _BLOCK = 256
+#: How far from the diagonal, in sentences, a long text's pairs are scored.
+_BAND = 96
+#: A sentence repeated more often than this in a long text is not matched out of band.
+_RARE = 2
 
 
 def align(
@@ -327,30 +331,50 @@ class _Matcher:
     # candidate generation
 
     def _candidates(self) -> list[tuple[float, int, int]]:
-        """Score every pair whose bag similarity reaches the contextual bar.
+        """Score the pairs whose bag similarity reaches the contextual bar.
 
-        ``process.cdist`` is vectorised C++, so even 1,000 x 1,000 sentences take a few
-        tens of milliseconds; rows are done in blocks to bound memory.
+        ``process.cdist`` is vectorised C++; rows are done in blocks to bound memory. An
+        article of up to a few hundred sentences is scored in full, so a sentence moved
+        anywhere is found. Past that, each block of the revised text is scored against a
+        band of the original around the diagonal (``_BAND`` sentences either side), plus
+        rare exact repeats anywhere, so a long text (a results table, an archive page) costs
+        time linear in its length instead of quadratic.
         """
         # A segment with no word besides its figures pairs by position only.
         a_idx = [i for i, s in enumerate(self.a.words) if s]
         b_idx = [j for j, s in enumerate(self.b.words) if s]
         if not a_idx or not b_idx:
             return []
-        a_bags = [self.a.bags[i] for i in a_idx]
-        workers = -1 if len(a_idx) * len(b_idx) > 250_000 else 1
+        banded = len(a_idx) > 2 * _BAND + _BLOCK
+        exact: dict[str, list[int]] = {}
+        if banded:
+            for c, i in enumerate(a_idx):
+                exact.setdefault(self.a.bags[i], []).append(c)
+            # only rare sentences are evidence far from the diagonal (as patience diff
+            # uses unique lines): a table's repeated rows would make the band quadratic
+            exact = {bag: cs for bag, cs in exact.items() if len(cs) <= _RARE}
         found = []
-        for first in range(0, len(b_idx), _BLOCK):
-            rows = b_idx[first : first + _BLOCK]
+        block = _BAND // 2 if banded else _BLOCK  # a narrow block keeps the band narrow
+        for first in range(0, len(b_idx), block):
+            rows = b_idx[first : first + block]
+            if banded:
+                # the band follows the diagonal: revised position scaled to the original
+                centre = first * len(a_idx) // len(b_idx)
+                lo, hi = max(0, centre - _BAND), min(len(a_idx), centre + len(rows) + _BAND)
+                cols = list(range(lo, hi))
+                far = {c for j in rows for c in exact.get(self.b.bags[j], ()) if not lo <= c < hi}
+                cols += sorted(far)
+            else:
+                cols = list(range(len(a_idx)))
             matrix = process.cdist(
                 [self.b.bags[j] for j in rows],
-                a_bags,
+                [self.a.bags[a_idx[c]] for c in cols],
                 scorer=fuzz.ratio,
                 score_cutoff=ACCEPT_IN_CONTEXT * 100,
-                workers=workers,
+                workers=1,
             )
             for r, c in zip(*matrix.nonzero(), strict=True):
-                i, j = a_idx[int(c)], rows[int(r)]
+                i, j = a_idx[cols[int(c)]], rows[int(r)]
                 sim = _similarity(self.a.seqs[i], self.b.seqs[j])
                 if sim >= ACCEPT_IN_CONTEXT:
                     found.append((sim, i, j))

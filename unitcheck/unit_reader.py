@@ -286,7 +286,10 @@ class UnitRules(ScannerBase):
             return j
         if info.offset or info.dimension != first.dimension or info.si_factor >= first.si_factor:
             return j
-        extra = number.value * info.si_factor / first.si_factor
+        ratio = first.si_factor / info.si_factor
+        if abs(ratio - round(ratio)) > 1e-9 * ratio:
+            return j  # feet and inches, pounds and ounces divide; "5 feet 2 cm" do not
+        extra = number.value / ratio
         if extra >= 1 or not reading.number.value.is_integer():
             return j  # "10 miles and 5 km" are two distances, not one
         reading.number = replace(reading.number, value=reading.number.value + extra)
