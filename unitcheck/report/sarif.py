@@ -76,17 +76,24 @@ def _rule(code: Code) -> dict[str, Any]:
 def _physical(doc: Document, q: Quantity | None) -> dict[str, Any]:
     location: dict[str, Any] = {"artifactLocation": {"uri": uri(doc.path)}}
     if q is not None:
-        loc = locate(doc, q)
-        location["region"] = {
-            "startLine": loc.line,
-            "startColumn": loc.column,
-            "endLine": loc.end_line,
-            "endColumn": loc.end_column,
-            "charOffset": loc.offset,
-            "charLength": loc.length,
-            "snippet": {"text": doc.source[loc.offset : loc.offset + loc.length]},
-        }
+        region = _region(doc, q)
+        start = region["charOffset"]
+        region["snippet"] = {"text": doc.source[start : start + region["charLength"]]}
+        location["region"] = region
     return location
+
+
+def _region(doc: Document, q: Quantity) -> dict[str, Any]:
+    """Where a quantity stands, as a SARIF region (lines, columns and characters)."""
+    loc = locate(doc, q)
+    return {
+        "startLine": loc.line,
+        "startColumn": loc.column,
+        "endLine": loc.end_line,
+        "endColumn": loc.end_column,
+        "charOffset": loc.offset,
+        "charLength": loc.length,
+    }
 
 
 def _fix(doc: Document, q: Quantity, finding: Finding) -> dict[str, Any]:
@@ -96,7 +103,6 @@ def _fix(doc: Document, q: Quantity, finding: Finding) -> dict[str, Any]:
     ``unitcheck --fix`` applies unasked; other fixes are guesses for a person to confirm.
     """
     assert finding.suggestion is not None
-    loc = locate(doc, q)
     what = f"Replace \u201c{q.text}\u201d with \u201c{finding.suggestion}\u201d"
     return {
         "description": {"text": what},
@@ -105,14 +111,7 @@ def _fix(doc: Document, q: Quantity, finding: Finding) -> dict[str, Any]:
                 "artifactLocation": {"uri": uri(doc.path)},
                 "replacements": [
                     {
-                        "deletedRegion": {
-                            "startLine": loc.line,
-                            "startColumn": loc.column,
-                            "endLine": loc.end_line,
-                            "endColumn": loc.end_column,
-                            "charOffset": loc.offset,
-                            "charLength": loc.length,
-                        },
+                        "deletedRegion": _region(doc, q),
                         "insertedContent": {"text": finding.suggestion},
                     }
                 ],
