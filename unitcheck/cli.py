@@ -948,9 +948,22 @@ def _note(message: str) -> None:
 
 
 def run() -> None:
-    """Console-script entry point: click's own exits, plus no traceback on our errors."""
+    """Console-script entry point: click's own exits, plus no traceback on our errors.
+
+    click runs in non-standalone mode so that Ctrl-C, wherever it lands (a batch's
+    teardown, a report being written), ends with the conventional 130, not click's
+    "Aborted!" and 1.
+    """
     try:
-        main(standalone_mode=True)
+        code = main(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.exceptions.Abort as exc:
+        interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
+        click.echo("unitcheck: interrupted" if interrupted else "Aborted!", err=True)
+        sys.exit(130 if interrupted else 1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except UnitcheckError as exc:  # configuration problems that escape a command
         click.echo(f"unitcheck: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
