@@ -241,6 +241,13 @@ def test_batch_stream_results_need_a_batch(tmp_path: Path) -> None:
 # --- Ctrl-C -----------------------------------------------------------------------------
 
 
+def _as_from_a_terminal() -> None:
+    # A job started in the background of a non-interactive shell (as CI may start this
+    # suite) inherits SIGINT ignored, and Python then installs no Ctrl-C handler; a
+    # person's terminal gives the default, which is what these tests are about.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt(tmp_path: Path, *args: str) -> tuple[int, list[int], float]:
     """Start a big batch, press Ctrl-C once it is under way; its status, workers, delay."""
     psutil = pytest.importorskip("psutil")
@@ -250,6 +257,7 @@ def _interrupt(tmp_path: Path, *args: str) -> tuple[int, list[int], float]:
         [sys.executable, "-m", "unitcheck", "compare", "--no-config", "--pairs", str(src),
          "-j", "2", *args],
         cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=_as_from_a_terminal,
     )
     try:
         deadline = time.monotonic() + 60
@@ -300,6 +308,7 @@ def _interrupt_csv(tmp_path: Path, csv: Path) -> tuple[int, list[int], float]:
         [sys.executable, "-m", "unitcheck", "compare", "--no-config", "--pairs", str(csv),
          "-j", "2", "-o", "json:report.json"],
         cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=_as_from_a_terminal,
     )
     try:
         deadline = time.monotonic() + 60
