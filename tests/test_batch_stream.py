@@ -250,12 +250,16 @@ def _as_from_a_terminal() -> None:
 
 def _interrupt(tmp_path: Path, *args: str) -> tuple[int, list[int], float]:
     """Start a big batch, press Ctrl-C once it is under way; its status, workers, delay."""
-    psutil = pytest.importorskip("psutil")
     src = write_jsonl(tmp_path / "pairs.jsonl", golden() * 200)
+    return _interrupt_command(tmp_path, "--pairs", str(src), *args)
+
+
+def _interrupt_command(tmp_path: Path, *args: str) -> tuple[int, list[int], float]:
+    """Run ``compare -j 2 ARGS``, press Ctrl-C once both workers are busy checking."""
+    psutil = pytest.importorskip("psutil")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "unitcheck", "compare", "--no-config", "--pairs", str(src),
-         "-j", "2", *args],
+        [sys.executable, "-m", "unitcheck", "compare", "--no-config", "-j", "2", *args],
         cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         preexec_fn=_as_from_a_terminal,
     )
@@ -297,39 +301,11 @@ def test_batch_ctrl_c_leaves_no_partial_report(tmp_path: Path) -> None:
         (tmp_path / f"{side}.txt").write_text("The road is 30 miles long. " * 40, encoding="utf-8")
     csv.write_text("".join(f"a.txt,b.txt,p{n}\n" for n in range(6000)), encoding="utf-8")
     (tmp_path / "pairs.jsonl").unlink(missing_ok=True)
-    status, alive, _ = _interrupt_csv(tmp_path, csv)
+    status, alive, _ = _interrupt_command(
+        tmp_path, "--pairs", str(csv), "-o", "json:report.json"
+    )
     assert status == 130 and alive == []
     assert not (tmp_path / "report.json").exists()
-
-
-def _interrupt_csv(tmp_path: Path, csv: Path) -> tuple[int, list[int], float]:
-    psutil = pytest.importorskip("psutil")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "unitcheck", "compare", "--no-config", "--pairs", str(csv),
-         "-j", "2", "-o", "json:report.json"],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        preexec_fn=_as_from_a_terminal,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        workers: list[int] = []
-        while time.monotonic() < deadline:
-            kids = psutil.Process(proc.pid).children(recursive=True)
-            if len([k for k in kids if k.cpu_times().user > 1.0]) >= 2:
-                workers = [k.pid for k in kids]
-                break
-            time.sleep(0.2)
-        assert workers, "the workers never started"
-        proc.send_signal(signal.SIGINT)
-        status = proc.wait(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    time.sleep(0.5)
-    alive = [p for p in workers if psutil.pid_exists(p)
-             and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
-    return status, alive, 0.0
 
 
 # --- the rest ---------------------------------------------------------------------------
