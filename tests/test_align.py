@@ -448,3 +448,21 @@ def test_align_teasers_stay_one_sided_with_masks() -> None:
                 b_masks=_spans(b, "12km", "six weeks"))
     assert pairs_of(got) == {(k, k) for k in range(len(segment(a)))}
     assert b_only(got) == set(range(len(segment(a)), len(segment(b))))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ud800",  # a lone high surrogate alone
+        "It rose 5 km \udfff. Then it fell.",  # a lone low surrogate inside a sentence
+        "First line \ud83d.\nSecond \udc00 line. Third.",  # across lines
+    ],
+)
+def test_align_segment_lone_surrogates_never_raise(text: str) -> None:
+    spans = segment(text)
+    assert spans
+    for s in spans:
+        piece = text[s.start : s.end]
+        assert piece == piece.strip() and piece
+    sa = segment(text)
+    check_invariants(align(text, sa, text, sa), len(sa), len(sa))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -249,3 +250,36 @@ def test_issue_10_figure_restated_inside_a_range_is_quiet_outside_is_an_error() 
     assert _serious(inside) == []
     assert _serious(outside) == [("UC102", "25 grams", "30 to 40 grams")]
     assert _serious(converted) == [("UC104", "20 miles", "10 to 20 km")]
+
+
+# -- issue 10: extreme floats never crash a comparison -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [
+        ("5e-324", "5e-324"),  # subnormal on both sides: the step underflows to 0
+        ("1e308", "5e-324"),  # the quotient of the two underflows to 0
+        ("5e-324", "1e308"),  # ... or overflows
+        ("5", "1e-323"),  # an ordinary figure against a subnormal one
+        ("2.5e-308", "1e300"),  # just below the smallest normal float
+    ],
+)
+def test_compare_extreme_magnitudes_never_crash(x: str, y: str) -> None:
+    for unit_a, unit_b in (("km", "km"), ("km", "miles"), ("%", "%")):
+        a, b = f"The gap is {x} {unit_a} wide.", f"The gap is {y} {unit_b} wide."
+        result = unitcheck.compare(a, b)
+        assert all(f.message for f in result.findings)
+
+
+def test_compare_power_of_ten_survives_huge_and_subnormal_magnitudes() -> None:
+    from unitcheck.compare import _power_of_ten
+    from unitcheck.model import Quantity
+
+    def q(value: float) -> Quantity:
+        return Quantity("x", 0, 1, value, "meter", "measure")
+
+    assert _power_of_ten(q(3.0), q(3000.0))  # the digits kept, the scale moved
+    assert not _power_of_ten(q(3.0), q(3.5))
+    for x, y in ((5e-324, 1.0), (1e308, 5e-324), (5e-324, 1e308), (1e308, 1e-308)):
+        assert isinstance(_power_of_ten(q(x), q(y)), bool)

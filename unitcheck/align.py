@@ -53,13 +53,23 @@ def segment(text: str) -> tuple[Segment, ...]:
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if not m.group().isspace()]
     if not lines:
         return ()
-    docs = get_nlp().pipe(line for _, line in lines)
+    docs = get_nlp().pipe(_encodable(line) for _, line in lines)
     segments: list[Segment] = []
     for (offset, line), doc in zip(lines, docs, strict=True):
         spans = (_trim(line, sent.start_char, sent.end_char) for sent in doc.sents)
         for start, end in _merge_false_breaks(line, [s for s in spans if s[0] < s[1]]):
             segments.append(Segment(offset + start, offset + end))
     return tuple(segments)
+
+
+#: Code points UTF-8 cannot encode (lone surrogates), which spaCy's string store refuses.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(line: str) -> str:
+    """``line`` with each lone surrogate replaced by U+FFFD: one code point for one, so
+    every character offset the sentencizer returns still points into the original."""
+    return _SURROGATE.sub("\ufffd", line) if not line.isascii() else line
 
 
 def _trim(line: str, start: int, end: int) -> tuple[int, int]:

@@ -15,6 +15,7 @@ says so, since those are more likely material of their own than edits.
 from __future__ import annotations
 
 import math
+import sys
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -535,10 +536,17 @@ def _in(a: Quantity, b: Quantity) -> str:
 def _ratio(a: Quantity, b: Quantity) -> str:
     if a.dimension == _TEMPERATURE or a.si_value is None or b.si_value is None:
         return ""
-    if a.si_unit != b.si_unit:
+    if a.si_unit != b.si_unit or not _tellable(a.si_value) or not _tellable(b.si_value):
         return ""
+    if not _tellable(b.si_value / a.si_value):
+        return ""  # the quotient under- or overflows (5e-324 against 1e308): no ratio to tell
     words = conv.ratio_words(a.si_value, b.si_value)
     return f", {words}" if words else ""
+
+
+def _tellable(x: float) -> bool:
+    """A nonzero, finite, normal float: a ratio with it neither divides by zero nor overflows."""
+    return math.isfinite(x) and abs(x) >= sys.float_info.min
 
 
 def _unit_name(q: Quantity) -> str:
@@ -567,9 +575,11 @@ def _dimension(q: Quantity) -> str:
 def _power_of_ten(a: Quantity, b: Quantity) -> bool:
     """The two magnitudes differ by a factor of 10, 100, 1,000...: the digits were kept."""
     x, y = abs(a.magnitude), abs(b.magnitude)
-    if not x or not y or math.isclose(x, y):
+    if not x or not y or not math.isfinite(x) or not math.isfinite(y) or math.isclose(x, y):
         return False
-    exponent = math.log10(y / x)
+    # The difference of the logs, never the log of the quotient: y / x overflows or
+    # underflows to 0 when one side is huge and the other subnormal (5e-324).
+    exponent = math.log10(y) - math.log10(x)
     return math.isclose(exponent, round(exponent), abs_tol=1e-6)
 
 
