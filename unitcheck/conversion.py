@@ -77,7 +77,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 def _round_to(value: float, step: float) -> float:
     # Half away from zero, as people round; the tiny epsilon absorbs float noise.
-    if not step > 0 or not math.isfinite(abs(value) / step):
+    if not 0 < step < math.inf or not math.isfinite(abs(value) / step):
         return value  # no digit place to round to (an underflowed 5e-324 has step 0)
     return math.copysign(math.floor(abs(value) / step + 0.5 + 1e-9) * step, value)
 
@@ -177,8 +177,8 @@ def ratio_words(a_si: float, b_si: float) -> str:
     if a_si == 0 or b_si == 0 or (a_si < 0) != (b_si < 0):
         return ""
     r = abs(b_si / a_si)
-    if not 0 < r < math.inf:
-        return ""  # the quotient under- or overflows: 5e-324 against 1e308
+    if not 0 < r < math.inf or math.isinf(1 / r):
+        return ""  # the quotient or its inverse under- or overflows: 5e-324 against 1e308
     bigger = r >= 1
     factor = r if bigger else 1 / r
     direction = "larger" if bigger else "smaller"

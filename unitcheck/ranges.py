@@ -26,6 +26,8 @@ class RangeRules(ScannerBase):
         joiner = tokens[j]
         if joiner.text in HYPHENS and not joiner.space and tokens[j + 1].low == "to":
             if first.unit is None and first.currency is None and first.noun is None:
+                if j + 2 >= self.n:
+                    return  # "rose 3-to" cut off at the end of the text
                 j += 1  # "8- to 16-metre"
                 joiner = tokens[j]
         is_dash = joiner.kind == SYM and joiner.text in DASHES
