@@ -1,12 +1,22 @@
-"""Speed and memory of unitcheck, side by side with quantulum3, in one run.
+"""Speed and memory of unitcheck, side by side with quantulum3 and spaCy, in one run.
 
     pip install -e ".[bench]" && python benchmarks/bench.py
 
-Prints, for the same text: warm extraction throughput (words per second) of both tools
-and the ratio; cold start of a 1,000-word ``extract`` as a fresh process (import, pint
-registry and all); peak memory of each tool in a fresh process; warm ``compare`` of a
-1,000-word pair; and ``compare`` of a 20,000-word pair, to show alignment does not
-blow up. The text is built from the project's own golden cases (never outside copy).
+Throughput is timed on documents of news length (about 1,000 words each), because that
+is what a newsroom feeds it and because per-call costs count there: one long text
+flatters a tool with a high start-up cost per call. Every tool is warmed first (imports,
+pint registry, tables, models, on separate warm-up documents), then times the same
+documents, each new to it: set after set, the three tools take turns on one set, so a
+busy machine slows all three alike, and a ratio is the median over the sets. The peers:
+quantulum3's ``parser.parse`` (the bar is 100x per document) and spaCy's blank English
+tokenizer, ``spacy.blank("en").tokenizer`` alone (the bar is a quarter of its rate).
+
+Then: cold start of a 1,000-word ``unitcheck extract`` as a fresh process (import, pint
+registry and all), with and without unitcheck's on-disk cache of pint's answers; whether
+spaCy or pint is imported on that path; peak memory of each tool in a fresh process;
+warm ``compare`` of a 1,000-word pair; and ``compare`` of a 20,000-word pair, to show
+alignment does not blow up. The texts are built from the project's own golden cases
+(never outside copy).
 
 Figures depend on the machine: quote the ratios. This is never run as a timed test.
 """
@@ -14,6 +24,7 @@ Figures depend on the machine: quote the ratios. This is never run as a timed te
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import statistics
@@ -126,7 +137,7 @@ def run_child(code: str) -> tuple[float, int]:
     return float(seconds), int(rss)
 
 
-def cold_cli(path: Path, repeat: int) -> float:
+def cold_cli(path: Path, repeat: int, env: dict[str, str] | None = None) -> float:
     """Wall time of ``unitcheck extract PATH`` as a new process (best of *repeat*)."""
     times = []
     for _ in range(repeat):
@@ -135,65 +146,162 @@ def cold_cli(path: Path, repeat: int) -> float:
             [sys.executable, "-m", "unitcheck", "extract", str(path)],
             capture_output=True,
             check=False,
+            env=env,
         )
         times.append(time.perf_counter() - start)
     return min(times)
 
 
+def documents(count: int, size: int = 1_000, seed: int = 7) -> list[str]:
+    """*count* distinct documents of about *size* words, cut at paragraph breaks.
+
+    They are consecutive stretches of one long text from :func:`build_pair`, so beyond
+    the first few every figure is shifted and every paragraph has its own dateline:
+    the words of news repeat from one article to the next, its figures do not.
+    """
+    text, _ = build_pair(count * size + size, seed)
+    docs: list[str] = []
+    current: list[str] = []
+    n = 0
+    for paragraph in text.split("\n\n"):
+        current.append(paragraph.strip())
+        n += words(paragraph)
+        if n >= size:
+            docs.append("\n\n".join(current) + "\n")
+            current, n = [], 0
+            if len(docs) == count:
+                break
+    return docs
+
+
+def per_document(fn, docs: list[str]) -> float:
+    """Mean wall seconds of one call of *fn* over *docs* (one pass, in order)."""
+    start = time.perf_counter()
+    for doc in docs:
+        fn(doc)
+    return (time.perf_counter() - start) / len(docs)
+
+
+def throughput(
+    tools: dict[str, object], sets: list[list[str]], peer_sets: dict[str, int]
+) -> dict[str, list[float]]:
+    """Seconds per document of each tool on each set, the tools taking turns set by set.
+
+    A tool in *peer_sets* times only that many sets (quantulum3 is slow); the others
+    time them all. Each set is new to every tool when it is timed.
+    """
+    out: dict[str, list[float]] = {name: [] for name in tools}
+    for k, docs in enumerate(sets):
+        for name, fn in tools.items():
+            if k < peer_sets.get(name, len(sets)):
+                out[name].append(per_document(fn, docs))
+    return out
+
+
+def ratio(slow: list[float], fast: list[float]) -> float:
+    """Median over the sets both timed of slow / fast seconds per document."""
+    return statistics.median(a / b for a, b in zip(slow, fast, strict=False))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--words", type=int, default=20_000, help="size of the throughput text")
+    parser.add_argument("--doc-words", type=int, default=1_000, help="words per document")
+    parser.add_argument("--docs", type=int, default=4, help="documents per timed set")
+    parser.add_argument("--sets", type=int, default=7, help="timed sets (each new text)")
+    parser.add_argument("--peer-sets", type=int, default=2, help="sets quantulum3 times")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-peer", action="store_true", help="skip quantulum3")
     args = parser.parse_args()
 
+    import warnings
+
+    warnings.simplefilter("ignore")
+    import spacy
+
     import unitcheck
 
-    text, _ = build_pair(args.words)
-    n_words = words(text)
+    warm_count = 3
+    all_docs = documents(warm_count + args.sets * args.docs, args.doc_words)
+    warm_docs, timed = all_docs[:warm_count], all_docs[warm_count:]
+    sets = [timed[k * args.docs : (k + 1) * args.docs] for k in range(args.sets)]
+    mean_words = statistics.mean(map(words, timed))
     article_a, article_b = build_pair(1_000)
     big_a, big_b = build_pair(20_000, seed=11)
 
+    tools: dict[str, object] = {
+        "unitcheck": unitcheck.extract,
+        "spacy": spacy.blank("en").tokenizer,
+    }
     rows: list[tuple[str, str]] = []
-    unitcheck.extract(text[:2000])  # warm: registry and tables loaded
-    ours = best_of(lambda: unitcheck.extract(text), args.repeat)
-    ours_wps = n_words / ours
-    rows.append(
-        (
-            "unitcheck extract, warm",
-            f"{ours_wps:,.0f} words/s ({n_words:,} words in {ours * 1000:.0f} ms)",
-        )
-    )
-
-    peer_wps = None
     if not args.no_peer:
         try:
-            import warnings
-
-            warnings.simplefilter("ignore")
             from quantulum3 import parser as q3
         except ImportError:
             rows.append(("quantulum3", "not installed: pip install -e '.[bench]'"))
         else:
-            q3.parse(text[:2000])
-            # quantulum3 is slow: time it on a slice and scale, to keep the run short.
-            sample = text[: max(2000, len(text) // 10)]
-            peer = best_of(lambda: q3.parse(sample), max(1, args.repeat // 2))
-            peer_wps = words(sample) / peer
-            rows.append(("quantulum3 parse, warm", f"{peer_wps:,.0f} words/s"))
-            rows.append(
-                ("throughput ratio", f"unitcheck is {ours_wps / peer_wps:,.0f}x quantulum3")
-            )
+            tools["quantulum3"] = q3.parse
+    for fn in tools.values():  # warm: imports, registry, tables, models, caches
+        for doc in warm_docs:
+            fn(doc)
+    seconds = throughput(tools, sets, {"quantulum3": min(args.peer_sets, args.sets)})
+
+    def rate(name: str) -> str:
+        per_doc = statistics.median(seconds[name])
+        return (
+            f"{per_doc * 1000:.2f} ms per document, {mean_words / per_doc:,.0f} words/s "
+            f"(median of {len(seconds[name])} sets of {args.docs})"
+        )
+
+    label = f"{mean_words:,.0f}-word documents"
+    rows.insert(0, (f"unitcheck extract, warm, {label}", rate("unitcheck")))
+    rows.append((f"spaCy blank('en') tokenizer, warm, {label}", rate("spacy")))
+    share = 1 / ratio(seconds["unitcheck"], seconds["spacy"])
+    rows.append(("  ratio to spaCy's tokenizer", f"unitcheck runs at {share:.0%} of its rate"))
+    if "quantulum3" in seconds:
+        rows.append((f"quantulum3 parse, warm, {label}", rate("quantulum3")))
+        times = ratio(seconds["quantulum3"], seconds["unitcheck"])
+        rows.append(
+            ("  ratio to quantulum3", f"unitcheck is {times:,.0f}x quantulum3 per document")
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "article.txt"
         article.write_text(article_a, encoding="utf-8")
+        cold_cli(article, 1)  # fills unitcheck's on-disk cache of pint's answers
         cold = cold_cli(article, args.repeat)
         rows.append(
             (
                 f"cold `unitcheck extract` ({words(article_a):,} words)",
                 f"{cold * 1000:.0f} ms (new process, best of {args.repeat})",
             )
+        )
+        empty = Path(tmp) / "no-cache"
+        first = statistics.median(
+            cold_cli(article, 1, {**os.environ, "UNITCHECK_CACHE_DIR": str(empty / str(k))})
+            for k in range(3)
+        )
+        rows.append(
+            (
+                "  the same, first run (empty unitcheck cache)",
+                f"{first * 1000:.0f} ms (new process, median of 3)",
+            )
+        )
+        modules = subprocess.run(
+            [
+                sys.executable,
+                "-W",
+                "ignore",
+                "-c",
+                "import sys, unitcheck.cli; from unitcheck import extract; "
+                f"extract(open({str(article)!r}).read()); "
+                "print(*(m for m in ('spacy', 'pint', 'numpy') if m in sys.modules))",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        rows.append(
+            ("  imported on the extract path", ", ".join(modules) if modules else "no spaCy, pint")
         )
         ours_child, ours_rss = run_child(
             f"import unitcheck; unitcheck.extract(open({str(article)!r}).read())"
@@ -213,7 +321,7 @@ def main() -> None:
                 f"{cmp_rss / 1024:.0f} MiB ({cmp_child * 1000:.0f} ms in process)",
             )
         )
-        if peer_wps is not None:
+        if "quantulum3" in tools:
             peer_child, peer_rss = run_child(
                 f"import warnings; warnings.simplefilter('ignore')\n"
                 f"from quantulum3 import parser; parser.parse(open({str(article)!r}).read())"
