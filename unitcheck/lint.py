@@ -158,13 +158,26 @@ _CHANGE_AFTER = frozenset(
 )
 
 
-def _is_difference(context: Context, a: Quantity, b: Quantity) -> bool:
+def _is_difference(context: Context, a: Quantity, b: Quantity, read: _Sentences) -> bool:
     """Do the words around a temperature pair call it a change, not a reading?"""
     if a.dimension != _TEMPERATURE:
         return False
-    before = [w for w in context.before(a) if w not in plausibility.FILLERS][-2:]
-    after = [w for w in context.after(b) if w not in plausibility.FILLERS][:1]
+    before = read(context, a).before(a.start, 2)
+    after = read(context, b).after(b.end, 1)
     return any(w in _CHANGE_BEFORE for w in before) or any(w in _CHANGE_AFTER for w in after)
+
+
+class _Sentences:
+    """Each sentence of a text read once into words, however many quantities it holds."""
+
+    def __init__(self) -> None:
+        self._read: dict[int, plausibility.Sentence] = {}
+
+    def __call__(self, context: Context, q: Quantity) -> plausibility.Sentence:
+        index = context.sentence_of(q)
+        if index not in self._read:
+            self._read[index] = plausibility.Sentence(context.text, *context.spans[index])
+        return self._read[index]
 
 
 def _conversions(
@@ -173,8 +186,9 @@ def _conversions(
     tolerance: float,
     ton_locale: str | None,
 ) -> Iterator[Finding]:
+    read = _Sentences()
     for a, b in pairs:
-        difference = _is_difference(context, a, b)
+        difference = _is_difference(context, a, b, read)
         if _agree(a, b, tolerance, ton_locale, difference):
             continue
         x, y = a, b  # what the message converts: a change of temperature without offset
@@ -351,11 +365,14 @@ def _implausible(
     context: Context, quantities: Sequence[Quantity], pairs: Sequence[tuple[Quantity, Quantity]]
 ) -> Iterator[Finding]:
     restating = {id(b) for _, b in pairs}  # the first figure of a pair carries the check
+    read = _Sentences()
+    left, right = plausibility.window()
     for q in quantities:
         if id(q) in restating:
             continue
-        index = context.sentence_of(q)
-        broken = plausibility.judge(q, context.before(q), context.after(q), context.words(index))
+        sentence = read(context, q)
+        before, after = sentence.before(q.start, left), sentence.after(q.end, right)
+        broken = plausibility.judge(q, before, after, sentence)
         if broken is None:
             continue
         shown = conv.describe_value(q)

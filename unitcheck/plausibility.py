@@ -12,8 +12,9 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from .errors import TableError
 from .model import Quantity
@@ -67,13 +68,20 @@ class Expectation:
         """Does the SI interval ``low..high`` meet the expected range anywhere?"""
         return high >= self.low and low <= self.high
 
-    def near(self, before: Sequence[str], after: Sequence[str], sentence: Sequence[str]) -> bool:
+    def near(
+        self, before: Sequence[str], after: Sequence[str], sentence: Sequence[str] | Sentence
+    ) -> bool:
         """Is a context word in the window, and no "unless" word in the sentence?
 
         *before* and *after* are the words of the sentence before and after the
-        quantity; fillers are dropped here before the window is counted.
+        quantity (or only the last and first ``window()`` of them that are not fillers);
+        fillers are dropped here before the window is counted. A ``Sentence`` remembers
+        which "unless" phrases it holds, so many quantities in one sentence cost one scan.
         """
-        if any(_find(sentence, phrase) for phrase in self.unless):
+        has: Callable[[Phrase], bool] = (
+            sentence.has if isinstance(sentence, Sentence) else functools.partial(_find, sentence)
+        )
+        if any(has(phrase) for phrase in self.unless):
             return False
         left = [w for w in before if w not in FILLERS]
         right = [w for w in after if w not in FILLERS]
@@ -108,6 +116,82 @@ def _find(
     return False
 
 
+@functools.cache
+def window() -> tuple[int, int]:
+    """How many non-filler words before and after a quantity any row can look at.
+
+    A row's phrase before the figure must end within its ``before`` words, so it lies
+    within the last ``before + len(phrase) - 1``; the same after the figure.
+    """
+    rows = expectations()
+    longest = max((len(p) for e in rows for p in e.context), default=1)
+    before = max((e.before for e in rows), default=0)
+    after = max((e.after for e in rows), default=0)
+    return before + longest, after + longest
+
+
+@dataclass(eq=False)
+class Sentence:
+    """One sentence's words, read once, and the words around a span of it in O(window).
+
+    ``words`` is what :func:`words` gives for ``text[start:end]``. ``before(at)`` and
+    ``after(at)`` give the last and first *limit* non-filler words of
+    ``text[start:at]`` and ``text[at:end]``, the same words :func:`words` would give for
+    those slices, without reading the whole sentence again (lint calls them for every
+    quantity of a sentence that may be as long as the article).
+    """
+
+    text: str
+    start: int
+    end: int
+    words: list[str] = field(init=False)
+    _starts: list[int] = field(init=False)
+    _ends: list[int] = field(init=False)
+    _kept: list[int] = field(init=False)  # indexes of the words that are not fillers
+    _found: dict[Phrase, bool] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        found = list(_WORD.finditer(self.text, self.start, self.end))
+        self.words = [m.group().lower() for m in found]
+        self._starts = [m.start() for m in found]
+        self._ends = [m.end() for m in found]
+        self._kept = [i for i, w in enumerate(self.words) if w not in FILLERS]
+
+    def has(self, phrase: Phrase) -> bool:
+        """Does *phrase* occur anywhere in the sentence?"""
+        if phrase not in self._found:
+            self._found[phrase] = _find(self.words, phrase)
+        return self._found[phrase]
+
+    def before(self, at: int, limit: int) -> list[str]:
+        """The last *limit* non-filler words of ``text[start:at]``."""
+        at = max(self.start, min(at, self.end))
+        whole = bisect_right(self._ends, at)  # words that end by *at*
+        k = bisect_left(self._kept, whole)
+        kept = [self.words[i] for i in self._kept[max(0, k - limit) : k]]
+        if whole < len(self._starts) and self._starts[whole] < at:  # a word *at* cuts
+            kept += _unfilled(self.text, self._starts[whole], at)
+        return kept[-limit:] if limit else []
+
+    def after(self, at: int, limit: int) -> list[str]:
+        """The first *limit* non-filler words of ``text[at:end]``."""
+        kept: list[str] = []
+        if limit <= 0:
+            return kept
+        for m in _WORD.finditer(self.text, max(at, self.start), self.end):
+            word = m.group().lower()
+            if word not in FILLERS:
+                kept.append(word)
+                if len(kept) == limit:
+                    break
+        return kept
+
+
+def _unfilled(text: str, start: int, end: int) -> list[str]:
+    found = (m.group().lower() for m in _WORD.finditer(text, start, end))
+    return [w for w in found if w not in FILLERS]
+
+
 def si_interval(q: Quantity) -> tuple[float, float] | None:
     """*q* in SI as an interval (a single value is an interval of width zero)."""
     if q.unit is None:
@@ -129,7 +213,7 @@ def si_interval(q: Quantity) -> tuple[float, float] | None:
 
 
 def judge(
-    q: Quantity, before: Sequence[str], after: Sequence[str], sentence: Sequence[str]
+    q: Quantity, before: Sequence[str], after: Sequence[str], sentence: Sequence[str] | Sentence
 ) -> Expectation | None:
     """The first expectation *q* breaks in its sentence, or None when it is plausible."""
     candidates = [e for e in expectations() if e.measures(q)]
