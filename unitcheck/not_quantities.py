@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .lexer import NUM, SYM, WORD, Token
-from .numbers import Number, slash_pair
+from .numbers import Number, digit_int, slash_pair
 from .quantity_builder import Reading
 from .scan_base import DASHES, HYPHENS, MINUS_SIGNS, NOT_NOUNS, ScannerBase
 
@@ -111,7 +111,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
 
 def ordinal_suffix(number: str) -> str:
     """The suffix English writes after an ordinal: 1st, 2nd, 3rd, 4th, 11th, 22nd."""
-    value = int(number)
+    value = int(number[-2:])  # the last two digits decide, at any length
     if value % 100 in (11, 12, 13):
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
@@ -161,7 +161,7 @@ class NotQuantityRules(ScannerBase):
         plain = t.text.isdigit()
         if prev is not None and prev.text == "." and i >= 2 and not prev.space:
             prev = tokens[i - 2]  # "Aug. 6": the month is before the abbreviation's dot
-        if plain and int(t.text) <= 31:
+        if plain and digit_int(t.text) <= 31:
             if self._month_beside(prev, nxt):
                 if nxt is not None and nxt.low.rstrip(".") in self.lex.months:
                     return j + 1
@@ -288,7 +288,8 @@ class NotQuantityRules(ScannerBase):
         if nxt is not None and nxt.text in DASHES and not nxt.space and j + 1 < n and plain:
             other = tokens[j + 1]
             if other.kind == NUM and not other.space and other.text.isdigit():
-                if int(t.text) <= 30 and int(other.text) <= 30 and not self._unit_follows(j + 2):
+                small = max(digit_int(t.text), digit_int(other.text)) <= 30
+                if small and not self._unit_follows(j + 2):
                     if self._sport_context(i):
                         return j + 2
         return None
@@ -344,7 +345,7 @@ class NotQuantityRules(ScannerBase):
             return False
         if tokens[j].text in DASHES and (tokens[j].space or tokens[j + 1].space):
             return False
-        return 1 <= int(tokens[j + 1].text) <= 31
+        return 1 <= digit_int(tokens[j + 1].text) <= 31
 
     def _golf_score(self, i: int, j: int) -> int | None:
         """ "shot a 64", "a closing 66", "a 7-under-par 64": a round of golf; "14 under",
@@ -365,7 +366,7 @@ class NotQuantityRules(ScannerBase):
             ):
                 return k + 1
         if (
-            55 <= int(tokens[i].text) <= 85
+            55 <= digit_int(tokens[i].text) <= 85
             and self._golf_context(i)
             and not self._unit_follows(j)
             and not self._plural_noun_at(j)
@@ -406,7 +407,7 @@ class NotQuantityRules(ScannerBase):
             and tokens[j].low == "for"
             and tokens[j + 1].kind == NUM
             and tokens[j + 1].text.isdigit()
-            and min(int(tokens[i].text), int(tokens[j + 1].text)) <= 10
+            and min(digit_int(tokens[i].text), digit_int(tokens[j + 1].text)) <= 10
             and self._cricket_context(i)
         ):
             return j + 2

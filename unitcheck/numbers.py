@@ -7,7 +7,9 @@ comparison uses to tell rounding from a changed figure.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from .lexer import FRAC, NUM, SYM, WORD, Token
 
@@ -103,22 +105,69 @@ class Number:
 def digits_value(text: str) -> tuple[float, float]:
     """Value and step of a digit string such as "1,600", "2.50" or "4e14".
 
+    A figure too large for a float ("3e700", a 400-digit run) is infinite and one too
+    small ("3e-700") is zero: still a quantity, never an exception. Its step stays
+    above zero, so that nothing divides by it.
+
     >>> digits_value("1,600"), digits_value("2.50"), digits_value("1.5e3")
     ((1600.0, 100.0), (2.5, 0.01), (1500.0, 100.0))
+    >>> digits_value("3e700")
+    (inf, inf)
     """
-    clean = "".join(c for c in text if c not in _GROUPING)
-    if "e" in clean or "E" in clean:
-        mantissa, _, exponent = clean.lower().replace("\u2212", "-").partition("e")
-        value, step = digits_value(mantissa)
-        scale = 10.0 ** int(exponent)
-        return value * scale, step * scale
-    if "." in clean:
-        decimals = len(clean.split(".", 1)[1])
-        return float(clean), 10.0**-decimals
-    stripped = clean.rstrip("0")
-    if not stripped:  # "0"
+    clean = "".join(c for c in text if c not in _GROUPING).replace("\u2212", "-")
+    mantissa, _, exponent = clean.lower().partition("e")
+    if "." in mantissa:
+        place = -len(mantissa.split(".", 1)[1])  # "2.50": the last digit written
+    else:
+        stripped = mantissa.rstrip("0")
+        place = len(mantissa) - len(stripped) if stripped else 0  # "400": rounded
+    try:
+        exact = Decimal(clean)  # exact at any length: no int-digits limit, no overflow
+    except InvalidOperation:  # not a figure at all: read as zero
         return 0.0, 1.0
-    return float(clean), 10.0 ** (len(clean) - len(stripped))
+    return float(exact), power_of_ten(place + _exponent(exponent))
+
+
+def _exponent(text: str) -> int:
+    """The exponent after "e", as an int even when it has thousands of digits."""
+    if not text:
+        return 0
+    digits = text.lstrip("+-")
+    size = int(digits) if len(digits) <= 6 else 10**6  # 10**6 is past any float
+    return -size if text.startswith("-") else size
+
+
+def power_of_ten(exponent: int) -> float:
+    """10 ** exponent as a float: infinite above the float range, and the smallest
+    positive float below it, so that a step is never zero.
+
+    >>> power_of_ten(2), power_of_ten(400), power_of_ten(-400)
+    (100.0, inf, 5e-324)
+    """
+    if exponent > 308:
+        return math.inf
+    if exponent < -323:
+        return math.ulp(0.0)
+    return float(Decimal(1).scaleb(exponent)) or math.ulp(0.0)
+
+
+def scaled(value: float, exponent: int) -> float:
+    """``value * 10 ** exponent`` without OverflowError: infinite or zero past the
+    float range ("3x10^999")."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    magnitude = math.floor(math.log10(abs(value))) + exponent
+    if magnitude > 308:
+        return math.copysign(math.inf, value)
+    if magnitude < -330:
+        return math.copysign(0.0, value)
+    return float(Decimal(repr(value)).scaleb(exponent))
+
+
+def digit_int(text: str) -> int | float:
+    """A run of digits as an int, or infinity when it is longer than any figure a
+    rule compares against (Python refuses int() of more than 4,300 digits)."""
+    return int(text) if len(text) <= 30 else math.inf
 
 
 def parse_digits(tokens: list[Token], i: int) -> Number | None:
@@ -154,7 +203,8 @@ def parse_digits(tokens: list[Token], i: int) -> Number | None:
     power = _power_of_ten(tokens, j)
     if power is not None:
         exponent, end = power
-        return Number(value * 10.0**exponent, step * 10.0**exponent, end, False)
+        step = scaled(step, exponent) or math.ulp(0.0)
+        return Number(scaled(value, exponent), step, end, False)
     return Number(value, step, j, False)
 
 
@@ -214,8 +264,8 @@ def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int] | None:
     if k < n and tokens[k].text in MINUS and not tokens[k].space:
         sign, k = -1, k + 1
     if k > j + 2 and k < n and tokens[k].kind == NUM and tokens[k].text.isdigit():
-        if not tokens[k].space:
-            return sign * int(tokens[k].text), k + 1
+        if not tokens[k].space:  # an exponent past the float range stays past it
+            return sign * _exponent(tokens[k].text), k + 1
     return None
 
 
