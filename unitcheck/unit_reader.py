@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from .lexer import FRAC, NUM, SUP, WORD
 from .quantity_builder import Reading
-from .scan_base import CLOSING, HYPHENS, TIME_UNITS, ScannerBase
-from .units import UnitEntry, compose, is_length, pint_entry, unit_info
+from .scan_base import CLOSING, HYPHENS, NOT_NOUNS, TIME_UNITS, ScannerBase
+from .units import UnitEntry, compose, is_length, pint_entry, unit_context, unit_info
 
 #: A unit may stand in brackets after its number: opening -> closing bracket.
 BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
@@ -86,6 +86,12 @@ _US_STATES = re.compile(
 )
 #: Words after a prepositional-looking "in" that still make it inches ("2 in thick").
 INCH_CONTEXT = frozenset("thick long wide tall high deep diameter across".split())
+#: Signs that write a negative power after a unit symbol: "s-1", "fb−1", "m^-2".
+EXPONENT_MINUS = frozenset("-\u2212")
+#: A number written with thousands grouping ("278,000", "10 000").
+_GROUPED = re.compile(r"\d[,\u00a0\u202f\u2009 ]\d{3}")
+#: Quotation marks that open or close a single-quoted passage.
+SINGLE_QUOTES = frozenset("'\u2018\u2019")
 
 
 class UnitRules(ScannerBase):
@@ -225,8 +231,8 @@ class UnitRules(ScannerBase):
         if found is None:
             return j
         entry, end = found
-        if power == 1:
-            power, end = self._exponent(end)
+        if power == 1 and entry.surface[0][0].isalpha():  # "6'2" is not square feet
+            power, end = self._exponent(end, entry.surface)
         elif end < self.n and tokens[end].kind == SUP:
             end += 1
         expression = entry.expression
@@ -241,11 +247,15 @@ class UnitRules(ScannerBase):
                 reading.negative = True  # "30 degrees below zero"
                 end += 2
             expression = self._degrees(end, reading.negative, reading.number.value)
-        if power != 1 and not is_length(expression):
-            return j
+        if power > 1 and not is_length(expression):
+            return j  # "5 kg2" is not a unit; an inverse "s-1" or "fb−1" is
         per = None
         if expression not in ("degree_Celsius", "degree_Fahrenheit"):
             per, end = self._per(end)
+            if per is not None:
+                more, after = self._per(end)  # "20 J/m^2 per year", "5 mg/kg a day"
+                if more is not None:
+                    per, end = f"({per}) * ({more})", after
             if per is None:
                 per, end = self._per_after_of(end)
         reading.unit = compose(expression, power, per)
@@ -274,7 +284,9 @@ class UnitRules(ScannerBase):
         number = self._number(k)
         if number is None or number.words:
             return j
-        found = self._unit_after(number.end, attached=not tokens[number.end].space)
+        found = self._unit_after(
+            number.end, attached=not tokens[number.end].space, after_feet=unit == "foot"
+        )
         if found is None:
             return j
         entry, end = found
@@ -334,9 +346,10 @@ class UnitRules(ScannerBase):
         return None, end
 
     def _unit_after(
-        self, k: int, *, attached: bool = False, hyphen: bool = False
+        self, k: int, *, attached: bool = False, hyphen: bool = False, after_feet: bool = False
     ) -> tuple[UnitEntry, int] | None:
-        """The longest table unit starting at token ``k``."""
+        """The longest table unit starting at token ``k``; ``after_feet`` when it would
+        be the inches of "12 ft 2 in" or "6'2\"", where "in" and \" can only be inches."""
         tokens = self.tokens
         for length in range(min(self.units.longest, self.n - k), 0, -1):
             if length > 1 and any(tokens[k + m].newline for m in range(1, length)):
@@ -345,11 +358,13 @@ class UnitRules(ScannerBase):
             if entry is None:
                 continue
             end = k + length
-            if entry.attached_only and not attached:
+            if entry.attached_only and not attached and not self._stands_apart(entry, k, end):
+                continue
+            if entry.mark and not self._mark_is_unit(k, after_feet):
                 continue
             if hyphen and entry.no_hyphen:
                 continue
-            if not self._unit_boundary(entry, end):
+            if not self._unit_boundary(entry, end, after_feet=after_feet):
                 continue
             return entry, end
         if hyphen:
@@ -393,14 +408,151 @@ class UnitRules(ScannerBase):
                 return entry, end
         return None
 
-    def _unit_boundary(self, entry: UnitEntry, end: int) -> bool:
+    def _stands_apart(self, entry: UnitEntry, k: int, end: int) -> bool:
+        """A symbol otherwise written onto its number ("5t", "60W") may stand apart when
+        it carries a rate or an inverse power ("4 W/min", "3e9 s-1", "15 J/m^2"), or,
+        flagged ``grouped``, after a number with thousands grouping ("278,000 t")."""
+        tokens = self.tokens
+        if entry.grouped and k > 0:
+            number = tokens[k - 1]
+            if number.kind == NUM and _GROUPED.search(number.text):
+                return True
+        if end >= self.n or tokens[end].space:
+            return False
+        if tokens[end].text == "/":
+            return self._per(end)[0] is not None
+        return self._exponent(end, entry.surface)[0] < 0
+
+    def _mark_is_unit(self, k: int, after_feet: bool) -> bool:
+        """Is the ASCII ' or \" at token ``k`` a foot or inch mark rather than a quote?
+
+        Only straight after a number: ' touching it ("40'", "6'2"), \" touching it or
+        standing alone ("32\"", "10 \" long"), never opening a quoted word
+        ("10 \"new\" cases") nor closing a quotation the paragraph opened
+        ("\"... at 10\" he said"); a \" after the feet of "6'2\"" is always inches.
+        """
+        tokens = self.tokens
+        mark = tokens[k]
+        if k == 0 or tokens[k - 1].kind != NUM:
+            return False
+        after = tokens[k + 1] if k + 1 < self.n else None
+        if mark.text == "'":
+            if mark.space:
+                return False
+            if after is not None and not after.space:
+                if after.kind == NUM:
+                    return len(after.text) <= 2  # "6'2", not the Swiss "1'000"
+                if after.text not in CLOSING or after.text == "'":
+                    return False  # "45'+2" in a match report
+            return not self._inside_single_quotes(mark.start)
+        if after is not None and not after.space and after.text not in CLOSING:
+            return False  # "10 \"new\" cases": an opening quote
+        if mark.space and after is not None and not after.space:
+            return False
+        return after_feet or not self._closes_quotation(k)
+
+    def _closes_quotation(self, k: int) -> bool:
+        """Would the \" at token ``k`` close a quotation opened earlier in its paragraph?
+        Marks straight after a digit are not counted as quotes; a quotation still open
+        with another \" later in the paragraph is closed by that one, not this."""
+        text = self.text
+        start = self.tokens[k].start
+        begin = text.rfind("\n", 0, start) + 1
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        opened = sum(
+            1 for m in range(begin, start) if text[m] == '"' and not text[m - 1 : m].isdigit()
+        )
+        if opened % 2 == 0:
+            return False
+        return not any(
+            text[m] == '"' and not text[m - 1].isdigit() for m in range(start + 1, stop)
+        )
+
+    def _inside_single_quotes(self, start: int) -> bool:
+        """Is position ``start`` inside a single-quoted passage opened earlier in its
+        paragraph? An opening quote follows a space and precedes a letter; apostrophes
+        inside words ("it's") and before decades ("the '90s") open nothing."""
+        text = self.text
+        begin = text.rfind("\n", 0, start) + 1
+        inside = False
+        for m in range(begin, start):
+            if text[m] not in SINGLE_QUOTES:
+                continue
+            before = text[m - 1] if m > begin else " "
+            nxt = text[m + 1] if m + 1 < len(text) else " "
+            if (before.isspace() or before in "([\u201c\"") and nxt.isalpha():
+                inside = True
+            elif not before.isspace() and not nxt.isalnum():
+                inside = False
+        return inside
+
+    def _temperature_evidence(self, end: int) -> bool:
+        """Is a bare capital C or F ending at ``end`` a temperature? Only with evidence:
+        heat or weather words around it, a degree sign or a spelled-out scale in the
+        text, a sign before the number ("-5C", "minus 5C"), a conversion beside it
+        ("40C (104F)"), or a level written as one ("It reached 40C.", "was 40C at
+        noon": a verb or preposition of ``temperature_levels`` before the number, the
+        clause ending after the letter). "13F filing", "23456 F Block" have none."""
+        tokens = self.tokens
+        heat = self.lex.heat_words
+        if any(tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 25))):
+            return True
+        if "\u00b0" in self.text or "\u00ba" in self.text:
+            return True
+        number = end - 2
+        while number >= 0 and tokens[number].kind != NUM:
+            number -= 1
+        if number >= 1 and (
+            tokens[number - 1].low == "minus"
+            or (tokens[number - 1].text in EXPONENT_MINUS and not tokens[number].space)
+        ):
+            return True
+        for k in range(max(1, end - 7), min(self.n, end + 6)):
+            t = tokens[k]
+            if (
+                k != end - 1
+                and t.text in ("C", "F")
+                and t.text != tokens[end - 1].text
+                and tokens[k - 1].kind == NUM
+            ):
+                return True
+        after = tokens[end] if end < self.n else None
+        closes = (
+            after is None
+            or after.newline
+            or after.text in CLOSING
+            or (after.space and after.kind == WORD and after.low in NOT_NOUNS)
+        )
+        return (
+            closes
+            and number >= 1
+            and tokens[number - 1].low in unit_context("temperature_levels")
+        )
+
+    def _unit_boundary(self, entry: UnitEntry, end: int, *, after_feet: bool = False) -> bool:
         """Reject a unit surface glued to more letters, a prepositional "in" ("2in" is
-        always inches), and a bare C or F that is part of a code ("06F6")."""
+        always inches, and so is the "in" of "12 ft 2 in"), a letter that starts an
+        initialism ("2021 C.P.I."), and a bare C or F that is part of a code ("06F6")
+        or has no temperature evidence ("13F filing")."""
         after = self.tokens[end] if end < self.n else None
         if after is not None and after.kind == WORD and not after.space:
             return False
         surface = entry.surface
+        if (
+            len(surface) == 1
+            and len(surface[0]) == 1
+            and after is not None
+            and after.text == "."
+            and not after.space
+            and end + 1 < self.n
+            and self.tokens[end + 1].kind == WORD
+            and not self.tokens[end + 1].space
+        ):
+            return False  # "C.P.I.", "m.p.h" when not a table row
         if surface == ("in",) and after is not None and self.tokens[end - 1].space:
+            if after_feet:
+                return after.kind not in (NUM, FRAC) and after.low not in NOT_AFTER_INCH
             if after.kind == WORD:
                 if after.low in INCH_CONTEXT or after.low in ("in", "of"):
                     return True  # "2 in thick", "14 in in places", "3 in of rain"
@@ -410,8 +562,10 @@ class UnitRules(ScannerBase):
                     and self._inches_nearby()
                 )  # "up to 18 in possible" beside "6 to 12 inches"; not "2 in the"
             return after.kind != NUM and after.kind != FRAC  # "1 in 5"
-        if surface in (("C",), ("F",)) and after is not None and not after.space:
-            return after.text in CLOSING  # "06F6", "5 F-35s": part of a name
+        if surface in (("C",), ("F",)):
+            if after is not None and not after.space and after.text not in CLOSING:
+                return False  # "06F6", "5 F-35s": part of a name
+            return self._temperature_evidence(end)
         return True
 
     def _percentage_points(self, reading: Reading, j: int) -> int:
@@ -469,21 +623,35 @@ class UnitRules(ScannerBase):
             self._inches = "inch" in lowered or "\u2033" in lowered
         return self._inches
 
-    def _exponent(self, end: int) -> tuple[int, int]:
-        """A power written after the unit: "m2", "km²", "km^2", "km squared"."""
+    def _exponent(self, end: int, surface: tuple[str, ...] = ()) -> tuple[int, int]:
+        """A power written after the unit: "m2", "km²", "km^2", "km squared", and the
+        inverse powers of scientific copy: "s-1", "fb−1", "m^-2", "s⁻¹".
+        A hyphen after a single capital ("B-2", "V-1") is a model name, not a power."""
         if end >= self.n:
             return 1, end
         tokens = self.tokens
         t = tokens[end]
         if t.kind == SUP and not t.space:
             return (2 if t.text == "²" else 3), end + 1
+        if t.text == "^" and not t.space and end + 1 < self.n:
+            if tokens[end + 1].text in ("2", "3"):
+                return int(tokens[end + 1].text), end + 2
+            if tokens[end + 1].text in EXPONENT_MINUS:
+                power, stop = self._negative_power(end + 1)
+                if power:
+                    return power, stop
+        if t.text == "\u207b" and not t.space and end + 1 < self.n:
+            digit = tokens[end + 1]  # a superscript minus, then ¹, ² or ³
+            if not digit.space and digit.text in ("\u00b9", "\u00b2", "\u00b3"):
+                return -("\u00b9\u00b2\u00b3".index(digit.text) + 1), end + 2
         if (
-            t.text == "^"
+            t.text in EXPONENT_MINUS
             and not t.space
-            and end + 1 < self.n
-            and tokens[end + 1].text in ("2", "3")
+            and not (t.text == "-" and len(surface) == 1 and surface[0].isupper())
         ):
-            return int(tokens[end + 1].text), end + 2
+            power, stop = self._negative_power(end)
+            if power:
+                return power, stop
         if t.kind == NUM and not t.space and t.text in ("2", "3"):
             after = tokens[end + 1] if end + 1 < self.n else None
             if after is None or after.space or after.kind != NUM:
@@ -493,6 +661,21 @@ class UnitRules(ScannerBase):
         if t.low == "cubed":
             return 3, end + 1
         return 1, end
+
+    def _negative_power(self, sign: int) -> tuple[int, int]:
+        """The power after the minus sign at ``sign``: "-1", "-2" or "-3", touching the
+        sign and followed by no more digits or letters; ``(0, sign)`` when there is none."""
+        tokens = self.tokens
+        if sign + 1 >= self.n:
+            return 0, sign
+        digit = tokens[sign + 1]
+        if digit.space or digit.kind != NUM or digit.text not in ("1", "2", "3"):
+            return 0, sign
+        if sign + 2 < self.n:
+            after = tokens[sign + 2]
+            if not after.space and (after.kind in (NUM, WORD) or after.text in HYPHENS):
+                return 0, sign  # "km-1.5", "m-2a", "-1-"
+        return -int(digit.text), sign + 2
 
     def _per(self, end: int, *, money: bool = False) -> tuple[str | None, int]:
         """A rate: "km/h", "miles per hour", "barrels a day", "per square km"; after money
@@ -544,7 +727,7 @@ class UnitRules(ScannerBase):
         ):
             return None, end  # "a year earlier", "a week ago": when, not how often
         if power == 1:
-            power, stop = self._exponent(stop)
+            power, stop = self._exponent(stop, entry.surface)
         return compose(entry.expression, power), stop
 
     def _pay_from(self, k: int) -> bool:

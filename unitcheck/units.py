@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 #: Units pint has no notion of, in pint's definition syntax (a packaged file).
 _DEFINITIONS = "definitions_en.txt"
 
-UNIT_FLAGS = frozenset({"cs", "attached", "ambiguous", "nohyphen", "one"})
+UNIT_FLAGS = frozenset({"cs", "attached", "ambiguous", "nohyphen", "one", "grouped", "mark"})
 #: A price per unit is written "USD / kilogram": an ISO code over a pint expression.
 _RATE = re.compile(r"([A-Z]{3}) / (.+)")
 
@@ -55,6 +55,8 @@ class UnitEntry:
     ambiguous: bool
     no_hyphen: bool
     one: bool  # "a mile" is one mile
+    grouped: bool = False  # an attached unit may stand apart after "278,000"
+    mark: bool = False  # a foot or inch mark (' and "), never where a quote is likely
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,8 @@ def unit_table() -> UnitTable:
                 "ambiguous" in flags,
                 "nohyphen" in flags,
                 "one" in flags,
+                "grouped" in flags,
+                "mark" in flags,
             )
             longest = max(longest, len(words))
             exact.setdefault(words, entry)
@@ -191,6 +195,25 @@ def compose(base: str, power: int = 1, per: str | None = None) -> str:
 
 def is_length(expression: str) -> bool:
     return unit_info(expression).dimension == "[length]"
+
+
+@functools.cache
+def _unit_contexts() -> dict[str, frozenset[str]]:
+    found: dict[str, frozenset[str]] = {}
+    for line, (name, _direction, _window, case, cell) in rows("unit_context_en.tsv", 5):
+        if name in found or case not in ("fold", "exact"):
+            raise TableError("unit_context_en.tsv", line, f"bad or repeated set {name!r}")
+        found[name] = frozenset(w if case == "exact" else w.lower() for w in alternatives(cell))
+    return found
+
+
+def unit_context(name: str) -> frozenset[str]:
+    """The words of context set ``name`` in ``data/unit_context_en.tsv``.
+
+    >>> "reached" in unit_context("temperature_levels")
+    True
+    """
+    return _unit_contexts()[name]
 
 
 @functools.cache
