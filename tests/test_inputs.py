@@ -73,7 +73,8 @@ def test_inputs_permission_denied(tmp_path: Path) -> None:
         (b"5 km\x00\x00\x01", "looks like a binary file"),  # a NUL byte
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a binary file"),  # an image
         (b"\x01\x02\x03\x04 ab", "looks like a binary file"),  # mostly control characters
-        ("5 km".encode("utf-16-le"), "looks like a binary file"),  # UTF-16 without a BOM
+        # UTF-16 without a BOM, cut in the middle of a character
+        ("5 km".encode("utf-16-le")[:-1], "cannot decode as UTF-16-LE (it has no BOM)"),
         (b"The \x81 dam", "cannot decode as UTF-8"),  # a byte cp1252 leaves undefined
     ],
 )

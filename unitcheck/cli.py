@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 FORMAT_NAMES = REPORT_FORMATS
 LEVELS = ("info", "warning", "error")
+# What never goes to a terminal raw: C0 and C1 controls, DEL, and lone surrogates (the
+# undecodable bytes of a file name).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 # -- option types -----------------------------------------------------------------
@@ -563,7 +567,7 @@ def _compare_streamed(
     tails = [f"; {tally.unreadable} could not be checked" if tally.unreadable else ""]
     tails.append(f"; {tally.empty} empty" if tally.empty else "")
     target = "" if plan.results == "-" else f" (results in {plan.results})"
-    click.echo(f"unitcheck: {head}{''.join(tails)}{target}.", err=True)
+    _say(f"unitcheck: {head}{''.join(tails)}{target}.")
     if tally.unreadable:
         sys.exit(EXIT_USAGE)
     fail = session.base.fail_level
@@ -718,20 +722,36 @@ def _in_source(document: Document, finding: Finding) -> Finding | None:
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
-    """Write *data* to a temporary file beside *target*, then rename it into place."""
+    """Write *data* to a temporary file beside *target*, then rename it into place.
+
+    A symlink is written through (the file it points at is replaced). A new file gets
+    the permissions the umask gives, a rewritten one keeps its own.
+    """
     import tempfile
 
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         if target.exists():  # a rewrite keeps the file's permissions
             os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 # -- the shared run logic ---------------------------------------------------------
@@ -809,14 +829,14 @@ class _Session:
             self._problem(path, exc)
             return None
         # Reports name stdin by --stdin-filename, as editors and pre-commit expect.
-        return dataclasses.replace(document, path=hint) if hint else document
+        return self._decoded(dataclasses.replace(document, path=hint) if hint else document)
 
     def from_bytes(self, data: bytes, name: str, like: str) -> Document | None:
         """A document held in memory (a file's text at the git base)."""
         from .inputs import document_from_bytes, format_of
 
         try:
-            return document_from_bytes(data, name=name, format=format_of(like))
+            return self._decoded(document_from_bytes(data, name=name, format=format_of(like)))
         except EmptyInputError as exc:
             self._empty(name, exc)
             return None
@@ -826,17 +846,26 @@ class _Session:
 
     def _problem(self, path: str, exc: UnitcheckError) -> None:
         self.problems.append(InputProblem(path, getattr(exc, "reason", str(exc))))
-        click.echo(f"unitcheck: error: {exc}", err=True)
+        _say(f"unitcheck: error: {exc}")
 
     def fail_input(self, path: str, reason: str) -> None:
         """An input the run could not finish with, after it was read."""
         self.problems.append(InputProblem(path, reason))
-        click.echo(f"unitcheck: error: {path}: {reason}", err=True)
+        _say(f"unitcheck: error: {path}: {reason}")
 
     def _empty(self, path: str, exc: EmptyInputError) -> None:
         """Nothing to check is worth a word, not a failed run (pre-commit blocks on 2)."""
         self.notes.append(InputProblem(path, exc.reason))
-        click.echo(f"unitcheck: warning: {path}: {exc.reason}", err=True)
+        _say(f"unitcheck: warning: {path}: {exc.reason}")
+
+    def _decoded(self, document: Document) -> Document:
+        """Say so when an input was not UTF-8 and its encoding was recognised instead."""
+        from .inputs import encoding_note
+
+        note = encoding_note(document.encoding)
+        if note is not None:
+            _say(f"unitcheck: warning: {document.path}: {note}")
+        return document
 
     def filter(
         self,
@@ -882,11 +911,27 @@ def _outputs(options: dict[str, Any], configured: Sequence[str]) -> list[OutputS
         ]
     if sum(1 for o in outputs if o.path is None) > 1:
         _usage("only one output format can go to stdout; give the others a :PATH")
+    _refuse_clashes(outputs)
     return outputs
+
+
+def _refuse_clashes(outputs: Sequence[OutputSpec]) -> None:
+    """Refuse, before anything is written, reports that would overwrite each other or
+    a folder: two ``-o`` naming one file (also through a link) or a directory."""
+    written: list[str] = []
+    for spec in outputs:
+        if spec.path is None:
+            continue
+        if spec.path.is_dir() or str(spec.path).endswith(("/", os.sep)):
+            _usage(f"cannot write {spec.format} output to {spec.path}: it is a directory")
+        if _names_an_input(spec.path, written):
+            _usage(f"two outputs would write to {spec.path}; give each its own file")
+        written.append(str(spec.path))
 
 
 def _refuse_overwrite(outputs: Sequence[OutputSpec], inputs: Iterable[str]) -> None:
     """Never write a report over an input file."""
+    inputs = list(inputs)
     for spec in outputs:
         if spec.path is not None and _names_an_input(spec.path, inputs):
             _usage(f"refusing to write {spec.format} output over the input {spec.path}")
@@ -925,26 +970,44 @@ def _render(spec: OutputSpec, run: RunResult, color: str) -> None:
         stream = sys.stdout  # click.get_text_stream is deprecated since click 8.5
         emit(spec.format, run, stream, color=spec.format == "text" and _use_color(color, stream))
         return
+    import io
+
+    # Rendered whole, then written beside the target and renamed into place: an
+    # interrupted run leaves the old report or the new one, never half of one.
+    buffer = io.StringIO(newline="\n")
+    emit(spec.format, run, buffer)
     try:
-        with spec.path.open("w", encoding="utf-8", newline="\n") as file:
-            emit(spec.format, run, file)
+        _write_atomic(spec.path, buffer.getvalue().encode("utf-8"))
     except OSError as exc:
-        click.echo(f"unitcheck: error: cannot write {spec.path}: {exc.strerror}", err=True)
+        _say(f"unitcheck: error: cannot write {spec.path}: {exc.strerror or exc}")
         sys.exit(EXIT_USAGE)
 
 
+def _one_line(message: str) -> str:
+    """*message* safe for a terminal: controls (ESC, CR, LF...) and undecodable bytes of a
+    file name shown as visible stand-ins, never passed through raw."""
+    from .report.positions import visible
+
+    return _UNSAFE.sub(lambda m: visible(m.group()), message)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, escaped."""
+    click.echo(_one_line(message), err=True)
+
+
 def _usage(message: str) -> NoReturn:
-    raise click.UsageError(message)
+    raise click.UsageError(_one_line(message))
 
 
 def _fail(message: str) -> NoReturn:
     """A configuration or input error that stops the run: one line, exit 2."""
-    click.echo(f"unitcheck: error: {message}", err=True)
+    _say(f"unitcheck: error: {message}")
     sys.exit(EXIT_USAGE)
 
 
 def _note(message: str) -> None:
-    click.echo(f"unitcheck: note: {message}", err=True)
+    _say(f"unitcheck: note: {message}")
 
 
 def run() -> None:
@@ -965,7 +1028,7 @@ def run() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except UnitcheckError as exc:  # configuration problems that escape a command
-        click.echo(f"unitcheck: error: {exc}", err=True)
+        _say(f"unitcheck: error: {exc}")
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         click.echo("unitcheck: interrupted", err=True)
@@ -973,9 +1036,8 @@ def run() -> None:
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("UNITCHECK_DEBUG"):
             raise
-        click.echo(
+        _say(
             f"unitcheck: internal error: {type(exc).__name__}: {exc} "
-            "(set UNITCHECK_DEBUG=1 for the traceback, and please report it)",
-            err=True,
+            "(set UNITCHECK_DEBUG=1 for the traceback, and please report it)"
         )
         sys.exit(EXIT_INTERNAL)

@@ -36,6 +36,16 @@ _MAX_CONTROL_SHARE = 0.10
 # C0 controls other than tab, line feed, form feed and carriage return; and DEL.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _C1 = re.compile("[\x80-\x9f]")
+# Terminal control sequences (ECMA-48): CSI "ESC [ 2 J" and its 8-bit form, OSC and the
+# other strings up to their terminator (never past a line end), two-character escapes,
+# and any other C0 control but tab, line feed, vertical tab, form feed and carriage return.
+_TERMINAL = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+    "|\x1b[\\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\\\)?|\x1b[ -/]*[0-~]"
+    "|[\x00-\x08\x0e-\x1f\x7f]"
+)
+_UTF16 = (("utf-16-le", 1), ("utf-16-be", 0))  # the byte that is NUL for ASCII text
+_UTF16_SHARE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,17 +130,49 @@ def read_text(
 
 
 def document_from_bytes(data: bytes, *, name: str, format: str = "text") -> Document:
-    """Decode *data* and extract its text; *name* is what error messages show."""
+    """Decode *data* and extract its text; *name* is what error messages show.
+
+    Terminal control sequences in the source ("\\x1b[2J") are read as spaces, so their
+    digits never become quantities ("2 J"); ``source`` keeps them as written and every
+    offset stays the same.
+    """
     source, encoding = decode(data, name=name)
+    readable = neutralise(source)
     if format == "html":
-        text, positions = extract_html(source)
+        text, positions = extract_html(readable)
     elif format == "markdown":
-        text, positions = blank_markdown(source), None
+        text, positions = blank_markdown(readable), None
     else:
-        text, positions = source, None
+        text, positions = readable, None
     if not text.strip():
         raise EmptyInputError(name, "no text found")
     return Document(name, text, source, format, encoding, positions)
+
+
+def neutralise(text: str) -> str:
+    """*text* with terminal control sequences and stray control characters as spaces.
+
+    The result has the same length, so offsets into it are offsets into *text*.
+
+    >>> neutralise("Clear \\x1b[2Jnow: 5 km")
+    'Clear     now: 5 km'
+    """
+    if not _TERMINAL.search(text):
+        return text
+    return _TERMINAL.sub(lambda m: " " * len(m.group()), text)
+
+
+def encoding_note(encoding: str) -> str | None:
+    """What a reader should be told about how an input was decoded, or None.
+
+    >>> encoding_note("cp1252")
+    'not valid UTF-8: read as Windows-1252 (cp1252)'
+    """
+    if encoding == "cp1252":
+        return "not valid UTF-8: read as Windows-1252 (cp1252)"
+    if encoding in ("utf-16-le", "utf-16-be"):
+        return f"no byte-order mark: read as {encoding.upper()}"
+    return None
 
 
 def format_of(path: str, hint: str | None = None) -> str:
@@ -148,13 +190,19 @@ def format_of(path: str, hint: str | None = None) -> str:
 def decode(data: bytes, *, name: str) -> tuple[str, str]:
     """Decode *data* as UTF-8 (BOM optional), UTF-16 with a BOM, or clean cp1252.
 
-    Returns the text and the encoding used; raises ``EmptyInputError`` for input that
-    is empty or whitespace only, ``InputError`` for binary or undecodable input.
+    UTF-16 without a BOM is recognised by its NUL bytes (every second byte of
+    Latin-script text) and read as ``utf-16-le`` or ``utf-16-be``. Returns the text and
+    the encoding used (``encoding_note`` says which ones were a guess worth a warning);
+    raises ``EmptyInputError`` for input that is empty or whitespace only,
+    ``InputError`` for binary or undecodable input.
     """
     if not data:
         raise EmptyInputError(name, "file is empty")
+    bare_utf16 = _utf16_without_bom(data)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _decode_utf16(data, name), "utf-16"
+    elif bare_utf16 is not None:
+        text, encoding = _decode_utf16(data, name, bare_utf16), bare_utf16
     else:
         # Sniff the bytes themselves: a binary file may still decode as cp1252.
         if _looks_binary(data[:_SNIFF_BYTES].decode("latin-1")):
@@ -165,11 +213,24 @@ def decode(data: bytes, *, name: str) -> tuple[str, str]:
     return text, encoding
 
 
-def _decode_utf16(data: bytes, name: str) -> str:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when *data* looks like UTF-16 text without a BOM."""
+    sample = data[:_SNIFF_BYTES]
+    if len(sample) < 4:
+        return None
+    for encoding, nul_at in _UTF16:
+        nuls, others = sample[nul_at::2], sample[1 - nul_at :: 2]
+        if nuls.count(0) >= _UTF16_SHARE * len(nuls) and others.count(0) == 0:
+            return encoding
+    return None
+
+
+def _decode_utf16(data: bytes, name: str, encoding: str = "utf-16") -> str:
     try:
-        text = data.decode("utf-16")  # reads and drops the BOM
+        text = data.decode(encoding)  # "utf-16" reads and drops the BOM
     except UnicodeDecodeError:
-        raise InputError(name, "cannot decode as UTF-16") from None
+        what = "UTF-16" if encoding == "utf-16" else f"{encoding.upper()} (it has no BOM)"
+        raise InputError(name, f"cannot decode as {what}") from None
     if _looks_binary(text[: _SNIFF_BYTES // 2]):
         raise InputError(name, "looks like a binary file")
     return text
@@ -201,15 +262,26 @@ def _looks_binary(sample: str) -> bool:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
-    """Read at most *max_bytes* of a regular file, turning OS errors into InputErrors."""
+    """Read at most *max_bytes* of a regular file, turning OS errors into InputErrors.
+
+    Anything but a regular file is refused: a FIFO, a socket or a device could block
+    forever or never end (standard input is read with ``"-"``). The file is opened
+    without blocking and checked on the open descriptor, so a FIFO swapped in after a
+    check cannot hang the run either.
+    """
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
+        if os.path.isdir(path):
             raise InputError(path, "is a directory")
-        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-            raise InputError(path, f"file is larger than {_size(max_bytes)}")
-        with open(path, "rb") as stream:
-            data = stream.read(max_bytes + 1)  # bounded even for a pipe or device
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb", closefd=True) as stream:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(path, "is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(path, f"is not a regular file ({_kind(info.st_mode)})")
+            if info.st_size > max_bytes:
+                raise InputError(path, f"file is larger than {_size(max_bytes)}")
+            data = stream.read(max_bytes + 1)  # bounded even if the file grows meanwhile
     except OSError as exc:
         raise _os_error(path, exc) from None
     except ValueError:  # a NUL in the path
@@ -217,6 +289,18 @@ def _read_file(path: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(path, f"file is larger than {_size(max_bytes)}")
     return data
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "not a file"
 
 
 def _read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
