@@ -173,6 +173,13 @@ class UnitRules(ScannerBase):
                     return True  # "5m tonnes", "3m euros"
                 if self._plural_noun_at(k):
                     return True  # "2.5m people"
+                if (
+                    after.low == "of"
+                    and k + 2 < self.n
+                    and tokens[k + 1].low in unit_context("million_of_determiners")
+                    and self._plural_noun_at(k + 2)
+                ):
+                    return True  # "40m of its handsets", not "30m of pipes"
         million = self.lex.million_words
         # "a population of 1.3m"; a bare "paid 80m" stays metres for lint to question (UC210)
         return any(
