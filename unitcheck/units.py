@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .errors import TableError
 from .lexer import token_texts
+from .pint_cache import remembered
 from .tables import alternatives, rows
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ class UnitInfo:
 
 
 @functools.cache
+@remembered
 def unit_info(expression: str) -> UnitInfo:
     """Resolve a pint expression once: canonical name, dimension and SI factor.
 
@@ -173,6 +175,7 @@ def convert(value: float, source: str, target: str) -> float | None:
 
 
 @functools.cache
+@remembered
 def _affine(source: str, target: str) -> tuple[float, float]:
     """Offset units convert as ``y = scale * x + shift``: ask pint once, at two points."""
     ureg = registry()
@@ -225,6 +228,7 @@ def _not_units() -> frozenset[str]:
 
 
 @functools.cache
+@remembered
 def pint_entry(text: str) -> UnitEntry | None:
     """A unit the table lacks, read through pint's own registry: a symbol in its exact
     case ("kW", "MPa", "mAh", "dm"), a name or plural folded ("Watts", "pascals").

@@ -1,0 +1,149 @@
+"""pint's answers, kept on disk so that a fresh process need not build the registry.
+
+Importing pint and building its registry costs about 0.3 s, most of a cold ``unitcheck
+extract`` (pint's import pulls in numpy, and dask when it is installed). Yet extraction
+asks pint only a few dozen questions per article: the canonical name, dimension and SI
+factor of a unit expression, or whether a word after a number is a unit pint knows.
+:func:`remembered` keeps those answers, exactly as pint gave them, in one pickle in the
+user's cache folder, and a process that asks only questions already answered never
+imports pint at all.
+
+The file is named by a digest of everything an answer depends on: the source of the
+modules whose functions are remembered (``units.py``) and of this one, every packaged
+table, the installed pint's own definition files and the Python version. Change any of
+them and the old answers are simply never read again. New answers are written once, at
+interpreter exit, merged with what other processes wrote meanwhile, and atomically
+(write a temporary file, then rename). A cache that cannot be read or written is
+passed over silently: it only ever saves time.
+
+The folder is ``$UNITCHECK_CACHE_DIR`` when set (an empty value turns the cache off),
+else ``$XDG_CACHE_HOME/unitcheck``, else ``~/.cache/unitcheck``. This is the same kind
+of cache as pint's own ``UnitRegistry(cache_folder=":auto:")``, which the registry uses.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Most answers one file keeps; beyond it the oldest go (a fuzz run asks about many
+#: words that are not units, and loading the file must stay cheap).
+MAX_ANSWERS = 20_000
+_PREFIX = "pint-answers-"
+#: pint's files whose change can change an answer (read as bytes, never imported).
+_PINT_FILES = ("__init__.py", "default_en.txt", "constants_en.txt")
+
+_answers: dict[tuple[Any, ...], Any] | None = None
+_new: dict[tuple[Any, ...], Any] = {}
+_sources: set[str] = set()
+
+
+def cache_dir() -> Path | None:
+    """The folder the answers live in, or None when ``UNITCHECK_CACHE_DIR`` is empty."""
+    chosen = os.environ.get("UNITCHECK_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "unitcheck"
+
+
+def remembered(fn: F) -> F:
+    """Keep the answers of ``fn`` (hashable arguments, picklable result) across processes.
+
+    Meant under ``functools.cache``, which answers repeat questions in memory; this layer
+    is asked only on the first call with given arguments in a process. An exception is
+    never remembered.
+    """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    module = sys.modules.get(fn.__module__)
+    if module is not None and getattr(module, "__file__", None):
+        _sources.add(module.__file__)  # its code is part of the digest
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any) -> Any:
+        answers = _load()
+        key = (name, *args)
+        try:
+            return answers[key]
+        except KeyError:
+            pass
+        value = fn(*args)
+        if not _new:
+            atexit.register(_save)
+        answers[key] = value
+        _new[key] = value
+        return value
+
+    return wrapper  # type: ignore[return-value]
+
+
+@functools.cache
+def _path() -> Path | None:
+    """The answers file for this unitcheck, these tables and this pint."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
+    try:
+        for source in sorted(_sources | {__file__}):
+            digest.update(Path(source).read_bytes())
+        for table in sorted(files("unitcheck.data").iterdir(), key=lambda p: p.name):
+            if table.name.endswith((".tsv", ".txt")):
+                digest.update(table.name.encode() + b"\0" + table.read_bytes())
+        spec = find_spec("pint")
+        if spec is None or spec.origin is None:
+            return None
+        for name in _PINT_FILES:
+            digest.update((Path(spec.origin).parent / name).read_bytes())
+    except OSError:
+        return None
+    return folder / f"{_PREFIX}{digest.hexdigest()[:24]}.pickle"
+
+
+def _read(path: Path) -> dict[tuple[Any, ...], Any]:
+    try:
+        with path.open("rb") as stream:
+            data = pickle.load(stream)
+    except Exception:  # noqa: BLE001 - missing, partial or stale: start afresh
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _load() -> dict[tuple[Any, ...], Any]:
+    global _answers
+    if _answers is None:
+        path = _path()
+        _answers = _read(path) if path is not None else {}
+    return _answers
+
+
+def _save() -> None:
+    """Write this process's new answers, merged with the file as it is now."""
+    path = _path()
+    if path is None or not _new:
+        return
+    merged = _read(path)
+    merged.update(_new)
+    if len(merged) > MAX_ANSWERS:
+        merged = dict(list(merged.items())[-MAX_ANSWERS:])
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as stream:
+            pickle.dump(merged, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return
+    _new.clear()
