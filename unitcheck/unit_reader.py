@@ -286,15 +286,22 @@ class UnitRules(ScannerBase):
         if unit is None or reading.number is None or reading.percent or reading.per:
             return j
         k = j + 1 if j < self.n and tokens[j].low == "and" else j
-        if k + 1 >= self.n or tokens[k].kind != NUM or tokens[k].newline:
+        if k >= self.n or tokens[k].kind != NUM or tokens[k].newline:
             return j
         number = self._number(k)
         if number is None or number.words:
             return j
-        found = self._unit_after(
-            number.end, attached=not tokens[number.end].space, after_feet=unit == "foot"
-        )
+        feet = unit == "foot"
+        found = None
+        if number.end < self.n:
+            found = self._unit_after(
+                number.end, attached=not tokens[number.end].space, after_feet=feet
+            )
         if found is None:
+            if feet and k == j and self._bare_inches(reading, number.value, number.end):
+                total = reading.number.value + number.value / 12
+                reading.number = replace(reading.number, value=total)
+                return number.end  # "6 foot 2", "5ft 9 tall": the inches go unsaid
             return j
         entry, end = found
         if entry.expression in ("degree", unit) or entry.factor != 1:
@@ -313,6 +320,19 @@ class UnitRules(ScannerBase):
             return j  # "10 miles and 5 km" are two distances, not one
         reading.number = replace(reading.number, value=reading.number.value + extra)
         return end
+
+    def _bare_inches(self, reading: Reading, value: float, end: int) -> bool:
+        """After whole feet, is a whole number under 12 that ends the phrase ("6 foot 2,",
+        "5ft 9 tall", "6 foot 7 and heavy") the inches, unit unsaid?"""
+        assert reading.number is not None
+        if not (value.is_integer() and 0 <= value < 12 and reading.number.value.is_integer()):
+            return False
+        if reading.hyphenated or not self.tokens[end - 1].text.isdigit():
+            return False
+        after = self.tokens[end] if end < self.n else None
+        if after is None or after.newline or (after.text in CLOSING and after.text != "'"):
+            return True
+        return after.space and (after.low in NOT_NOUNS or after.low in INCH_CONTEXT)
 
     def _below_zero(self, reading: Reading, j: int) -> int:
         """ "30 below zero", and "30 below" in weather, are temperatures under zero in
@@ -427,6 +447,9 @@ class UnitRules(ScannerBase):
         if end >= self.n or tokens[end].space:
             return False
         if tokens[end].text == "/":
+            after = tokens[end + 1] if end + 1 < self.n else None
+            if after is not None and len(after.text) == 1 and after.text.isupper():
+                return False  # "10 A/B tests"
             return self._per(end)[0] is not None
         return self._exponent(end, entry.surface)[0] < 0
 
