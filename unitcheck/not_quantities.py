@@ -1,76 +1,26 @@
 """Numbers that are not quantities: years, dates, clock times, ordinals, phone numbers,
-identifiers ("Article 5", "Boeing 737", "G7"), codes ("007", "4K") and sports scores.
+identifiers ("Article 5", "Boeing 737", "G7"), codes ("007", "4K", "24703L202"), list
+markers ("1 )") and sports scores; and ages ("aged 58"), which are read in years.
 
 ``blocked_spans`` finds the ones a regular expression can see in the raw text (phones,
 times, numeric dates); ``NotQuantityRules._not_a_quantity`` decides the rest token by
-token, and returns where the scanner should resume.
+token with a sequence of small named rules, and returns where the scanner should resume.
+The words every rule looks for are context sets in ``data/context_en.tsv`` (``context``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from .context import at, context_set, near
 from .lexer import NUM, SYM, WORD, Token
+from .lexicon import lexicon
 from .numbers import Number, digit_int, slash_pair
 from .quantity_builder import Reading
-from .scan_base import DASHES, HYPHENS, MINUS_SIGNS, NOT_NOUNS, ScannerBase
-
-TIME_SUFFIXES = frozenset({"am", "pm"})
-#: The last word of a street name after a house number ("10 Downing Street").
-STREET_WORDS = frozenset(
-    "Street St Road Rd Avenue Ave Lane Boulevard Blvd Drive Place Square Terrace Crescent "
-    "Close Way Court Row Gardens Hill Parade Grove Mews Walk Rise Vale Wharf".split()
-)
-#: Words that make "412 for 6" a cricket score.
-CRICKET_WORDS = frozenset(
-    "cricket wicket wickets innings overs stumps bowled bowler bowlers batting batsman "
-    "batter declared test bowling spinner spinners seamer seamers paceman pacer odi odis "
-    "t20 t20i twenty20 ipl ashes wicketkeeper".split()
-)
-#: Words before and after "911" that make it the emergency number.
-EMERGENCY_VERBS = frozenset(
-    "call calls called calling dial dials dialed dialled dialing dialling".split()
-)
-EMERGENCY_NOUNS = frozenset(
-    "call calls caller callers dispatcher dispatchers operator operators center centre "
-    "centers centres system emergency line recording recordings hang".split()
-)
-#: Emergency and public-service phone numbers ("call 999", "NHS 111", "dial 112").
-SERVICE_NUMBERS = frozenset("911 999 111 112 101 000".split())
-#: Time zones after a four-digit clock time ("0600 GMT", "2358 UTC").
-TIME_ZONES = frozenset(
-    "GMT UTC BST CET CEST EST EDT CST CDT PST PDT ET PT AEST AEDT IST JST".split()
-)
-#: Australian states, before a four-digit postcode ("WA 6160").
-AU_STATES = frozenset("NSW VIC Vic QLD Qld WA SA TAS Tas ACT NT".split())
-#: Words after "the 38" that make it a bus or train route.
-ROUTE_WORDS = frozenset("bus service tram train route".split())
-#: Words after "two shots" that make it a golfer's standing ("off the lead", "behind").
-MARGIN_WORDS = frozenset("off behind back clear ahead adrift outside".split())
-#: Words after "one-day" that make it the cricket format, not a day.
-ONE_DAY_FORMATS = frozenset(
-    "international internationals match matches series cup game games format side squad "
-    "team teams cricket captain captaincy tournament final finals game's".split()
-)
-#: Words that make "a 64" a round of golf and "14 under" a score against par.
-GOLF_WORDS = frozenset(
-    "golf golfer par birdie birdies bogey bogeys eagle eagles hole holes round rounds "
-    "shot shots shoots carded cards fired fires tee putt fairway leaderboard".split()
-)
-#: Words after "14 under" or "2 over" that keep it a score against par.
-PAR_ENDS = frozenset(".,;:!?)") | {"par", "for", "after", "through"}
-#: Boeing model numbers, which name a jet when aviation is being written about.
-AIRCRAFT_MODELS = frozenset("707 717 727 737 747 757 767 777 787".split())
-#: Words that make "the 787 program" or "42 737s" about aircraft.
-AVIATION_WORDS = frozenset(
-    "boeing airbus jet jets jetliner jetliners airliner airliners aircraft plane planes "
-    "airline airlines carrier fleet fleets dreamliner dreamliners max freighter freighters "
-    "widebody narrowbody flights flight aviation planemaker faa".split()
-)
-#: The feet of a height written "6-foot-3", after which the number is inches.
-HEIGHT_FEET = frozenset({"foot", "feet", "ft"})
-#: Big scale words, for telling a year ("2027") from an amount ("2027 million").
-BIG_SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "tn"})
+from .scan_base import ScannerBase
 
 _PHONE_RE = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?"
@@ -109,6 +59,16 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.cache
+def _full_months() -> frozenset[str]:
+    """The longest name of each month ("september"): not an abbreviation."""
+    longest: dict[int, str] = {}
+    for name, number in lexicon().months.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    return frozenset(longest.values())
+
+
 def ordinal_suffix(number: str) -> str:
     """The suffix English writes after an ordinal: 1st, 2nd, 3rd, 4th, 11th, 22nd."""
     value = int(number[-2:])  # the last two digits decide, at any length
@@ -117,8 +77,29 @@ def ordinal_suffix(number: str) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
 
 
+@dataclass(slots=True)
+class Spot:
+    """What every rule looks at: the number at ``i..j`` and the tokens beside it."""
+
+    reading: Reading
+    i: int
+    j: int
+    t: Token
+    prev: Token | None  # the token before; the month before "Aug. 6"'s dot
+    nxt: Token | None
+    plain: bool  # written as bare digits ("47", not "4.7" or "1,000")
+
+
+#: A rule returns where the scanner resumes when it claims the number, else None.
+Rule = Callable[["NotQuantityRules", Spot], "int | None"]
+
+
 class NotQuantityRules(ScannerBase):
-    """Recognise numbers that name, date or rank things rather than measure them."""
+    """Recognise numbers that name, date or rank things rather than measure them.
+
+    ``_not_a_quantity`` runs the rules of ``RULES`` in order, stage by stage; the words
+    each rule looks for are context sets in ``data/context_en.tsv``.
+    """
 
     def _explicit_unit(self, j: int) -> bool:
         """Does a unit the table marks unambiguous follow the number, set apart by a space
@@ -130,186 +111,416 @@ class NotQuantityRules(ScannerBase):
 
     def _not_a_quantity(self, reading: Reading, i: int, j: int) -> int | None:
         """If the number at ``i..j`` is a year, date, time, ordinal, identifier or score,
-        return the token index to resume at; else None."""
+        return the token index to resume at; else None.
+
+        The stages: rules for any number or word (``ANY``), for spelled-out words
+        (``WORDS``), for digits even with a currency (``DIGITS``), for bare figures
+        before the unit check (``BARE``, dates), then, unless an explicit unit follows
+        (a distractor rule claims bare numbers only), the rest (``NAMES``).
+        """
         tokens = self.tokens
         t = tokens[i]
-        n = self.n
-        if j + 1 < n and tokens[j].low in ("shot", "shots", "stroke", "strokes"):
-            if tokens[j + 1].low in MARGIN_WORDS and self._golf_margin(i, j):
-                return j + 2  # "two shots off the lead": a golf standing
-        if t.kind != NUM:
-            if t.low == "one" and self._one_day_format(j):
-                return j + 2  # "a one-day international": a cricket format
-            return None
-        nxt = tokens[j] if j < n else None
         prev = tokens[i - 1] if i > 0 else None
-        if (
-            nxt is not None
-            and not nxt.space
-            and t.text.isdigit()
-            and nxt.low == ordinal_suffix(t.text)
-        ):
-            return j + 1  # "47th" (but "14st" is stone)
-        if nxt is not None and t.text.isdigit() and self._is_time_suffix(j):
-            return j + 1  # "6pm", "6 p.m." (but "2.1 pm" is picometres)
-        if j == i + 1:
-            end = slash_pair(tokens, i)
-            if end is not None:
-                return end  # "24/7", "9/11": not fractions
-        if reading.currency is not None or reading.negative:
-            return None
-        plain = t.text.isdigit()
+        nxt = tokens[j] if j < self.n else None
+        spot = Spot(reading, i, j, t, prev, nxt, t.text.isdigit())
+        found = _first(self, ANY, spot)
+        if found is not None or t.kind != NUM:
+            return found if found is not None else _first(self, WORDS, spot)
+        found = _first(self, DIGITS, spot)
+        if found is not None or reading.currency is not None or reading.negative:
+            return found
         if prev is not None and prev.text == "." and i >= 2 and not prev.space:
-            prev = tokens[i - 2]  # "Aug. 6": the month is before the abbreviation's dot
-        if plain and digit_int(t.text) <= 31:
-            if self._month_beside(prev, nxt):
-                if nxt is not None and nxt.low.rstrip(".") in self.lex.months:
-                    return j + 1
-                if self._day_after(j):
-                    return j + 2  # "March 3-4"
-                return j
-            if (
-                nxt is not None
-                and (nxt.text in DASHES or nxt.low in ("to", "and"))
-                and j + 2 < n
-                and self._day_after(j)
-            ):
-                if self._month_beside(None, tokens[j + 2]):
-                    return j + 3  # "12-13 October", "4 to 15 March"
-        if self._explicit_unit(j):
-            return None  # a distractor rule claims bare numbers only: "a runway of 747 metres"
-        # identifiers: "Article 5", "Boeing 737", "G7", "A380", "MH17", "F-16", "Su-57"
-        if prev is not None and prev.text in self.lex.identifier_words:
-            return self._identifier_list(j)  # "exits 14 and 16"
-        phrases = self.lex.identifier_phrases
-        if any(i >= k and tuple(tok.text for tok in tokens[i - k : i]) in phrases for k in (2, 3)):
-            return j  # "S&P 500", "No. 1", "Wi-Fi 7"
-        if plain and t.text in AIRCRAFT_MODELS and self._aviation(i, nxt):
-            if nxt is not None and nxt.low == "s" and not nxt.space:
-                return j + 1  # "42 737s": jets counted by model
-            return j  # "the 787 program", "a 737 MAX 9"
-        if prev is not None and prev.text == "#" and not t.space:
-            return j  # "bug #4721": a number that names
-        if plain and t.text in SERVICE_NUMBERS and self._emergency_call(prev, nxt, j):
-            return j  # "call 911", "a 911 call", "dialled 999"
-        if plain and len(t.text) == 4 and nxt is not None and nxt.text in TIME_ZONES:
-            if int(t.text[:2]) <= 24 and int(t.text[2:]) <= 59:
-                return j + 1  # "2358 GMT": a clock time
+            spot.prev = tokens[i - 2]  # "Aug. 6": the month is before the abbreviation's dot
+        found = _first(self, BARE, spot)
+        if found is not None or self._explicit_unit(j):
+            return found  # a distractor rule claims bare numbers only: "747 metres"
+        return _first(self, NAMES, spot)
+
+    # -- any number, and spelled-out words ------------------------------------------
+
+    def _rule_golf_margin(self, s: Spot) -> int | None:
+        """ "two shots off the lead": a golf standing."""
+        j = s.j
+        if j + 1 < self.n and at(self.tokens[j], "shots"):
+            if at(self.tokens[j + 1], "margin_words") and self._golf_margin(s.i, j):
+                return j + 2
+        return None
+
+    def _rule_one_day(self, s: Spot) -> int | None:
+        """ "a one-day international": a cricket format."""
+        if s.t.low == "one" and self._one_day_format(s.j):
+            return s.j + 2
+        return None
+
+    # -- digits, even as money ----------------------------------------------------------
+
+    def _rule_ordinal(self, s: Spot) -> int | None:
+        """ "47th" (but "14st" is stone)."""
+        nxt = s.nxt
+        if nxt is not None and not nxt.space and s.plain and nxt.low == ordinal_suffix(s.t.text):
+            return s.j + 1
+        return None
+
+    def _rule_clock_suffix(self, s: Spot) -> int | None:
+        """ "6pm", "6 p.m.", "6 o'clock" (but "2.1 pm" is picometres)."""
+        if s.nxt is not None and s.plain and self._is_time_suffix(s.j):
+            return s.j + 1
+        return None
+
+    def _rule_slash_pair(self, s: Spot) -> int | None:
+        """ "24/7", "9/11": not fractions."""
+        return slash_pair(self.tokens, s.i) if s.j == s.i + 1 else None
+
+    # -- bare figures, before the unit check: dates ---------------------------------
+
+    def _rule_day_of_month(self, s: Spot) -> int | None:
+        """ "June 5", "5 June", "Aug. 6", "sept . 30", "on may 19", "on 1 may", "March 3-4"."""
+        if not s.plain or digit_int(s.t.text) > 31:
+            return None
+        tokens, i, j = self.tokens, s.i, s.j
+        month_before = i - 1
+        if month_before >= 1 and tokens[month_before].text == ".":
+            month_before -= 1  # "Aug. 6", "sept . 30": the month is before its dot
+        if month_before >= 0 and self._is_month(month_before, month_before):
+            return j + 2 if self._day_after(j) else j
+        if s.nxt is not None and self._is_month(j, i):
+            return j + 1
+        return None
+
+    def _rule_day_range(self, s: Spot) -> int | None:
+        """ "12-13 October", "4 to 15 March"."""
+        tokens, j, nxt = self.tokens, s.j, s.nxt
+        if not s.plain or digit_int(s.t.text) > 31 or nxt is None:
+            return None
+        if (at(nxt, "dashes") or at(nxt, "day_joiners")) and j + 2 < self.n:
+            if self._day_after(j) and self._is_month(j + 2, s.i):
+                return j + 3
+        return None
+
+    # -- bare figures that name, rank or score ------------------------------------------
+
+    def _rule_code(self, s: Spot) -> int | None:
+        """ "24703L202", "24703m212", "24703 L-202": a part number or code, not litres or
+        metres: digits glued to letters then digits again (not a power, "400m2"), or a
+        long figure before a letter code with a hyphen."""
+        tokens, j, n = self.tokens, s.j, self.n
+        nxt = s.nxt
+        if not s.plain or nxt is None or nxt.kind != WORD or at(nxt, "times_letters"):
+            return None
         if (
-            plain
-            and len(t.text) == 4
-            and prev is not None
-            and prev.text in AU_STATES
-            and not self._unit_follows(j)
-        ):
-            return j  # "Fremantle WA 6160": a postcode
-        if plain and nxt is not None and nxt.low in ROUTE_WORDS and not self._plural_noun_at(j + 1):
-            if prev is not None and prev.low in ("the", "number", "no", "a", "route"):
-                return j + 1  # "the 38 bus", "the number 47 bus": a route
-        if (
-            plain
-            and nxt is not None
-            and not nxt.space
-            and nxt.text == "A"
-            and (j + 1 >= n or tokens[j + 1].kind != WORD or tokens[j + 1].space)
-        ):
-            return j + 1  # "the 47A": a route or a flat, not amperes ("13 amps" is)
-        if (
-            plain
-            and nxt is not None
-            and nxt.text in HYPHENS
-            and not nxt.space
-            and j + 2 < n
-            and tokens[j + 1].low == "for"
-            and tokens[j + 2].text in HYPHENS
-            and j + 3 < n
-            and tokens[j + 3].kind == NUM
-        ):
-            return j + 4  # "went 2-for-4": a batting line
-        if nxt is not None and nxt.text == ":" and not nxt.space and j + 1 < n:
-            if tokens[j + 1].kind == NUM and not tokens[j + 1].space:
-                return j + 2  # "3:1", "2:45": a ratio, a score or a clock
-        if prev is not None and not t.space and prev.kind == WORD:
-            if not (prev.text == "US" and self._cents_at(j)):
-                return j  # but "US65.8 cents" is money, as Australian copy writes it
-        golf = self._golf_score(i, j)
-        if golf is not None:
-            return golf  # "shot a 64", "14 under par"
-        cricket = self._cricket_score(i, j)
-        if cricket is not None:
-            return cricket  # "412 for 6", "all out for 173", "45.2 overs"
-        if (
-            nxt is not None
-            and nxt.text in ("Under", "Over")
+            not nxt.space
             and j + 1 < n
             and tokens[j + 1].kind == NUM
+            and not tokens[j + 1].space
+            and tokens[j + 1].text.isdigit()
+            and len(tokens[j + 1].text) >= 2
+            and max(len(s.t.text), len(tokens[j + 1].text)) >= 3
         ):
-            return j + 2  # "30 Under 30": a name
-        if prev is not None and prev.kind == SYM and not t.space and i >= 2 and not prev.space:
-            before = tokens[i - 2]
-            if prev.text in MINUS_SIGNS and before.kind == WORD and before.low not in HEIGHT_FEET:
-                return j  # "F-16", "covid-19", "fb−1": a name
-            if (
-                prev.text in MINUS_SIGNS
-                and before.kind == NUM
-                and not before.space
-                and i >= 3
-                and tokens[i - 3].kind == WORD
-                and tokens[i - 3].text.isupper()
-            ):
-                return j  # "A350-900": a model and its variant
-            if prev.text == "+" and before.kind == NUM:
-                return j  # "J1149.5+6663": a catalogue code
-        if plain and len(t.text) > 1 and t.text[0] == "0":
-            return j  # "007", "06": a code, not an amount
+            k = j + 2
+            while k < n and not tokens[k].space and tokens[k].kind in (WORD, NUM):
+                k += 1
+            return k
+        if (
+            len(s.t.text) >= 4
+            and len(nxt.text) <= 3
+            and j + 2 < n
+            and at(tokens[j + 1], "hyphens")
+            and not tokens[j + 1].space
+            and tokens[j + 2].kind == NUM
+            and not tokens[j + 2].space
+        ):
+            return j + 3
+        return None
+
+    def _rule_identifier(self, s: Spot) -> int | None:
+        """ "Article 5", "exits 14 and 16", "highway 35", "S&P 500", "No. 1", "Wi-Fi 7"."""
+        prev, i, tokens = s.prev, s.i, self.tokens
+        if prev is not None and (prev.text in self.lex.identifier_words or at(prev, "road_words")):
+            return self._identifier_list(s.j)
+        phrases = self.lex.identifier_phrases
+        if any(i >= k and tuple(tok.text for tok in tokens[i - k : i]) in phrases for k in (2, 3)):
+            return s.j
+        return None
+
+    def _rule_aircraft(self, s: Spot) -> int | None:
+        """ "the 787 program", "a 737 MAX 9", "42 737s": jets counted by model."""
+        if s.plain and at(s.t, "aircraft_models") and self._aviation(s.i, s.nxt):
+            nxt = s.nxt
+            if nxt is not None and nxt.low == "s" and not nxt.space:
+                return s.j + 1
+            return s.j
+        return None
+
+    def _rule_model_number(self, s: Spot) -> int | None:
+        """ "the 8088 chip", "the 486 is": a model named by its number."""
+        if not s.plain or len(s.t.text) < 3 or s.nxt is None:
+            return None
+        if at(s.nxt, "model_nouns") and not self._plural_noun_at(s.j):
+            return s.j
+        if at(s.nxt, "named_verbs") and at(s.prev, "model_determiners"):
+            return s.j
+        return None
+
+    def _rule_list_marker(self, s: Spot) -> int | None:
+        """ "1 )", "2)": a list marker, not a figure (but "(about 20)" closes a bracket)."""
+        if not s.plain or len(s.t.text) > 2 or not at(s.nxt, "list_closers"):
+            return None
+        tokens = self.tokens
+        for k in range(s.i - 1, max(-1, s.i - 30), -1):
+            if at(tokens[k], "bracket_opens"):
+                return None
+            if at(tokens[k], "bracket_closes") or tokens[k].newline:
+                break
+        return s.j + 1
+
+    def _rule_hash(self, s: Spot) -> int | None:
+        """ "bug #4721": a number that names."""
+        if s.prev is not None and s.prev.text == "#" and not s.t.space:
+            return s.j
+        return None
+
+    def _rule_service_number(self, s: Spot) -> int | None:
+        """ "call 911", "a 911 call", "dialled 999"."""
+        if s.plain and at(s.t, "service_numbers") and self._emergency_call(s.prev, s.nxt, s.j):
+            return s.j
+        return None
+
+    def _rule_clock_zone(self, s: Spot) -> int | None:
+        """ "2358 GMT": a clock time."""
+        text = s.t.text
+        if s.plain and len(text) == 4 and at(s.nxt, "time_zones"):
+            if int(text[:2]) <= 24 and int(text[2:]) <= 59:
+                return s.j + 1
+        return None
+
+    def _rule_postcode(self, s: Spot) -> int | None:
+        """ "Fremantle WA 6160": a postcode."""
+        if s.plain and len(s.t.text) == 4 and at(s.prev, "au_states"):
+            if not self._unit_follows(s.j):
+                return s.j
+        return None
+
+    def _rule_route(self, s: Spot) -> int | None:
+        """ "the 38 bus", "the number 47 bus": a route."""
+        if s.plain and at(s.nxt, "route_words") and not self._plural_noun_at(s.j + 1):
+            if at(s.prev, "route_determiners"):
+                return s.j + 1
+        return None
+
+    def _rule_flat_letter(self, s: Spot) -> int | None:
+        """ "the 47A": a route or a flat, not amperes ("13 amps" is)."""
+        nxt, j, tokens = s.nxt, s.j, self.tokens
+        if s.plain and nxt is not None and not nxt.space and nxt.text == "A":
+            if j + 1 >= self.n or tokens[j + 1].kind != WORD or tokens[j + 1].space:
+                return j + 1
+        return None
+
+    def _rule_batting_line(self, s: Spot) -> int | None:
+        """ "went 2-for-4": a batting line."""
+        tokens, j, n = self.tokens, s.j, self.n
+        if (
+            s.plain
+            and at(s.nxt, "hyphens")
+            and s.nxt is not None
+            and not s.nxt.space
+            and j + 3 < n
+            and tokens[j + 1].low == "for"
+            and at(tokens[j + 2], "hyphens")
+            and tokens[j + 3].kind == NUM
+        ):
+            return j + 4
+        return None
+
+    def _rule_colon_pair(self, s: Spot) -> int | None:
+        """ "3:1", "2:45": a ratio, a score or a clock."""
+        nxt, j, tokens = s.nxt, s.j, self.tokens
+        if nxt is not None and nxt.text == ":" and not nxt.space and j + 1 < self.n:
+            if tokens[j + 1].kind == NUM and not tokens[j + 1].space:
+                return j + 2
+        return None
+
+    def _rule_glued_to_word(self, s: Spot) -> int | None:
+        """ "G7", "MH17", "LGA1156": digits glued to the word before (but "US65.8 cents"
+        is money, as Australian copy writes it)."""
+        prev = s.prev
+        if prev is not None and not s.t.space and prev.kind == WORD:
+            if not (prev.text == "US" and self._cents_at(s.j)):
+                return s.j
+        return None
+
+    def _rule_golf_score(self, s: Spot) -> int | None:
+        """ "shot a 64", "14 under par"."""
+        return self._golf_score(s.i, s.j)
+
+    def _rule_cricket_score(self, s: Spot) -> int | None:
+        """ "412 for 6", "all out for 173", "45.2 overs"."""
+        return self._cricket_score(s.i, s.j)
+
+    def _rule_under_over_name(self, s: Spot) -> int | None:
+        """ "30 Under 30": a name."""
+        if at(s.nxt, "name_under_over") and s.j + 1 < self.n:
+            if self.tokens[s.j + 1].kind == NUM:
+                return s.j + 2
+        return None
+
+    def _rule_dashed_name(self, s: Spot) -> int | None:
+        """ "F-16", "covid-19": a name; "A350-900", "scp2-173": a model and its variant;
+        "J1149.5+6663": a catalogue code."""
+        prev, i, tokens = s.prev, s.i, self.tokens
+        if prev is None or prev.kind != SYM or s.t.space or i < 2 or prev.space:
+            return None
+        before = tokens[i - 2]
+        if at(prev, "minus_signs") and before.kind == WORD and not at(before, "height_feet"):
+            return s.j
+        if (
+            at(prev, "minus_signs")
+            and before.kind == NUM
+            and not before.space
+            and i >= 3
+            and tokens[i - 3].kind == WORD
+        ):
+            return s.j
+        if prev.text == "+" and before.kind == NUM:
+            return s.j
+        return None
+
+    def _rule_leading_zero(self, s: Spot) -> int | None:
+        """ "007", "06": a code, not an amount."""
+        text = s.t.text
+        return s.j if s.plain and len(text) > 1 and text[0] == "0" else None
+
+    def _rule_capital_suffix(self, s: Spot) -> int | None:
+        """ "5G", "4X": digits glued to capitals that are no unit, scale or currency."""
+        nxt = s.nxt
         if nxt is not None and not nxt.space and nxt.kind == WORD and nxt.text.isupper():
             if (
                 self.units.match((nxt.text,)) is None
                 and nxt.text not in self.lex.scales_cs
                 and nxt.text not in self.lex.currency_symbol_starts
             ):
-                return j + 1  # "5G", "4X"
-        # decades: "the 1990s", "in their 30s"
-        if nxt is not None and not nxt.space and nxt.low == "s" and plain and t.text.endswith("0"):
-            return j + 1
-        if plain and len(t.text) == 4 and 1000 <= int(t.text) <= 2099:
-            year_end = self._year_range(j)
-            if year_end is not None:
-                return year_end  # "2013-14", "2019-2020"
-            if not self._unit_follows(j) and not (nxt is not None and nxt.low in BIG_SCALES):
-                if not (int(t.text) < 1900 and self._plural_noun_at(j)):
-                    return j  # "in 2027" (but "1500 troops" is a count)
-        if plain and self._address_follows(j):
-            return j  # "10 Downing Street"
-        chain = self._dash_chain(i)
-        if chain is not None:
-            return chain  # "4-3-3", "10-2-1": a formation or a record
-        # scores: "won 3-1", "a 2-0 victory"
-        if nxt is not None and nxt.text in DASHES and not nxt.space and j + 1 < n and plain:
+                return s.j + 1
+        return None
+
+    def _rule_decade(self, s: Spot) -> int | None:
+        """ "the 1990s", "in their 30s"."""
+        nxt = s.nxt
+        if nxt is not None and not nxt.space and nxt.low == "s" and s.plain:
+            if s.t.text.endswith("0"):
+                return s.j + 1
+        return None
+
+    def _rule_year(self, s: Spot) -> int | None:
+        """ "in 2027", "2013-14", "2019-2020", "in 2019 Lee" (but "1500 troops" is a count
+        and "2027 million" an amount)."""
+        text, j = s.t.text, s.j
+        if not (s.plain and len(text) == 4 and 1000 <= int(text) <= 2099):
+            return None
+        year_end = self._year_range(j)
+        if year_end is not None:
+            return year_end
+        if at(s.nxt, "big_scales"):
+            return None
+        if self._unit_follows(j) and not self._year_before_name(s):
+            return None
+        if int(text) < 1900 and self._plural_noun_at(j):
+            return None
+        return j
+
+    def _rule_address(self, s: Spot) -> int | None:
+        """ "10 Downing Street"."""
+        return s.j if s.plain and self._address_follows(s.j) else None
+
+    def _rule_dash_chain(self, s: Spot) -> int | None:
+        """ "4-3-3", "10-2-1": a formation or a record."""
+        return self._dash_chain(s.i)
+
+    def _rule_score(self, s: Spot) -> int | None:
+        """ "won 3-1", "a 2-0 victory"."""
+        nxt, j, tokens = s.nxt, s.j, self.tokens
+        if not (s.plain and at(nxt, "dashes") and nxt is not None and not nxt.space):
+            return None
+        if j + 1 < self.n:
             other = tokens[j + 1]
             if other.kind == NUM and not other.space and other.text.isdigit():
-                small = max(digit_int(t.text), digit_int(other.text)) <= 30
-                if small and not self._unit_follows(j + 2):
-                    if self._sport_context(i):
-                        return j + 2
+                small = max(digit_int(s.t.text), digit_int(other.text)) <= 30
+                if small and not self._unit_follows(j + 2) and self._sport_context(s.i):
+                    return j + 2
         return None
+
+    # -- ages: a reading in years, not a claim ----------------------------------------
+
+    def _age_in_years(self, reading: Reading, i: int, j: int) -> bool:
+        """Is the bare figure at ``i..j`` an age ("aged 58", "the coach, 58,")? If so,
+        read it in years."""
+        tokens = self.tokens
+        t = tokens[i]
+        if t.kind != NUM or not t.text.isdigit() or not 1 <= digit_int(t.text) <= 120:
+            return False
+        if reading.currency is not None or reading.negative or j != i + 1:
+            return False
+        if self._unit_follows(j) or (j < self.n and at(tokens[j], "range_joiners")):
+            return False  # "aged 58 years" reads its own unit; "aged 5 to 11" is a range
+        aged = near(tokens, i, "age_words")
+        apart = (
+            i >= 2
+            and near(tokens, i, "appositive_opens")
+            and tokens[i - 2].kind == WORD
+            and not at(tokens[i - 2], "not_nouns")
+            and j < self.n
+            and at(tokens[j], "appositive_closes")
+        )
+        if not (aged or apart):
+            return False
+        reading.unit = "year"
+        reading.unit_entry = self.units.match(("year",))
+        return reading.unit_entry is not None
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _is_month(self, k: int, first: int) -> bool:
+        """Is token ``k`` a month beside a day? A capitalised month always ("June 5");
+        in lower-case copy an abbreviation with its dot ("sept . 30") or a month after a
+        date preposition before ``first``, the date's first token ("on may 19", "on 1 may")."""
+        if k >= self.n:
+            return False
+        t = self.tokens[k]
+        months = self.lex.months
+        if t.kind != WORD or t.low.rstrip(".") not in months:
+            return False
+        if t.text[0].isupper():
+            return True
+        if k + 1 < self.n and self.tokens[k + 1].text == "." and t.low not in _full_months():
+            return True
+        return near(self.tokens, first, "date_prepositions")
+
+    def _year_before_name(self, s: Spot) -> bool:
+        """ "in 2019 Lee": a year after a preposition, before a capitalised word that
+        a unit table also spells ("Lee", "Gray") but not as a symbol."""
+        nxt = s.nxt
+        return (
+            nxt is not None
+            and nxt.kind == WORD
+            and len(nxt.text) > 1
+            and nxt.text[0].isupper()
+            and nxt.text[1:].islower()
+            and near(self.tokens, s.i, "year_prepositions")
+        )
 
     def _aviation(self, i: int, nxt: Token | None) -> bool:
         """Is the model-like number at ``i`` a jet: "737s", or aviation words nearby?"""
         if nxt is not None and nxt.low == "s" and not nxt.space:
             return True
-        window = range(max(0, i - 15), min(self.n, i + 15))
-        return any(self.tokens[k].low in AVIATION_WORDS for k in window)
+        return near(self.tokens, i, "aviation")
 
     def _one_day_format(self, j: int) -> bool:
         """Is ``j`` "-day" before a cricket format word ("one-day international")?"""
         tokens = self.tokens
         return (
             j + 2 < self.n
-            and tokens[j].text in HYPHENS
+            and at(tokens[j], "hyphens")
             and tokens[j + 1].low == "day"
             and not tokens[j + 1].space
-            and tokens[j + 2].low in ONE_DAY_FORMATS
+            and at(tokens[j + 2], "one_day_formats")
         )
 
     def _identifier_list(self, j: int) -> int:
@@ -317,7 +528,7 @@ class NotQuantityRules(ScannerBase):
         tokens = self.tokens
         while (
             j + 1 < self.n
-            and tokens[j].text in (",", "and", "or", "&", "to")
+            and at(tokens[j], "identifier_lists")
             and tokens[j + 1].kind == NUM
             and tokens[j + 1].text.isdigit()
             and not self._unit_follows(j + 2)
@@ -328,22 +539,22 @@ class NotQuantityRules(ScannerBase):
     def _emergency_call(self, prev: Token | None, nxt: Token | None, j: int) -> bool:
         """ "911", "999", "111" as emergency and service numbers: dialled, named by the
         service ("NHS 111"), or naming a call or its staff."""
-        if prev is not None and (prev.low in EMERGENCY_VERBS or prev.text in ("NHS", "or")):
-            if prev.text == "or" and (j < 2 or self.tokens[j - 3].text not in SERVICE_NUMBERS):
+        if prev is not None and (at(prev, "emergency_verbs") or at(prev, "service_names")):
+            if prev.text == "or" and (j < 2 or not at(self.tokens[j - 3], "service_numbers")):
                 return False
             return not self._plural_noun_at(j) and not self._unit_follows(j)
-        return nxt is not None and nxt.low in EMERGENCY_NOUNS
+        return at(nxt, "emergency_nouns")
 
     def _cents_at(self, j: int) -> bool:
         found = self._currency_word_at(j)
-        return found is not None and self.tokens[j].low in ("cent", "cents")
+        return found is not None and at(self.tokens[j], "cents")
 
     def _day_after(self, j: int) -> bool:
         """Is token ``j + 1`` a day of the month after a dash, "to" or "and" ("3-4")?"""
         tokens = self.tokens
         if j + 1 >= self.n or tokens[j + 1].kind != NUM or not tokens[j + 1].text.isdigit():
             return False
-        if tokens[j].text in DASHES and (tokens[j].space or tokens[j + 1].space):
+        if at(tokens[j], "dashes") and (tokens[j].space or tokens[j + 1].space):
             return False
         return 1 <= digit_int(tokens[j + 1].text) <= 31
 
@@ -355,13 +566,13 @@ class NotQuantityRules(ScannerBase):
         if not tokens[i].text.isdigit():
             return None
         k = j
-        if k + 1 < n and tokens[k].text in HYPHENS and not tokens[k].space:
+        if k + 1 < n and at(tokens[k], "hyphens") and not tokens[k].space:
             k += 1  # "7-under"
-        if k < n and tokens[k].low in ("under", "over"):
+        if k < n and at(tokens[k], "par_words"):
             after = tokens[k + 1] if k + 1 < n else None
             if after is not None and after.low == "par":
                 return k + 2
-            if (after is None or after.low in PAR_ENDS or after.text in HYPHENS) and (
+            if (after is None or at(after, "par_ends") or at(after, "hyphens")) and (
                 self._golf_context(i)
             ):
                 return k + 1
@@ -372,11 +583,11 @@ class NotQuantityRules(ScannerBase):
             and not self._plural_noun_at(j)
         ):
             for m in range(i - 1, max(-1, i - 6), -1):  # "a 64", "a bogey-free 66"
-                if tokens[m].low in ("a", "an"):
+                if at(tokens[m], "articles"):
                     return j
-                if tokens[m].kind == WORD and tokens[m].low in NOT_NOUNS:
+                if tokens[m].kind == WORD and at(tokens[m], "not_nouns"):
                     break  # "a round of 70"
-                if tokens[m].kind not in (WORD, NUM) and tokens[m].text not in HYPHENS:
+                if tokens[m].kind not in (WORD, NUM) and not at(tokens[m], "hyphens"):
                     break
         return None
 
@@ -386,13 +597,14 @@ class NotQuantityRules(ScannerBase):
         tokens = self.tokens
         if j + 3 < self.n and tokens[j + 2].low == "the" and tokens[j + 3].low == "lead":
             return True
-        window = range(max(0, i - 12), min(self.n, i + 12))
-        shots = ("shot", "shots", "fired", "fires")
-        return any(tokens[k].low in GOLF_WORDS and tokens[k].low not in shots for k in window)
+        golf = context_set("golf")
+        return any(
+            golf.has(tokens[k]) and not at(tokens[k], "golf_not_margin")
+            for k in golf.span(i, self.n)
+        )
 
     def _golf_context(self, i: int) -> bool:
-        window = range(max(0, i - 12), min(self.n, i + 12))
-        return any(self.tokens[k].low in GOLF_WORDS for k in window)
+        return near(self.tokens, i, "golf")
 
     def _cricket_score(self, i: int, j: int) -> int | None:
         """ "412 for 6", "took 5 for 38", "bowled out for 173", "45.2 overs" in cricket."""
@@ -415,7 +627,7 @@ class NotQuantityRules(ScannerBase):
             i >= 2
             and (
                 (tokens[i - 1].low == "for" and tokens[i - 2].low == "out")
-                or (tokens[i - 1].low == "of" and tokens[i - 2].low in ("target", "chase"))
+                or (tokens[i - 1].low == "of" and at(tokens[i - 2], "cricket_chases"))
                 or tokens[i - 1].low == "chasing"
             )
             and self._cricket_context(i)
@@ -424,15 +636,14 @@ class NotQuantityRules(ScannerBase):
         return None
 
     def _cricket_context(self, i: int) -> bool:
-        words = CRICKET_WORDS
-        return any(self.tokens[k].low in words for k in range(max(0, i - 15), min(self.n, i + 15)))
+        return near(self.tokens, i, "cricket")
 
     def _address_follows(self, j: int) -> bool:
         """ "10 Downing Street", "221B Baker St": capitalised words, then a street word."""
         tokens = self.tokens
         k = j
         while k < self.n and k < j + 3 and tokens[k].kind == WORD and tokens[k].text[0].isupper():
-            if k > j and tokens[k].text in STREET_WORDS:
+            if k > j and at(tokens[k], "street_words"):
                 return True
             k += 1
         return False
@@ -443,7 +654,7 @@ class NotQuantityRules(ScannerBase):
         k, count = i, 1
         while (
             k + 2 < self.n
-            and tokens[k + 1].text in DASHES
+            and at(tokens[k + 1], "dashes")
             and not tokens[k + 1].space
             and tokens[k + 2].kind == NUM
             and not tokens[k + 2].space
@@ -457,22 +668,9 @@ class NotQuantityRules(ScannerBase):
             return None
         return k + 1
 
-    def _month_beside(self, prev: Token | None, nxt: Token | None) -> bool:
-        """ "June 5", "5 June": a day of the month."""
-        months = self.lex.months
-        for t in (prev, nxt):
-            if (
-                t is not None
-                and t.kind == WORD
-                and t.text[0].isupper()
-                and t.low.rstrip(".") in months
-            ):
-                return True
-        return False
-
     def _year_range(self, j: int) -> int | None:
         tokens = self.tokens
-        if j + 1 < self.n and tokens[j].text in DASHES and not tokens[j].space:
+        if j + 1 < self.n and at(tokens[j], "dashes") and not tokens[j].space:
             other = tokens[j + 1]
             if other.kind == NUM and not other.space and other.text.isdigit():
                 if len(other.text) in (2, 4):
@@ -482,7 +680,7 @@ class NotQuantityRules(ScannerBase):
     def _is_time_suffix(self, j: int) -> bool:
         tokens = self.tokens
         t = tokens[j]
-        if t.low in TIME_SUFFIXES:
+        if at(t, "time_suffixes"):
             return True
         if (
             t.low in ("a", "p")
@@ -501,3 +699,49 @@ class NotQuantityRules(ScannerBase):
         probe = Reading(first=j)
         probe.number = Number(1.0, 1.0, j, False)
         return self._unit(probe, j) != j or self._currency_word_at(j) is not None
+
+
+def _first(scanner: NotQuantityRules, rules: tuple[Rule, ...], spot: Spot) -> int | None:
+    """The resume point of the first rule that claims the number, else None."""
+    for rule in rules:
+        found = rule(scanner, spot)
+        if found is not None:
+            return found
+    return None
+
+
+R = NotQuantityRules
+#: The rules, stage by stage and in order; see ``NotQuantityRules._not_a_quantity``.
+ANY: tuple[Rule, ...] = (R._rule_golf_margin,)
+WORDS: tuple[Rule, ...] = (R._rule_one_day,)
+DIGITS: tuple[Rule, ...] = (R._rule_ordinal, R._rule_clock_suffix, R._rule_slash_pair)
+BARE: tuple[Rule, ...] = (R._rule_day_of_month, R._rule_day_range)
+NAMES: tuple[Rule, ...] = (
+    R._rule_code,
+    R._rule_identifier,
+    R._rule_aircraft,
+    R._rule_model_number,
+    R._rule_list_marker,
+    R._rule_hash,
+    R._rule_service_number,
+    R._rule_clock_zone,
+    R._rule_postcode,
+    R._rule_route,
+    R._rule_flat_letter,
+    R._rule_batting_line,
+    R._rule_colon_pair,
+    R._rule_glued_to_word,
+    R._rule_golf_score,
+    R._rule_cricket_score,
+    R._rule_under_over_name,
+    R._rule_dashed_name,
+    R._rule_leading_zero,
+    R._rule_capital_suffix,
+    R._rule_decade,
+    R._rule_year,
+    R._rule_address,
+    R._rule_dash_chain,
+    R._rule_score,
+)
+RULES = {"any": ANY, "words": WORDS, "digits": DIGITS, "bare": BARE, "names": NAMES}
+del R

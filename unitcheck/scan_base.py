@@ -1,4 +1,5 @@
-"""The state every part of the quantity grammar reads, and the word lists they share.
+"""The state every part of the quantity grammar reads, and the word lists they share
+(context sets of ``data/context_en.tsv``, named here for the modules that import them).
 
 ``extract._Scanner`` is assembled from one mixin per job (units, money, ranges, numbers
 that are not quantities); each inherits ``ScannerBase`` for the tokens and tables.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from .context import words
 from .lexer import WORD, Token
 from .lexicon import Lexicon
 from .units import UnitTable
@@ -16,28 +18,17 @@ from .units import UnitTable
 if TYPE_CHECKING:
     from .quantity_builder import Reading
 
-HYPHENS = frozenset("-\u2010\u2011")
-DASHES = frozenset("-\u2010\u2011\u2013\u2014")
-MINUS_SIGNS = frozenset("-\u2212\u2013")
-TIME_UNITS = frozenset(
-    {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "century"}
-)
-IRREGULAR_PLURALS = frozenset(
-    "people children men women police staff personnel troops cattle sheep fish deer "
-    "livestock crew aircraft offspring".split()
-)
+HYPHENS = words("hyphens")
+DASHES = words("dashes")
+MINUS_SIGNS = words("minus_signs")
+TIME_UNITS = words("time_units")
+IRREGULAR_PLURALS = words("irregular_plurals")
 #: Words after a number that never make it a count ("5 was", "3 of them").
-NOT_NOUNS = frozenset(
-    "a an the of to in on at for from by with and or but nor is are was were be been being "
-    "has have had will would could should may might can did do does that which who whom "
-    "whose this these those it its as than per more less most least so such very also "
-    "percent cent times says said us his hers ours yours theirs thus plus "
-    "across always perhaps unless yes news series species means".split()
-)
+NOT_NOUNS = words("not_nouns")
 #: Punctuation that may close a quantity written straight after it ("40C.", "(104F)").
-CLOSING = frozenset(".,;:!?)]}\"'\u2019\u201d")
+CLOSING = words("closing")
 #: Tokens after which a capitalised word may simply start a sentence.
-SENTENCE_ENDS = frozenset(".!?:;\"'\u2018\u2019\u201c\u201d(")
+SENTENCE_ENDS = words("sentence_ends")
 
 
 class ScannerBase:

@@ -1,0 +1,138 @@
+"""Named context sets: the words (and symbols) around a number that change how it reads.
+
+Every set lives in ``data/context_en.tsv`` with a window and a direction, and every rule
+asks one question of it, ``near(tokens, i, name)``: is a word of set *name* within the
+set's window of position *i*? A new context becomes a table row, never a Python set.
+
+>>> from unitcheck.lexer import tokenize
+>>> tokens = tokenize("the 787 program at the airline")
+>>> near(tokens, 1, "aviation")
+True
+>>> near(tokenize("call 911 now"), 1, "emergency_verbs")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .errors import TableError
+from .lexer import Token
+from .tables import alternatives, rows
+
+TABLE = "context_en.tsv"
+DIRECTIONS = frozenset({"at", "before", "after", "around", "all"})
+CASES = frozenset({"fold", "exact"})
+
+
+@dataclass(frozen=True, slots=True)
+class ContextSet:
+    """One named set: its single words, its phrases (several words), and where to look.
+
+    ``window`` counts tokens (or words): "before" looks at the ``window`` items before
+    ``i``, "after" at ``i`` and the ``window - 1`` items after it, "around" at
+    ``i - window`` up to ``i + window - 1``, "at" at ``i`` alone, "all" at the whole
+    sequence. An ``exact`` set compares the text as written, a ``fold`` set its lower case.
+    """
+
+    name: str
+    direction: str
+    window: int
+    exact: bool
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+    def span(self, i: int, n: int) -> range:
+        """The positions this set looks at around ``i`` in a sequence of ``n`` items."""
+        w = self.window
+        if self.direction == "at":
+            return range(i, min(i + 1, n)) if i >= 0 else range(0)
+        if self.direction == "before":
+            return range(max(0, i - w), min(i, n))
+        if self.direction == "after":
+            return range(max(0, i), min(n, i + w))
+        if self.direction == "around":
+            return range(max(0, i - w), min(n, i + w))
+        return range(n)
+
+    def key(self, item: Token | str) -> str:
+        """How an item is compared with this set: as written or folded."""
+        if isinstance(item, str):
+            return item if self.exact else item.lower()
+        return item.text if self.exact else item.low
+
+    def has(self, item: Token | str | None) -> bool:
+        """Is one token (or word) a single-word member of this set?"""
+        return item is not None and self.key(item) in self.words
+
+
+@functools.cache
+def context_sets() -> dict[str, ContextSet]:
+    """Load ``data/context_en.tsv`` once; a bad row raises ``TableError`` with its line."""
+    found: dict[str, ContextSet] = {}
+    for line, (name, direction, window, case, cell) in rows(TABLE, 5):
+        if name in found:
+            raise TableError(TABLE, line, f"context set {name!r} is defined twice")
+        if direction not in DIRECTIONS:
+            raise TableError(TABLE, line, f"unknown direction {direction!r}")
+        if case not in CASES:
+            raise TableError(TABLE, line, f"unknown case {case!r}")
+        if window == "*":
+            size = 0
+        elif window.isdigit() and int(window) > 0:
+            size = int(window)
+        else:
+            raise TableError(TABLE, line, f"window must be a positive number or *: {window!r}")
+        if (size == 0) != (direction == "all"):
+            raise TableError(TABLE, line, "window * goes with direction all, and only with it")
+        exact = case == "exact"
+        items = [i if exact else i.lower() for i in alternatives(cell)]
+        if not items:
+            raise TableError(TABLE, line, f"context set {name!r} has no words")
+        words = frozenset(i for i in items if " " not in i)
+        phrases = tuple(tuple(i.split()) for i in items if " " in i)
+        found[name] = ContextSet(name, direction, size, exact, words, phrases)
+    return found
+
+
+def context_set(name: str) -> ContextSet:
+    """The set called *name*; a ``KeyError`` names a set the table lacks."""
+    sets = context_sets()
+    if name not in sets:
+        raise KeyError(f"no context set {name!r} in {TABLE}")
+    return sets[name]
+
+
+def words(name: str) -> frozenset[str]:
+    """The single words of set *name* (for a set used as a plain vocabulary)."""
+    return context_set(name).words
+
+
+def near(items: Sequence[Token] | Sequence[str], i: int, name: str) -> bool:
+    """Is a word or phrase of set *name* within its window of position *i* in *items*?
+
+    *items* are lexer tokens or plain words; a phrase must lie wholly inside the
+    sequence and start inside the window.
+    """
+    entry = context_set(name)
+    positions = entry.span(i, len(items))
+    key = entry.key
+    members = entry.words
+    for k in positions:
+        if key(items[k]) in members:
+            return True
+    for phrase in entry.phrases:
+        size = len(phrase)
+        for k in positions:
+            if k + size <= len(items) and all(
+                key(items[k + m]) == phrase[m] for m in range(size)
+            ):
+                return True
+    return False
+
+
+def at(item: Token | str | None, name: str) -> bool:
+    """Is *item* itself a single-word member of set *name* (whatever its window)?"""
+    return context_set(name).has(item)
