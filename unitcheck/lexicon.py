@@ -28,6 +28,7 @@ class Lexicon:
     heat_words: frozenset[str]
     million_words: frozenset[str]
     change_words: frozenset[str]
+    sign_words: frozenset[str]  # before a spaced minus that is a sign ("convert - 20 F")
     months: dict[str, int]
     currency_symbols: dict[tuple[str, ...], str]  # token texts -> ISO code
     currency_symbol_longest: int
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
         "heat": set(),
         "million": set(),
         "change": set(),
+        "sign": set(),
     }
     months: dict[str, int] = {}
     for line, (category, cell, value) in rows("lexicon_en.tsv", 3):
@@ -122,6 +124,7 @@ def lexicon() -> Lexicon:
         frozenset(words["heat"]),
         frozenset(words["million"]),
         frozenset(words["change"]),
+        frozenset(words["sign"]),
         months,
         symbols,
         max(map(len, symbols)),

@@ -284,6 +284,9 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
             if i + 2 < n and tokens[i + 2].low == "dozen":
                 return Number(6.0, 1.0, i + 3, True)
             return Number(0.5, 0.5, i + 2, True)
+    if first in ("half", "quarter") and i + 1 < n and tokens[i + 1].low in BIG:
+        value = FRACTION_WORDS[first]  # "half million", "quarter billion": the scale follows
+        return Number(value, value, i + 1, True)
     if first in ("half", "quarter"):  # "a half-mile walk", "a quarter-acre plot"
         # but "half-year results" and "quarter-year" reports name a period, not an amount
         if i + 2 < n and tokens[i + 1].text in HYPHENS and _joined(tokens, i + 1) \
@@ -295,6 +298,9 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
     last: str | None = None  # the kind of the previous number word
     j = i
     if first in ("a", "an"):
+        if i + 2 < n and tokens[i + 1].low in ("half", "quarter") and tokens[i + 2].low in BIG:
+            value = FRACTION_WORDS[tokens[i + 1].low]  # "a quarter million"
+            return Number(value, value, i + 2, True)
         fraction = _a_fraction(tokens, i)
         if fraction is not None:
             return fraction
