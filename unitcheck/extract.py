@@ -163,6 +163,9 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             reading.unit_entry = self.units.match(("inch",))
             reading.end = j
             return reading
+        if self._age_in_years(reading, i, j):  # "aged 58", "the coach, 58,": years
+            reading.end = j
+            return reading
         skip = self._not_a_quantity(reading, i, j)
         if skip is not None:
             return Reading(first=reading.first, end=skip, skip_only=True)
