@@ -227,7 +227,7 @@ CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
     ("It raised 20 million yuan.", "20 million yuan", 2e7, "CNY", "money", R),
     ("a fee of 1,000 rupees", "1,000 rupees", 1000, "INR", "money", R),
     ("It costs 5 dollars.", "5 dollars", 5, "USD", "money", R),
-    ("It costs 50 cents.", "50 cents", 0.5, "USD", "money", R),
+    ("It costs 50 cents.", "50 cents", 50, "cent", "money", R),  # as written; 0.5 USD in si
     ("Tickets cost 15€.", "15€", 15, "EUR", "money", R),
     ("a fine of EUR 200", "EUR 200", 200, "EUR", "money", R),
     # counts
@@ -255,10 +255,10 @@ CASES: list[tuple[str, str, float | None, str | None, str, dict[str, Any]]] = [
     # lists share a unit written once; a change is two quantities
     ("doses of 45 and 50 mg", "45", 45, "milligram", "measure", R),
     ("in 3 or 4 days", "3", 3, "day", "duration", R),
-    ("from 50 to 80% of cases", "50", 50, "percent", "percent", R),
-    ("from 5% to 10%", "10%", 10, "percent", "percent", R),
+    ("rose from 50 to 80% of cases", "50", 50, "percent", "percent", R),
+    ("rose from 5% to 10%", "10%", 10, "percent", "percent", R),  # without "rose": a range
     # pence, inches written onto the number, spaced thousands, compound scales
-    ("Shares fell to 345p.", "345p", 3.45, "GBP", "money", R),
+    ("Shares fell to 345p.", "345p", 345, "penny", "money", R),
     ("A 6ft 2in suspect fled.", "6ft 2in", 6 + 2 / 12, "foot", "measure", R),  # one height (issue 14)
     ("It was valued at 10 000 dollars.", "10 000 dollars", 10000, "USD", "money", R),
     ("GDP reached ₹295 lakh crore.", "₹295 lakh crore", 2.95e14, "INR", "money", R),
@@ -695,8 +695,8 @@ def test_named_gallons(text: str, unit: str) -> None:
         ("A bridge near Colombo cost Rs 4.5 billion.", ("Rs 4.5 billion", 4.5e9, "LKR")),
         ("Mumbai's budget rose to Rs 900 crore.", ("Rs 900 crore", 9e9, "INR")),
         ("The plan needs PKR 2.4 trillion by June.", ("PKR 2.4 trillion", 2.4e12, "PKR")),
-        ("The miner pays US42.5 cents a share.", ("42.5 cents", 0.425, "USD")),
-        ("Its shares ended at 88.2 US cents.", ("88.2 US cents", 0.882, "USD")),
+        ("The miner pays US42.5 cents a share.", ("42.5 cents", 42.5, "cent")),
+        ("Its shares ended at 88.2 US cents.", ("88.2 US cents", 88.2, "cent")),
     ],
 )
 def test_extract_rupees_by_country_and_us_cents(
@@ -782,7 +782,7 @@ def test_extract_leaves_out_identifiers_and_sport_lines(text: str) -> None:
 def test_extract_grain_quotes_in_eighths() -> None:
     # Chicago pit quotes: the fraction after the hyphen is of the last digit written
     assert _read("Wheat climbed 5-3/4 cents to close at $7.48-1/4 a bushel.") == [
-        ("5-3/4 cents", pytest.approx(0.0575), "USD"),
+        ("5-3/4 cents", pytest.approx(5.75), "cent"),
         ("$7.48-1/4 a bushel", pytest.approx(7.4825), "USD / bushel"),
     ]
     assert [q.value for q in extract("Oats ended at $4.02-1/2 on Friday.")] == [
@@ -833,14 +833,18 @@ def test_extract_a_ten_point_plan_is_not_a_margin() -> None:
 
 
 def test_extract_foreign_cents() -> None:
-    assert _read("The miner slipped 8.5 Australian cents.") == [
-        ("8.5 Australian cents", pytest.approx(0.085), "AUD")
+    # cents as written (value, unit), the amount in its currency (si_value, si_unit)
+    def read(text: str) -> list[tuple[str, float | None, str | None, float | None, str | None]]:
+        return [(q.text, q.value, q.unit, q.si_value, q.si_unit) for q in extract(text)]
+
+    assert read("The miner slipped 8.5 Australian cents.") == [
+        ("8.5 Australian cents", 8.5, "cent", pytest.approx(0.085), "AUD")
     ]
-    assert _read("The dairy stock added 4 NZ cents.") == [
-        ("4 NZ cents", pytest.approx(0.04), "NZD")
+    assert read("The dairy stock added 4 NZ cents.") == [
+        ("4 NZ cents", 4, "cent", pytest.approx(0.04), "NZD")
     ]
-    assert _read("A text abroad costs 19 euro cents.") == [
-        ("19 euro cents", pytest.approx(0.19), "EUR")
+    assert read("A text abroad costs 19 euro cents.") == [
+        ("19 euro cents", 19, "cent", pytest.approx(0.19), "EUR")
     ]
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from .model import Quantity
+from .subunits import subunit_named
 from .units import convert, unit_info
 
 #: A trailing zero may be a significant digit ("10 miles" is rarely 5 to 15 miles), so
@@ -67,12 +68,66 @@ def half_width(q: Quantity, value: float, tolerance: float = 1.0) -> float:
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
-    """Can the two be converted into each other at all?"""
+    """Can the two be converted into each other at all?
+
+    Money converts only within its currency: "50 cents" and "$0.50" are one amount,
+    "50 cents" and "50 pence" are not (no exchange rates, ever).
+    """
     if a.unit is None or b.unit is None:
         return a.unit is None and b.unit is None
     if a.kind == "money" or b.kind == "money":
-        return a.unit == b.unit
+        return a.kind == b.kind and currency_of(a) == currency_of(b)
     return a.dimension == b.dimension
+
+
+def currency_of(q: Quantity) -> str | None:
+    """The currency money is counted in: its code, or for a subunit ("cent") the code
+    of the currency it is a share of (``si_unit``); a price per unit keeps its unit."""
+    return q.si_unit if subunit_named(q.unit) is not None else q.unit
+
+
+def in_subunit(q: Quantity) -> bool:
+    """Is *q* money written in a subunit ("27 cents", "345p")?"""
+    return q.kind == "money" and subunit_named(q.unit) is not None
+
+
+def in_currency(q: Quantity) -> Quantity:
+    """Money written in a subunit restated in its currency: "50 cents" as 0.5 USD.
+
+    Anything else is returned as it is.
+
+    >>> from unitcheck import extract
+    >>> q = in_currency(extract("It rose 50 cents.")[0])
+    >>> q.value, q.unit
+    (0.5, 'USD')
+    """
+    subunit = subunit_named(q.unit) if q.kind == "money" else None
+    if subunit is None or q.si_unit is None:
+        return q
+    share = round(1 / subunit.factor)
+
+    def scaled(x: float | None) -> float | None:
+        return None if x is None else x / share
+
+    return replace(
+        q,
+        value=scaled(q.value),
+        low=scaled(q.low),
+        high=scaled(q.high),
+        unit=q.si_unit,
+        step=q.step / share,
+    )
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """Are the two written in one unit, so that a difference is a changed figure?
+
+    Money in one currency counts as one unit whether written in it or in its subunit:
+    "50 cents" -> "$5" is a changed amount, not a unit swapped for another.
+    """
+    if a.unit == b.unit:
+        return a.kind != "money" or currency_of(a) == currency_of(b)
+    return a.kind == b.kind == "money" and comparable(a, b)
 
 
 def _round_to(value: float, step: float) -> float:
@@ -89,7 +144,13 @@ def _same_figure(x: float, y: float, step_x: float, step_y: float) -> bool:
 
 
 def same_number(a: Quantity, b: Quantity) -> bool:
-    """The figures as written are the same, whatever their units ("400" and "400")."""
+    """The figures as written are the same, whatever their units ("400" and "400").
+
+    Not for one currency written two ways: "50 cents" and "$50" differ a hundredfold,
+    they are not one figure with its unit swapped.
+    """
+    if a.unit != b.unit and (in_subunit(a) or in_subunit(b)) and comparable(a, b):
+        return False
     ea, eb = _ends(a), _ends(b)
     return len(ea) == len(eb) and all(
         math.isclose(x, y, rel_tol=1e-9) for x, y in zip(ea, eb, strict=True)
@@ -100,6 +161,10 @@ def agreement(a: Quantity, b: Quantity, tolerance: float = 1.0) -> Agreement:
     """How *b* relates to *a*: the same figure, a sound conversion, or a different amount."""
     if not comparable(a, b):
         return Agreement.INCOMPARABLE
+    if a.unit != b.unit and (in_subunit(a) or in_subunit(b)):
+        x, y = in_currency(a), in_currency(b)  # "50 cents" and "$0.50" are one amount
+        if x.unit == y.unit:
+            return agreement(x, y, tolerance)
     ea, eb = _ends(a), _ends(b)
     if len(ea) != len(eb):
         return _point_and_range(a, b, tolerance)
@@ -345,6 +410,9 @@ def unit_words(unit: str, plural: bool = True) -> str:
         return "percent"
     if re.fullmatch(r"[A-Z]{3}", unit):
         return unit
+    subunit = subunit_named(unit)
+    if subunit is not None:
+        return subunit.plural if plural else subunit.unit
     try:
         parts = _components(unit)
     except Exception:  # an odd unit string: show it as it is, without pint's syntax
@@ -378,6 +446,8 @@ def unit_label(unit: str | None) -> str:
     """
     if unit is None:
         return ""
+    if subunit_named(unit) is not None:
+        return unit_words(unit)  # "cents", "pence": never a pint symbol
     return _symbol(unit) or unit_words(unit)
 
 
@@ -391,7 +461,10 @@ def unit_name(unit: str | None, value: float | None = None) -> str:
     """
     if unit is None:
         return ""
-    return _symbol(unit) or unit_words(unit, plural=value is None or abs(value) != 1)
+    plural = value is None or abs(value) != 1
+    if subunit_named(unit) is not None:
+        return unit_words(unit, plural=plural)  # "27 cents", "1 penny"
+    return _symbol(unit) or unit_words(unit, plural=plural)
 
 
 def with_unit(figure: str, unit: str | None, value: float | None = None) -> str:

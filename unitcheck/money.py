@@ -8,6 +8,7 @@ from __future__ import annotations
 from .lexer import NUM, SYM, WORD
 from .quantity_builder import Reading
 from .scan_base import CLOSING, SENTENCE_ENDS, ScannerBase
+from .subunits import subunit_table
 
 #: "1080p" is a video resolution, not pence.
 VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
@@ -129,8 +130,8 @@ class MoneyRules(ScannerBase):
         tokens = self.tokens
         t = tokens[j]
         if t.text == "p" and not t.space and self._pence(reading, j):
-            reading.currency, reading.unit_factor = "GBP", 0.01  # "345p", "20p in the pound"
-            return j + 1
+            # "345p", "20p in the pound": pence
+            return self._subunit(reading, j, j + 1, "GBP", ("pence",))
         if t.kind == SYM and (t.text,) in self.lex.currency_symbols:
             after = tokens[j + 1] if j + 1 < self.n else None
             if after is None or after.kind != NUM or (after.space and t.text != "$"):
@@ -148,9 +149,21 @@ class MoneyRules(ScannerBase):
             and not self._big_sterling(reading, j)
         ):
             return j  # a mass, not money: "8 pounds", "2 million pounds of cocaine"
-        reading.currency = code
         key = tuple(tokens[m].low for m in range(j, end))
-        reading.unit_factor = self.lex.currency_factors.get(key, 1.0)
+        if key in self.lex.currency_factors:
+            return self._subunit(reading, j, end, code, tuple(tokens[m].text for m in range(j, end)))
+        reading.currency = code
+        return end
+
+    def _subunit(
+        self, reading: Reading, j: int, end: int, code: str, words: tuple[str, ...]
+    ) -> int:
+        """Money in a subunit ("27 cents", "12 sen"), kept as written; ``j`` if the
+        subunit's case rules it out ("12 Sen." is a senator's title, not money)."""
+        subunit = subunit_table().match(words)
+        if subunit is None:
+            return j
+        reading.currency, reading.subunit, reading.unit_factor = code, subunit.unit, subunit.factor
         return end
 
     def _pence(self, reading: Reading, j: int) -> bool:

@@ -20,6 +20,7 @@ class Reading:
     number: Number | None = None
     negative: bool = False
     currency: str | None = None
+    subunit: str | None = None  # money written in a subunit ("cent", "penny"): kept as written
     scale: float = 1.0
     scale_end: int = 0
     unit: str | None = None  # pint expression, "percent" or "percentage_point"
@@ -45,6 +46,7 @@ class Reading:
         self.unit_entry = other.unit_entry
         self.percent = other.percent
         self.currency = other.currency
+        self.subunit = other.subunit
         self.per = other.per
         self.noun = other.noun
         if self.scale == 1.0 and other.scale != 1.0 and self.number and other.number:
@@ -101,7 +103,7 @@ def _share(first: Reading, second: Reading) -> None:
         second.currency, second.per = first.currency, first.per
     if first.currency is None and second.currency is not None:
         first.currency, first.per = second.currency, second.per
-        first.unit_factor = second.unit_factor
+        first.unit_factor, first.subunit = second.unit_factor, second.subunit
     if first.scale == 1.0 and second.scale != 1.0 and first.number and second.number:
         if first.number.value <= second.number.value:
             first.scale = second.scale
@@ -114,6 +116,9 @@ def build(text: str, tokens: list[Token], reading: Reading) -> Quantity | None:
     second = reading.range_with
     if second is not None:
         _share(reading, second)
+    if reading.subunit is not None and reading.per is None:
+        if second is None or second.subunit == reading.subunit:
+            return _as_subunit(text, tokens, reading)
     start = tokens[reading.first].start
     end = tokens[reading.end - 1].end
     surface = text[start:end]
@@ -152,6 +157,21 @@ def build(text: str, tokens: list[Token], reading: Reading) -> Quantity | None:
         unit_text=_unit_text(text, tokens, reading),
         dimension=dimension,
     )
+
+
+def _as_subunit(text: str, tokens: list[Token], reading: Reading) -> Quantity | None:
+    """Money written in a subunit keeps its figure and subunit ("27 cents": 27 "cent");
+    ``si_value`` and ``si_unit`` carry the amount in the currency (0.27 "USD")."""
+    factor, second = reading.unit_factor, reading.range_with
+    written = replace(reading, subunit=None, unit_factor=1.0)
+    if second is not None:
+        written.range_with = replace(second, subunit=None, unit_factor=1.0)
+    quantity = build(text, tokens, written)
+    if quantity is None:
+        return None
+    share = round(1 / factor)  # 100 cents to the dollar: divide, for exact hundredths
+    si = None if quantity.value is None else quantity.value / share
+    return replace(quantity, unit=reading.subunit, si_value=si)
 
 
 def _unit_and_kind(reading: Reading) -> tuple[str | None, str, str | None, str | None]:

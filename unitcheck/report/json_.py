@@ -1,6 +1,6 @@
 """JSON and JSON Lines reports; the schema is documented in ``docs/schema.md``.
 
-``json`` writes one object with ``schema_version`` 1. ``jsonl`` writes one object a
+``json`` writes one object with ``schema_version`` 2. ``jsonl`` writes one object a
 line and no wrapper: a finding (compare, lint) or a quantity (extract), each with its
 ``path``, or an unreadable input as ``{"path": ..., "error": ...}``.
 """
@@ -16,7 +16,8 @@ from ..result import FileResult, RunResult
 from . import Options
 from .positions import dump_json, locate, ordered, problem_message
 
-SCHEMA_VERSION = 1
+#: 2: money written in a subunit keeps its figure and subunit ("27 cents": 27, "cent").
+SCHEMA_VERSION = 2
 
 
 def _float(value: float | None) -> float | None:
@@ -106,7 +107,7 @@ def _dump(obj: object, indent: int | None = None) -> str:
 
 
 def emit_json(run: RunResult, stream: TextIO, options: Options) -> None:
-    """Write *run* as one JSON object (``schema_version`` 1)."""
+    """Write *run* as one JSON object (``schema_version`` 2)."""
     stream.write(_dump(report_dict(run), indent=2) + "\n")
 
 

@@ -1,0 +1,79 @@
+"""Currency subunits as written ("27 cents", "470 pence", "12 sen"), from
+``data/subunits_en.tsv``.
+
+An amount written in a subunit keeps its figure and its subunit in ``value`` and
+``unit`` (27, "cent"); ``si_value`` and ``si_unit`` carry the amount in its currency
+(0.27, "USD"), which is what comparison goes by.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .errors import TableError
+from .lexer import token_texts
+from .tables import alternatives, rows
+
+_TABLE = "subunits_en.tsv"
+_FLAGS = frozenset({"-", "cs"})
+
+
+@dataclass(frozen=True, slots=True)
+class Subunit:
+    """One subunit: its reported name, its plural and its share of the currency."""
+
+    unit: str  # "cent", "penny"
+    plural: str  # "cents", "pence"
+    factor: float  # 0.01
+    case_sensitive: bool  # "sen" only in lower case
+
+
+@dataclass(frozen=True, slots=True)
+class SubunitTable:
+    by_surface: dict[tuple[str, ...], tuple[Subunit, tuple[str, ...]]]  # folded -> (subunit, exact)
+    by_unit: dict[str, Subunit]
+
+    def match(self, words: tuple[str, ...]) -> Subunit | None:
+        """The subunit written as *words* (token texts), honouring its case flag."""
+        found = self.by_surface.get(tuple(w.lower() for w in words))
+        if found is None:
+            return None
+        subunit, exact = found
+        if subunit.case_sensitive and words != exact:
+            return None
+        return subunit
+
+
+@functools.cache
+def subunit_table() -> SubunitTable:
+    """Load ``subunits_en.tsv`` once.
+
+    >>> subunit_table().match(("pence",)).unit, subunit_table().match(("Sen",))
+    ('penny', None)
+    """
+    by_surface: dict[tuple[str, ...], tuple[Subunit, tuple[str, ...]]] = {}
+    by_unit: dict[str, Subunit] = {}
+    for line, (unit, plural, factor, surfaces, flags) in rows(_TABLE, 5):
+        if flags not in _FLAGS:
+            raise TableError(_TABLE, line, f"unknown flags {flags!r}")
+        try:
+            share = float(factor)
+        except ValueError:
+            raise TableError(_TABLE, line, f"bad factor {factor!r}") from None
+        if not 0 < share < 1:
+            raise TableError(_TABLE, line, f"a subunit is a share of its currency: {factor!r}")
+        subunit = Subunit(unit, plural, share, flags == "cs")
+        if by_unit.setdefault(unit, subunit) != subunit:
+            raise TableError(_TABLE, line, f"{unit!r} is given twice, differently")
+        for surface in alternatives(surfaces):
+            words = token_texts(surface)
+            by_surface[tuple(w.lower() for w in words)] = (subunit, words)
+    return SubunitTable(by_surface, by_unit)
+
+
+def subunit_named(unit: str | None) -> Subunit | None:
+    """The subunit a quantity's ``unit`` names ("cent"), or None for any other unit."""
+    if unit is None:
+        return None
+    return subunit_table().by_unit.get(unit)
