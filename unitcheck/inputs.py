@@ -21,7 +21,7 @@ from typing import BinaryIO
 import pathspec
 
 from .errors import EmptyInputError, InputError
-from .markup import PositionMap, blank_markdown, extract_html, line_starts
+from .markup import PositionMap, blank_markdown, drop_invisible, extract_html, line_starts
 
 FORMATS = ("text", "markdown", "html")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -133,17 +133,18 @@ def document_from_bytes(data: bytes, *, name: str, format: str = "text") -> Docu
     """Decode *data* and extract its text; *name* is what error messages show.
 
     Terminal control sequences in the source ("\\x1b[2J") are read as spaces, so their
-    digits never become quantities ("2 J"); ``source`` keeps them as written and every
-    offset stays the same.
+    digits never become quantities ("2 J"); soft hyphens and zero-width characters are
+    left out of the text ("3\\u00ad000" reads 3000), with a position map back.
+    ``source`` keeps everything as written.
     """
     source, encoding = decode(data, name=name)
     readable = neutralise(source)
     if format == "html":
         text, positions = extract_html(readable)
     elif format == "markdown":
-        text, positions = blank_markdown(readable), None
+        text, positions = drop_invisible(blank_markdown(readable))
     else:
-        text, positions = readable, None
+        text, positions = drop_invisible(readable)
     if not text.strip():
         raise EmptyInputError(name, "no text found")
     return Document(name, text, source, format, encoding, positions)

@@ -109,6 +109,24 @@ _SEARCH_BUDGET = 256 * 1024
 _SPAN_COST = 16
 # Dropped text is only stepped over when found close by: a wrong match would skip prose.
 _CONSUME_BUDGET = 4096
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# libxml2 stops at 2,048 levels of nesting and drops the rest of the page; past this
+# depth, tags are flattened before parsing (see _flattened).
+_MAX_DEPTH = 1024
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+_VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen".split()
+)
+# What a person reads in a superscript: "10<sup>2</sup>" is 10 squared, not 102.
+_SUPERSCRIPT = str.maketrans(
+    "0123456789+-\u2212",
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207b",
+)
+_POWER = re.compile("[0-9+\\-\u2212]*[0-9]")
+# Characters a reader does not see: a soft hyphen ("3&shy;000" reads 3000), zero-width
+# spaces and joiners between the digits of a figure. Left out of the text.
+INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
+_INVISIBLE_RUN = re.compile("[\u00ad\u200b\u2060\ufeff]+")
 
 
 def extract_html(source: str) -> tuple[str, PositionMap]:
@@ -121,6 +139,10 @@ def extract_html(source: str) -> tuple[str, PositionMap]:
     >>> page[where.start(text.index("cm")) :]
     'cm.</p>'
     """
+    # A lone surrogate (from the library API; files are decoded strictly) reads as U+FFFD,
+    # one character for one, so every offset still points into *source*.
+    if _SURROGATE.search(source):
+        source = _SURROGATE.sub("\ufffd", source)
     out = _HtmlText(source)
     root = _parse_html(source)
     if root is not None:
@@ -131,11 +153,38 @@ def extract_html(source: str) -> tuple[str, PositionMap]:
 def _parse_html(source: str) -> Any:
     # Bytes with an explicit encoding, so a <meta charset> cannot re-decode the text.
     parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True)
-    data = _NOT_XML_CHAR.sub(" ", source).encode("utf-8")
+    clean = _SURROGATE.sub("\ufffd", _NOT_XML_CHAR.sub(" ", source))
     try:
-        return lxml.html.document_fromstring(data, parser=parser)
+        root = lxml.html.document_fromstring(clean.encode("utf-8"), parser=parser)
+        if not any("Excessive depth" in e.message for e in parser.error_log):
+            return root
+        parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True)
+        return lxml.html.document_fromstring(_flattened(clean).encode("utf-8"), parser=parser)
     except (lxml.etree.LxmlError, ValueError):  # "Document is empty" and the like
         return None
+
+
+def _flattened(source: str) -> str:
+    """*source* with the tags nested deeper than ``_MAX_DEPTH`` taken out.
+
+    Only for pages libxml2 would cut off: 100,000 nested ``<div>``s still give their
+    text. A flattened block or line tag becomes a ``<br>``, so its text keeps a break.
+    The text is found in the source as written, so this copy may differ in length.
+    """
+    parts: list[str] = []
+    depth, pos = 0, 0
+    for m in _TAG.finditer(source):
+        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID_TAGS or selfclosing:
+            continue
+        deep = depth >= _MAX_DEPTH if not closing else depth > _MAX_DEPTH
+        depth = max(0, depth - 1) if closing else depth + 1
+        if deep:
+            parts.append(source[pos : m.start()])
+            parts.append("<br>" if name in _PARAGRAPH_TAGS or name in _LINE_TAGS else "")
+            pos = m.end()
+    parts.append(source[pos:])
+    return "".join(parts)
 
 
 def _walk(root: Any, out: _HtmlText) -> None:
@@ -156,7 +205,9 @@ def _walk(root: Any, out: _HtmlText) -> None:
         if closing:
             out.add(el.tail, dropped=dropped, pre=pre > 0)
             continue
-        if el.tag not in _RAW_TEXT_TAGS:
+        if el.tag == "sup" and not inner and len(el) == 0 and _POWER.fullmatch(el.text or ""):
+            out.add(el.text, dropped=False, pre=False, shown=el.text.translate(_SUPERSCRIPT))
+        elif el.tag not in _RAW_TEXT_TAGS:
             out.add(el.text, dropped=inner, pre=pre > 0)
         stack.append((el, True, dropped, inner))
         stack.extend((child, False, inner, inner) for child in reversed(el))
@@ -204,8 +255,15 @@ class _HtmlText:
         if _GAP_RANK.get(gap, 1) > _GAP_RANK.get(self.gap, 1):
             self.gap = gap
 
-    def add(self, run: str | None, *, dropped: bool, pre: bool) -> None:
-        """Add a text node's content, or only step over it in the source when dropped."""
+    def add(self, run: str | None, *, dropped: bool, pre: bool, shown: str | None = None) -> None:
+        """Add a text node's content, or only step over it in the source when dropped.
+
+        *shown* is a one-word run written differently, character for character (a
+        superscript power).
+        """
+        if shown is not None and run is not None:
+            self._word(run, shown)
+            return
         for m in _RUN.finditer(run or ""):
             piece = m.group()
             if not piece[0].isspace():
@@ -220,10 +278,17 @@ class _HtmlText:
             return "", PositionMap.identity(len(self.source))
         return "".join(self.parts), PositionMap(self.text_at, self.source_at, len(self.source))
 
-    def _word(self, word: str) -> None:
+    def _word(self, word: str, shown: str | None = None) -> None:
         found = self._locate(word)
         # A word that cannot be found maps to where the search stopped: approximate, in order.
         points, end = found if found else ([(0, self.cursor)], self.cursor)
+        if shown is not None:
+            word = shown
+        if any(c in INVISIBLE for c in word):
+            word, points = _visible(word, points)
+            if not word:  # nothing a reader sees: step over it
+                self.cursor = max(self.cursor, end)
+                return
         if self.length:
             self._write(self.gap)
         self.gap = ""
@@ -283,6 +348,47 @@ class _HtmlText:
                 return None
             pos, j = self.skip_ends[j], j + 1
         return None
+
+
+def _visible(word: str, points: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """*word* without the characters a reader does not see, and its points moved to match."""
+    kept: list[str] = []
+    moved: list[tuple[int, int]] = []
+    j = 0  # the next point that applies
+    for k, char in enumerate(word):
+        while j + 1 < len(points) and points[j + 1][0] <= k:
+            j += 1
+        if char in INVISIBLE:
+            continue
+        source = points[j][1] + k - points[j][0]
+        if not moved or source - len(kept) != moved[-1][1] - moved[-1][0]:
+            moved.append((len(kept), source))
+        kept.append(char)
+    return "".join(kept), moved or [(0, points[0][1])]
+
+
+def drop_invisible(text: str) -> tuple[str, PositionMap | None]:
+    """*text* without soft hyphens and zero-width characters, and the map back to *text*.
+
+    None for the map when there is nothing to drop (the text is its own source).
+
+    >>> shown, where = drop_invisible("It is 3\u00ad000 km.")
+    >>> shown, where.start(shown.index("000"))
+    ('It is 3000 km.', 8)
+    """
+    if not any(c in text for c in INVISIBLE):
+        return text, None
+    parts: list[str] = []
+    text_at, source_at = array("q", [0]), array("q", [0])
+    pos = t = 0
+    for m in _INVISIBLE_RUN.finditer(text):
+        parts.append(text[pos : m.start()])
+        t += m.start() - pos
+        text_at.extend((t, t))  # the end of the run before, then the start of the next
+        source_at.extend((m.start(), m.end()))
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), PositionMap(text_at, source_at, len(text))
 
 
 def _markup_spans(source: str) -> tuple[list[int], list[int]]:
