@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from .model import Quantity
+from .pint_cache import remembered
 from .subunits import subunit_named
 from .units import convert, unit_info
 
@@ -337,6 +338,7 @@ _PLURALS = {
 _POWER_WORDS = {2: "square", 3: "cubic"}
 
 
+@remembered
 def _components(unit: str) -> dict[str, float]:
     """The unit names of *unit* and their powers: {"kilometer": 1, "hour": -1}."""
     from .units import registry
@@ -344,6 +346,7 @@ def _components(unit: str) -> dict[str, float]:
     return dict(registry().parse_units_as_container(unit))
 
 
+@remembered
 def _split_prefix(name: str) -> tuple[str, str]:
     from .units import registry
 
@@ -355,6 +358,7 @@ def _split_prefix(name: str) -> tuple[str, str]:
 
 
 @functools.lru_cache(maxsize=512)
+@remembered
 def _symbol(unit: str) -> str | None:
     """The symbol of a metric unit ("km²", "km/h", "GWh", "°C"), None for other units."""
     if unit in _SPECIAL_SYMBOLS:

@@ -4,14 +4,13 @@ Importing pint and building its registry costs about 0.3 s, most of a cold ``uni
 extract`` (pint's import pulls in numpy, and dask when it is installed). Yet extraction
 asks pint only a few dozen questions per article: the canonical name, dimension and SI
 factor of a unit expression, or whether a word after a number is a unit pint knows.
-:func:`remembered` keeps those answers, exactly as pint gave them, in one pickle in the
-user's cache folder, and a process that asks only questions already answered never
-imports pint at all.
+:func:`remembered` keeps those answers, exactly as pint gave them, in the user's cache
+folder, and a process that asks only questions already answered never imports pint.
 
-The file is named by a digest of everything an answer depends on: the source of the
-modules whose functions are remembered (``units.py``) and of this one, every packaged
-table, the installed pint's own definition files and the Python version. Change any of
-them and the old answers are simply never read again. New answers are written once, at
+Each module's answers are one pickle, named by a digest of everything they depend on:
+the source of that module (``conversion.py``), of ``units.py`` (which builds the
+registry) and of this one, every packaged table, the installed pint's own definition
+files and the Python version. Change any of them and the old answers are never read. New answers are written once, at
 interpreter exit, merged with what other processes wrote meanwhile, and atomically
 (write a temporary file, then rename). A cache that cannot be read or written is
 passed over silently: it only ever saves time.
@@ -44,9 +43,8 @@ _PREFIX = "pint-answers-"
 #: pint's files whose change can change an answer (read as bytes, never imported).
 _PINT_FILES = ("__init__.py", "default_en.txt", "constants_en.txt")
 
-_answers: dict[tuple[Any, ...], Any] | None = None
-_new: dict[tuple[Any, ...], Any] = {}
-_sources: set[str] = set()
+_answers: dict[str, dict[tuple[Any, ...], Any]] = {}  # module -> answers read or found
+_new: dict[str, dict[tuple[Any, ...], Any]] = {}  # module -> answers found in this process
 
 
 def cache_dir() -> Path | None:
@@ -63,17 +61,16 @@ def remembered(fn: F) -> F:
 
     Meant under ``functools.cache``, which answers repeat questions in memory; this layer
     is asked only on the first call with given arguments in a process. An exception is
-    never remembered.
+    never remembered. Each module's answers live in a file of their own, named by a
+    digest that covers that module's source.
     """
-    name = f"{fn.__module__}.{fn.__qualname__}"
-    module = sys.modules.get(fn.__module__)
-    if module is not None and getattr(module, "__file__", None):
-        _sources.add(module.__file__)  # its code is part of the digest
+    module = fn.__module__
+    key_name = fn.__qualname__
 
     @functools.wraps(fn)
     def wrapper(*args: Any) -> Any:
-        answers = _load()
-        key = (name, *args)
+        answers = _load(module)
+        key = (key_name, *args)
         try:
             return answers[key]
         except KeyError:
@@ -82,22 +79,23 @@ def remembered(fn: F) -> F:
         if not _new:
             atexit.register(_save)
         answers[key] = value
-        _new[key] = value
+        _new.setdefault(module, {})[key] = value
         return value
 
     return wrapper  # type: ignore[return-value]
 
 
 @functools.cache
-def _path() -> Path | None:
-    """The answers file for this unitcheck, these tables and this pint."""
+def _path(module: str) -> Path | None:
+    """The answers file of ``module`` for its source, these tables and this pint."""
     folder = cache_dir()
-    if folder is None:
+    source = getattr(sys.modules.get(module), "__file__", None)
+    if folder is None or source is None:
         return None
     digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
     try:
-        for source in sorted(_sources | {__file__}):
-            digest.update(Path(source).read_bytes())
+        for path in dict.fromkeys((source, Path(__file__).with_name("units.py"), __file__)):
+            digest.update(Path(path).read_bytes())
         for table in sorted(files("unitcheck.data").iterdir(), key=lambda p: p.name):
             if table.name.endswith((".tsv", ".txt")):
                 digest.update(table.name.encode() + b"\0" + table.read_bytes())
@@ -108,7 +106,7 @@ def _path() -> Path | None:
             digest.update((Path(spec.origin).parent / name).read_bytes())
     except OSError:
         return None
-    return folder / f"{_PREFIX}{digest.hexdigest()[:24]}.pickle"
+    return folder / f"{_PREFIX}{module}-{digest.hexdigest()[:24]}.pickle"
 
 
 def _read(path: Path) -> dict[tuple[Any, ...], Any]:
@@ -120,30 +118,31 @@ def _read(path: Path) -> dict[tuple[Any, ...], Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _load() -> dict[tuple[Any, ...], Any]:
-    global _answers
-    if _answers is None:
-        path = _path()
-        _answers = _read(path) if path is not None else {}
-    return _answers
+def _load(module: str) -> dict[tuple[Any, ...], Any]:
+    answers = _answers.get(module)
+    if answers is None:
+        path = _path(module)
+        answers = _answers[module] = _read(path) if path is not None else {}
+    return answers
 
 
 def _save() -> None:
-    """Write this process's new answers, merged with the file as it is now."""
-    path = _path()
-    if path is None or not _new:
-        return
-    merged = _read(path)
-    merged.update(_new)
-    if len(merged) > MAX_ANSWERS:
-        merged = dict(list(merged.items())[-MAX_ANSWERS:])
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as stream:
-            pickle.dump(merged, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        return
-    _new.clear()
+    """Write this process's new answers, merged with the files as they are now."""
+    for module, new in list(_new.items()):
+        path = _path(module)
+        if path is None or not new:
+            continue
+        merged = _read(path)
+        merged.update(new)
+        if len(merged) > MAX_ANSWERS:
+            merged = dict(list(merged.items())[-MAX_ANSWERS:])
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tmp.open("wb") as stream:
+                pickle.dump(merged, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            continue
+        new.clear()
