@@ -227,6 +227,20 @@ def _not_units() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+def _spelled_with_prefix(low: str, prefix: str, unit: str) -> bool:
+    """Is ``low`` a prefix name spelled out before one of the unit's own spellings
+    ("megalitres", "hectolitre", "gigaannum")? A symbol prefix ("units" read as u-nits)
+    or a symbol after the prefix does not count."""
+    if not prefix or not low.startswith(prefix) or len(low) - len(prefix) < 3:
+        return False
+    rest = low[len(prefix) :]
+    ureg = registry()
+    return any(
+        not p and u == unit and ureg.get_symbol(u) != rest
+        for p, u, _ in ureg.parse_unit_name(rest, case_sensitive=True)
+    )
+
+
 @functools.cache
 @remembered
 def pint_entry(text: str) -> UnitEntry | None:
@@ -252,7 +266,11 @@ def pint_entry(text: str) -> UnitEntry | None:
         return None
     prefix, unit, suffix = candidates[0]
     name = prefix + unit
-    if text != ureg.get_symbol(name) and text.lower() != name + suffix:
+    if (
+        text != ureg.get_symbol(name)
+        and text.lower() != name + suffix
+        and not _spelled_with_prefix(text.lower(), prefix, unit)
+    ):
         return None  # "units" is not micro-nits: a symbol whole, or a name spelled out
     try:
         dimension = str(ureg.Unit(name).dimensionality)
