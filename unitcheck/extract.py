@@ -15,9 +15,9 @@ from .lexicon import lexicon
 from .model import Quantity
 from .money import MoneyRules
 from .not_quantities import NotQuantityRules, blocked_spans
-from .numbers import WORD_STARTS, Number, parse_digits, parse_words
+from .numbers import WORD_STARTS, Number, parse_digits, parse_words, point_grouped
 from .quantity_builder import Reading, build
-from .ranges import RangeRules
+from .ranges import RangeRules, range_words
 from .scan_base import HYPHENS, MINUS_SIGNS, NOT_NOUNS, SENTENCE_ENDS, TIME_UNITS
 from .unit_reader import UnitRules
 from .units import compose, unit_table
@@ -60,6 +60,8 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         found: list[Quantity] = []
         i = 0
         tokens = self.tokens
+        self.lent = {}
+        self.vague = range_words().vague
         while i < self.n:
             if not self._may_start(tokens[i]) or i in self.blocked:
                 i += 1
@@ -84,6 +86,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
                 t.low in WORD_STARTS
                 or t.low == "minus"
                 or t.low == "between"
+                or t.low in self.vague
                 or t.text in self.lex.currency_symbol_starts
                 or t.text in self.lex.currency_codes
                 or t.low in self.lex.currency_prefix_starts
@@ -93,14 +96,25 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
     def _read(self, i: int) -> Reading | None:
         """Read a quantity (or a range) starting at token ``i``."""
         start = i
+        if self.tokens[i].low in self.vague:
+            vague = self._vague(i)  # "hundreds of miles", "tens of thousands of dollars"
+            if vague is not None:
+                vague.qualifier = self._qualifier_before(start) or "approx"
+            return vague
         between = self.tokens[i].low == "between"
         if between:
             i += 1
             if i >= self.n:
                 return None
         first = self._read_single(i)
-        if first is None or first.skip_only:
+        if first is None:
+            first = self._spelled_pair(i, between)  # "six to seven thousand people"
+            if first is not None:
+                first.qualifier = self._qualifier_before(start)
             return first
+        if first.skip_only:
+            return first
+        self._borrow_lent(first, i)  # "from 180 pounds to 165"
         first.qualifier = self._qualifier_before(start)
         if first.qualifier == "upper" and start >= 3 and self.tokens[start - 2].low == "up":
             verb = self.tokens[start - 3].low
@@ -111,6 +125,9 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             if entry is not None and entry.expression in TIME_UNITS and not first.hyphenated:
                 first.qualifier = None  # "over five years" is a span of time, not a bound
         self._range_tail(first, between)
+        second = first.range_with
+        if second is not None and second.number is not None and second.number.grouped:
+            self._point_grouped(first, i, force=True)  # "3.000 to 4.000 people"
         if first.range_with is None:
             self._borrow_unit(first)
         return first
@@ -128,15 +145,28 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
                 return None  # "$ 2.75" is money; "$ " before anything else is not
             reading.currency = code
             i = after
+        spaced_sign = False  # "convert - 20 degrees F": a sign only if a unit follows
         if tokens[i].kind == SYM and tokens[i].text in MINUS_SIGNS:  # "-5C", "−5 °C", "$-5"
             nxt = tokens[i + 1] if i + 1 < self.n else None
-            if nxt is None or nxt.kind != NUM or nxt.space:
+            if nxt is None or nxt.kind != NUM:
                 return None
-            if reading.currency is None and not self._sign_allowed(i):
+            if nxt.space:
+                if reading.currency is not None or not self._spaced_sign(i):
+                    return None
+                spaced_sign = True
+            elif reading.currency is None and not self._sign_allowed(i):
                 return None
             reading.negative = True
             i += 1
         elif tokens[i].low == "minus":  # "minus 15C"
+            if (
+                i + 2 < self.n
+                and tokens[i + 1].text in HYPHENS
+                and not tokens[i + 1].space
+                and not tokens[i + 2].space
+                and tokens[i + 2].kind == NUM
+            ):
+                i += 1  # "minus-40 degrees"
             if i + 1 >= self.n or tokens[i + 1].kind not in (NUM, WORD):
                 return None
             if i >= 2 and tokens[i - 1].low == "or" and tokens[i - 2].low == "plus":
@@ -166,7 +196,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if self._age_in_years(reading, i, j):  # "aged 58", "the coach, 58,": years
             reading.end = j
             return reading
-        skip = self._not_a_quantity(reading, i, j)
+        skip = None if self._prefixed_bound(i, j) else self._not_a_quantity(reading, i, j)
         if skip is not None:
             return Reading(first=reading.first, end=skip, skip_only=True)
         if not number.words:
@@ -193,10 +223,15 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             entry = reading.unit_entry
             if entry is None or not entry.one:
                 return None
+        if spaced_sign and reading.unit_entry is None and not reading.percent:
+            return None  # "the fee - 20 dollars -": a dash setting off a clause
         if reading.unit is None and reading.currency is None:
             j = self._count_noun(reading, j)
         reading.end = j
+        self._point_grouped(reading, i)
         if number.words and not self._words_stand(reading, i):
+            if number.end > i + 1:  # nor is a part of it: not "a dozen" of "half a dozen"
+                return Reading(first=reading.first, end=number.end, skip_only=True)
             return None
         if j == number.end and j < self.n and tokens[j].kind == WORD and not tokens[j].space:
             return Reading(first=reading.first, end=j + 1, skip_only=True)  # "3D", "4K", "5G"
@@ -287,6 +322,8 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             return not self._title_words(i, reading.number.end)  # not "the Six Nations"
         number = reading.number
         assert number is not None
+        if reading.scale > 1 and not reading.article:
+            return True  # "half a million", "a quarter million": a figure, not an idiom
         if self.tokens[i].low in ("half", "quarter") or reading.article:
             return False  # "half a chance", "quarter-final"
         if self._kinship_count(i):
@@ -358,6 +395,48 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if not self.tokens[i].space:
             return False  # "F-16", "5-10", "COVID-19"
         return self.tokens[i - 1].kind != NUM
+
+    def _point_grouped(self, reading: Reading, i: int, *, force: bool = False) -> None:
+        """Read "212.000 years", "3.000 people", "1.500 km" as thousands, as European copy
+        writes them (``numbers.point_grouped``): only a figure that counts or measures
+        something, or the low end of a range whose high end was so read (``force``);
+        never money, a percentage, a scaled figure ("1.500 billion") or a clock time
+        ("1:23.450")."""
+        number = reading.number
+        t = self.tokens[i]
+        if number is None or number.words or t.kind != NUM or number.end != i + 1:
+            return
+        if reading.currency is not None or reading.percent or reading.scale != 1:
+            return
+        if i > 0 and self.tokens[i - 1].text == ":" and not t.space:
+            return
+        entry = reading.unit_entry
+        if not force and entry is None and reading.noun is None:
+            return  # a bare "99.500" may be a price quoted to the thousandth
+        measured = entry is not None and entry.expression in TIME_UNITS
+        grouped = point_grouped(t.text, measured=measured)
+        if grouped is not None:
+            value, step = grouped
+            reading.number = Number(value, step, number.end, False, grouped=True)
+
+    def _prefixed_bound(self, i: int, j: int) -> bool:
+        """Is the number at ``i`` bounded by a prefix written onto it with a hyphen and
+        followed by a unit ("sub-5 nm")? Then it is a quantity, not a name ("F-16")."""
+        tokens = self.tokens
+        if i < 2 or tokens[i].space or tokens[i - 1].space or tokens[i - 1].text not in HYPHENS:
+            return False
+        prefix = (tokens[i - 2].low, tokens[i - 1].text)
+        return prefix in self.lex.qualifiers and j < self.n and self._unit_after(j) is not None
+
+    def _spaced_sign(self, i: int) -> bool:
+        """May the minus at ``i``, set apart from its number, be a sign? Only a hyphen or
+        minus sign at the start of a text or line, or after a word that leads into a
+        figure ("convert - 20 degrees F", "temperatures of - 5C")."""
+        if self.tokens[i].text == "\u2013" or self.tokens[i + 1].newline:
+            return False  # a spaced en dash sets off a clause
+        if i == 0 or self.tokens[i].newline:
+            return True
+        return self.tokens[i - 1].low in self.lex.sign_words
 
     def _count_noun(self, reading: Reading, j: int) -> int:
         """ "295 votes", "1.2 million people", "295 Electoral College votes", and a bare

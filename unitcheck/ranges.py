@@ -1,24 +1,78 @@
 """Ranges and shared units: "5-10 km", "5 to 10 kilometres", "between 5 and 10 km",
-"$5bn-$7bn", "8- to 16-metre", and a unit written once after a list ("45 and 50 mg").
+"from 44 mg to 50 mg", "$5bn-$7bn", "8- to 16-metre", "six to seven thousand people",
+a unit written once in a list ("45 and 50 mg", "10, 20 and 30 km", "6 or $7", "from
+180 pounds to 165"), and vague plurals ("hundreds of miles", "tens of thousands of
+dollars") read as approximate ranges.
 
 A range needs compatible ends: "rose 50 percent to $2bn", "rose 1.5% to 6.2%" and
-"from 5% to 10%" are two quantities each.
+"prices rose from $5bn to $7bn" (an old and a new level) are two quantities each. The
+words that decide are in ``data/ranges_en.tsv`` and the change words of
+``data/lexicon_en.tsv``.
 """
 
 from __future__ import annotations
 
-from .lexer import NUM, SYM, WORD
-from .numbers import WORD_STARTS
+import functools
+from dataclasses import dataclass
+
+from .errors import TableError
+from .lexer import NUM, SYM, WORD, Token
+from .numbers import BIG, WORD_STARTS, Number, parse_words
 from .quantity_builder import Reading, ascending, units_agree
 from .scan_base import DASHES, HYPHENS, ScannerBase
+from .tables import alternatives, rows
+
+#: How many numbers a comma list may chain before its unit ("10, 20 and 30 km").
+LIST_LONGEST = 12
+#: Spelled multipliers that may close the second end of a range ("seven thousand").
+_MULTIPLIERS = {"hundred": 100.0, **BIG}
+
+
+@dataclass(frozen=True, slots=True)
+class RangeWords:
+    """The words of ``data/ranges_en.tsv``."""
+
+    openers: dict[str, int]  # "from" -> how many words before it to look for a change
+    vague: dict[str, tuple[float, float]]  # "hundreds" -> (100, 1000)
+
+
+@functools.cache
+def range_words() -> RangeWords:
+    """Load ``data/ranges_en.tsv`` once."""
+    name = "ranges_en.tsv"
+    openers: dict[str, int] = {}
+    vague: dict[str, tuple[float, float]] = {}
+    for line, (category, cell, low, high) in rows(name, 4):
+        words = [w.lower() for w in alternatives(cell)]
+        try:
+            if category == "opener":
+                window = int(low)
+                openers.update((w, window) for w in words)
+            elif category == "vague":
+                ends = (float(low), float(high))
+                if not 0 < ends[0] < ends[1]:
+                    raise TableError(name, line, f"low must be under high: {ends}")
+                vague.update((w, ends) for w in words)
+            else:
+                raise TableError(name, line, f"unknown category {category!r}")
+        except ValueError as error:
+            if isinstance(error, TableError):
+                raise
+            raise TableError(name, line, str(error)) from None
+    return RangeWords(openers, vague)
 
 
 class RangeRules(ScannerBase):
-    """Join two readings into a range, or let a bare number borrow the next one's unit."""
+    """Join two readings into a range, or let a bare number borrow a unit in a list."""
+
+    #: readings lent forward: "from 180 pounds to 165" lends pounds to the token of 165
+    lent: dict[int, Reading]
+    #: the vague amount words ("hundreds", "thousands"), set with ``lent`` for each scan
+    vague: dict[str, tuple[float, float]]
 
     def _range_tail(self, first: Reading, between: bool) -> None:
         """ "5-10 km", "5 to 10 kilometres", "between 5 and 10 km", "$5bn-$7bn",
-        "8- to 16-metre". Both ends must carry compatible units."""
+        "8- to 16-metre", "from 44 mg to 50 mg". Both ends must carry compatible units."""
         tokens = self.tokens
         j = first.end
         if j + 1 >= self.n:
@@ -42,56 +96,211 @@ class RangeRules(ScannerBase):
             if joiner.space != tokens[j + 1].space:
                 return  # "5 -10" is not a range
         second = self._read_single(j + 1)
-        if second is None or second.skip_only or not units_agree(first, second):
+        if second is None or second.skip_only:
+            return
+        opener = self._opener(first.first) if is_word and joiner.low == "to" else None
+        lend = (opener is not None or between) and _bare(second) and first.carries()
+        if lend:
+            second.borrow(first)  # "from 180 pounds to 165", "between 3 km and 5"
+        if not units_agree(first, second):
             return
         if is_dash and first.unit == "foot" and second.unit == "inch":
             return  # "6-foot-8": a height in feet and inches
+        _share_spelled_scale(tokens, first, second)  # "six to seven thousand people"
         both_negative = first.negative and second.negative
         if not ascending(first, second) and not both_negative:
             if is_dash and not (first.carries() or first.percent):
                 first.skip_only = True  # "passed 68-32": a tally, not a range
                 first.end = second.end
+            elif lend:
+                self.lent[j + 1] = first  # "from 180 pounds to 165": two levels, one unit
             return  # "58% to 42%": two quantities
-        before = self._word_before(first.first) if is_word and joiner.low == "to" else ""
-        if before == "from":
-            if not first.carries() and not first.percent and second.carries():
-                first.borrow(second)  # "from 50 to 80%": two quantities, one unit
-            return  # "from 5% to 10%" is a change: two quantities
-        if before in self.lex.change_words and (first.carries() or first.percent):
-            return  # "rose 1.5% to 6.2%": a rise, then the new level
-        if before in self.lex.change_words and _far_apart(first, second):
-            return  # "fell by 531,000 to 124.9 million": a change, then the new level
+        if opener is not None and self._change_before(*opener):
+            if _bare(first) and second.carries():
+                first.borrow(second)  # "rose from 50 to 80%": two levels, one unit
+            if lend:
+                self.lent[j + 1] = first  # "rose from 180 pounds to 200"
+            return  # "prices rose from $5bn to $7bn": an old and a new level
+        if opener is None:
+            before = self._word_before(first.first) if is_word and joiner.low == "to" else ""
+            if before in self.lex.change_words and (first.carries() or first.percent):
+                return  # "rose 1.5% to 6.2%": a rise, then the new level
+            if before in self.lex.change_words and _far_apart(first, second):
+                return  # "fell by 531,000 to 124.9 million": a change, then the new level
         first.range_with = second
         first.end = second.end
 
-    def _word_before(self, i: int) -> str:
-        """The word before token ``i``, skipping a qualifier ("rose about 5%")."""
+    def _borrow_lent(self, reading: Reading, i: int) -> None:
+        """Give a bare reading at token ``i`` the unit an earlier end of a pair lent it
+        ("from 180 pounds to 165" is 165 pounds)."""
+        lender = self.lent.pop(i, None)
+        if lender is not None and _bare(reading):
+            reading.borrow(lender)
+
+    def _opener(self, i: int) -> tuple[int, int] | None:
+        """The index of an opener ("from") before token ``i`` (a qualifier may stand
+        between: "from about $350") and its change window, or None."""
+        openers = range_words().openers
+        k = self._index_before(i)
+        if k < 0 or self.tokens[k].low not in openers:
+            return None
+        return k, openers[self.tokens[k].low]
+
+    def _change_before(self, k: int, window: int) -> bool:
+        """Is there a change word within ``window`` words before token ``k``
+        ("rose sharply from")?"""
+        tokens = self.tokens
+        for m in range(k - 1, max(-1, k - 1 - window), -1):
+            if tokens[m].kind != WORD:
+                return False
+            if tokens[m].low in self.lex.change_words:
+                return True
+        return False
+
+    def _index_before(self, i: int) -> int:
+        """The index of the word before token ``i``, skipping a qualifier ("rose
+        about 5%"), or -1."""
         k = i - 1
         while k >= 0 and self.tokens[k].kind == WORD:
             if self.tokens[k].low not in self.lex.qualifier_words:
-                return self.tokens[k].low
+                return k
             k -= 1
-        return ""
+        return -1
 
-    def _borrow_unit(self, first: Reading) -> None:
-        """ "45 and 50 mg", "3 or 4 days": a bare number takes the unit of the next one."""
+    def _word_before(self, i: int) -> str:
+        """The word before token ``i``, skipping a qualifier ("rose about 5%")."""
+        k = self._index_before(i)
+        return self.tokens[k].low if k >= 0 else ""
+
+    def _borrow_unit(self, first: Reading, depth: int = 0) -> None:
+        """ "45 and 50 mg", "3 or 4 days", "ten or twelve thousand people", "10, 20 and
+        30 km", "6 or $7": a bare number takes the unit of the next one."""
+        tokens = self.tokens
         j = first.end
-        if (
-            first.unit is not None
-            or first.currency is not None
-            or first.noun is not None
-            or first.number is None
-            or first.number.words
-            or j + 1 >= self.n
-            or self.tokens[j].low not in ("and", "or")
-            or self.tokens[j + 1].kind != NUM
-        ):
+        if not _bare(first) or first.number is None or j + 1 >= self.n or depth > LIST_LONGEST:
             return
+        joiner = tokens[j].low
+        comma = joiner == ","
+        if comma and tokens[j + 1].low in ("and", "or"):
+            j += 1  # "10, 20, and 30 km"
+            joiner, comma = tokens[j].low, False
+            if j + 1 >= self.n:
+                return
+        if not comma and joiner not in ("and", "or"):
+            return
+        nxt = tokens[j + 1]
+        if first.number.words:
+            if joiner != "or" or nxt.kind != WORD or nxt.low not in WORD_STARTS:
+                return  # "two or three days"; "one and all" is no list
+        elif nxt.kind != NUM and not (joiner == "or" and self._currency_symbol(j + 1)):
+            return  # "6 or $7"; "300 and $5m in savings" is no list
         second = self._read_single(j + 1)
         if second is None or second.skip_only or second.range_with is not None:
             return
-        if second.unit is not None or second.currency is not None or second.noun is not None:
+        if comma:
+            if not _bare(second):
+                return  # "on day 10, 20 km were covered": no list
+            self._borrow_unit(second, depth + 1)  # the list ends with its unit
+        if second.carries():
+            _share_spelled_scale(tokens, first, second)
             first.borrow(second)
+
+    def _spelled_pair(self, i: int, between: bool) -> Reading | None:
+        """A spelled-out number that cannot stand alone ("six", "two") stands as the
+        first of a pair: "six to seven thousand people", "two or three days"."""
+        tokens = self.tokens
+        if tokens[i].kind != WORD or tokens[i].low not in WORD_STARTS:
+            return None
+        number = parse_words(tokens, i)
+        if number is None or number.end + 1 >= self.n:
+            return None
+        joiner = tokens[number.end].low
+        if joiner not in ("to", "or") and not (between and joiner == "and"):
+            return None
+        first = Reading(first=i, number=number, end=number.end)
+        if joiner == "or":
+            self._borrow_unit(first)
+            return first if first.carries() else None
+        self._range_tail(first, between)
+        return first if first.range_with is not None else None
+
+    def _vague(self, i: int) -> Reading | None:
+        """ "hundreds of miles", "thousands of people", "tens of thousands of dollars",
+        "hundreds of thousands": a plural amount word as an approximate range."""
+        tokens = self.tokens
+        vague = range_words().vague
+        low, high = vague[tokens[i].low]
+        j = i + 1
+        composed = False
+        if j + 1 < self.n and tokens[j].low == "of" and tokens[j + 1].low in vague:
+            scale = vague[tokens[j + 1].low][0]
+            if scale >= high:  # "tens of thousands", not "thousands of tens"
+                low, high, j, composed = low * scale, high * scale, j + 2, True
+        step = low
+        reading = Reading(first=i, number=Number(low, step, j, True), end=j)
+        if j + 1 < self.n and tokens[j].low == "of" and not tokens[j + 1].newline:
+            k = j + 1
+            reading.number = Number(low, step, k, True)
+            end = self._currency_after(reading, k)
+            if reading.currency is not None:
+                reading.per, end = self._per(end, money=True)
+            elif _spelled_unit(tokens[k]):
+                end = self._unit(reading, k)
+            if reading.carries():
+                reading.end = end
+            else:
+                end = self._count_noun(reading, k)  # "thousands of people": noun left out
+                if reading.unit is not None:
+                    reading.end = end  # "thousands of vehicles a day"
+        if not (reading.carries() or composed):
+            return None  # "thousands of the", "hundreds of times": no amount of anything
+        assert reading.number is not None
+        second = Reading(first=i, number=Number(high, step, reading.number.end, True))
+        second.end = reading.end
+        second.borrow(reading)
+        reading.range_with = second
+        return reading
+
+    # implemented by the other mixins of the scanner
+    def _currency_symbol(self, i: int) -> tuple[str, int] | None:
+        raise NotImplementedError
+
+    def _currency_after(self, reading: Reading, j: int) -> int:
+        raise NotImplementedError
+
+    def _count_noun(self, reading: Reading, j: int) -> int:
+        raise NotImplementedError
+
+
+def _bare(reading: Reading) -> bool:
+    """Does the reading say nothing of what it counts ("165", "7")?"""
+    return not reading.carries() and not reading.percent
+
+
+def _spelled_unit(t: Token) -> bool:
+    """May a unit after a vague "of" start at ``t``? Only a word of three or more
+    letters: "hundreds of miles", never "hundreds of in" or "of m"."""
+    return t.kind == WORD and len(t.text) >= 3
+
+
+def _share_spelled_scale(tokens: list[Token], first: Reading, second: Reading) -> None:
+    """ "six to seven thousand", "two or three hundred": a multiplier spelled once at
+    the end of the second number applies to a first number written without one."""
+    a, b = first.number, second.number
+    if a is None or b is None or not b.words or first.scale != 1.0 or second.scale != 1.0:
+        return
+    last = tokens[b.end - 1].low
+    multiplier = _MULTIPLIERS.get(last)
+    if multiplier is None:
+        return
+    spelled = range(second.first, b.end - 1)
+    if any(tokens[k].low in _MULTIPLIERS for k in spelled):
+        return  # "seven thousand five hundred": the last word is not the only scale
+    if a.words and any(tokens[k].low in _MULTIPLIERS for k in range(first.first, a.end)):
+        return  # "two hundred to three thousand": each end has its own
+    if a.value >= 100 or a.value * multiplier > b.value:
+        return  # "eight to seven thousand": no shared scale reads upwards
+    first.scale = multiplier
 
 
 def _far_apart(first: Reading, second: Reading) -> bool:
