@@ -242,7 +242,9 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         tokens = self.tokens
         if i < 4 or number.words or tokens[i].kind != NUM or not tokens[i].text.isdigit():
             return False
-        if int(tokens[i].text) > 11 or tokens[i].space or tokens[i - 1].space:
+        if len(tokens[i].text) > 2 or int(tokens[i].text) > 11:
+            return False  # no inches past 11 (nor int() of a 5,000-digit run)
+        if tokens[i].space or tokens[i - 1].space:
             return False
         return (
             tokens[i - 1].text in HYPHENS
