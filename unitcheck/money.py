@@ -6,6 +6,7 @@ currency words and pence after it ("20 million yuan", "50 cents", "345p"), and w
 from __future__ import annotations
 
 from .lexer import NUM, SYM, WORD
+from .numbers import WORD_STARTS, Number, parse_digits, parse_words
 from .quantity_builder import Reading
 from .scan_base import CLOSING, SENTENCE_ENDS, ScannerBase
 from .subunits import subunit_table
@@ -136,7 +137,7 @@ class MoneyRules(ScannerBase):
             after = tokens[j + 1] if j + 1 < self.n else None
             if after is None or after.kind != NUM or (after.space and t.text != "$"):
                 reading.currency = self.lex.currency_symbols[(t.text,)]
-                return j + 1
+                return self._second_part(reading, j + 1, bare=False)  # "10 $ 30 cents"
             return j
         found = self._currency_word_at(j)
         if found is None:
@@ -153,7 +154,59 @@ class MoneyRules(ScannerBase):
         if key in self.lex.currency_factors:
             return self._subunit(reading, j, end, code, tuple(tokens[m].text for m in range(j, end)))
         reading.currency = code
+        return self._second_part(reading, end, bare=True)
+
+    def _second_part(self, reading: Reading, j: int, *, bare: bool) -> int:
+        """An amount in two parts, the currency then its subunit: "3 dollars 50 cents",
+        "thirteen dollars and forty-five cents"; with *bare*, also the hundredths
+        alone at the end of a clause ("15 dollars and 50.", "17 USD 25"). The whole
+        becomes one amount (3.5 USD); ``j`` when nothing of the kind follows, as in
+        "15 dollars and 15 staff"."""
+        number = reading.number
+        tokens = self.tokens
+        if number is None or reading.scale != 1 or number.value != int(number.value):
+            return j
+        k = j + 1 if j < self.n and tokens[j].low == "and" and not tokens[j].newline else j
+        if k >= self.n or tokens[k].newline:
+            return j
+        part = self._whole_part(k)
+        if part is None:
+            return j
+        end = part.end
+        found = self._currency_word_at(end) if end < self.n else None
+        subunit = None
+        if found is not None and found[0] == reading.currency:
+            words = tuple(tokens[m].text for m in range(end, found[1]))
+            if tuple(w.lower() for w in words) in self.lex.currency_factors:
+                subunit = subunit_table().match(words)
+        if subunit is not None:
+            assert found is not None
+            share, end = subunit.factor, found[1]
+        elif bare and self._clause_ends(end) and (part.words or len(tokens[k].text) == 2):
+            share = 0.01  # "15 dollars and 50." is fifty cents
+        else:
+            return j
+        if part.value * share >= 1:
+            return j  # "3 dollars 150 cents" is not how an amount is split
+        reading.number = Number(number.value + part.value * share, share, number.end, number.words)
         return end
+
+    def _whole_part(self, k: int) -> Number | None:
+        """A whole number at ``k`` in digits ("50") or words ("forty-five")."""
+        t = self.tokens[k]
+        if t.kind == NUM and t.text.isdigit():
+            part = parse_digits(self.tokens, k)
+        elif t.kind == WORD and t.low in WORD_STARTS and t.low not in ("a", "an"):
+            part = parse_words(self.tokens, k)
+        else:
+            return None
+        if part is None or part.value < 1 or part.value != int(part.value):
+            return None
+        return part
+
+    def _clause_ends(self, k: int) -> bool:
+        """Does the text or a clause end at token ``k`` ("...and 50.", "...and 50, then")?"""
+        return k >= self.n or self.tokens[k].newline or self.tokens[k].text in CLOSING
 
     def _subunit(
         self, reading: Reading, j: int, end: int, code: str, words: tuple[str, ...]
