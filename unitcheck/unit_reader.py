@@ -621,12 +621,13 @@ class UnitRules(ScannerBase):
             reading.unit, reading.percent = "percentage_point", True
             return j + 1  # "a quarter-point cut": rates move in fractions of a point
         window = range(max(0, j - 20), min(self.n, j + 20))
-        if not (
-            self._margin_before(reading.first)
-            or any(tokens[k].low in POLL_WORDS for k in window)
-            or any(self._percent_at(k) is not None for k in window if k != j - 1)
-        ):
-            return start
+        poll = any(tokens[k].low in POLL_WORDS for k in window)
+        if not (poll or self._margin_before(reading.first)):
+            scored = unit_context("points_scored")
+            if any(tokens[k].low in scored for k in range(max(0, j - 8), min(self.n, j + 8))):
+                return start  # "averaged 11.2 points a game" beside a shooting percentage
+            if not any(self._percent_at(k) is not None for k in window if k != j - 1):
+                return start
         if any(tokens[k].low in INDEX_WORDS for k in window):
             return start
         reading.unit, reading.percent = "percentage_point", True
