@@ -24,7 +24,12 @@ from .errors import EmptyInputError, InputError
 from .markup import PositionMap, blank_markdown, drop_invisible, extract_html, line_starts
 
 FORMATS = ("text", "markdown", "html")
+#: The largest input read (bigger files are refused before reading), and the longest
+#: line of text checked: one line is one piece of work for the tokenizer, so its memory
+#: grows with it (about 80 bytes a character). Minified HTML is one line of markup but
+#: many lines of text, so the line limit applies to the text, not to the markup.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_LINE = 2 * 1024 * 1024
 STDIN_NAME = "<stdin>"
 
 #: Suffixes of the files a folder walk takes; other files in a folder are passed over.
@@ -44,6 +49,7 @@ _TERMINAL = re.compile(
     "|\x1b[\\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\\\)?|\x1b[ -/]*[0-~]"
     "|[\x00-\x08\x0e-\x1f\x7f]"
 )
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _UTF16 = (("utf-16-le", 1), ("utf-16-be", 0))  # the byte that is NUL for ASCII text
 _UTF16_SHARE = 0.9
 
@@ -110,6 +116,7 @@ def read_text(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     format_hint: str | None = None,
+    max_line: int = DEFAULT_MAX_LINE,
 ) -> Document:
     """Read, decode and extract one input; ``"-"`` reads *stdin* (default: ``sys.stdin``).
 
@@ -126,10 +133,12 @@ def read_text(
     else:
         name, data = path, _read_file(path, max_bytes)
     fmt = format_of("" if path == "-" else path, format_hint)
-    return document_from_bytes(data, name=name, format=fmt)
+    return document_from_bytes(data, name=name, format=fmt, max_line=max_line)
 
 
-def document_from_bytes(data: bytes, *, name: str, format: str = "text") -> Document:
+def document_from_bytes(
+    data: bytes, *, name: str, format: str = "text", max_line: int = DEFAULT_MAX_LINE
+) -> Document:
     """Decode *data* and extract its text; *name* is what error messages show.
 
     Terminal control sequences in the source ("\\x1b[2J") are read as spaces, so their
@@ -147,7 +156,20 @@ def document_from_bytes(data: bytes, *, name: str, format: str = "text") -> Docu
         text, positions = drop_invisible(readable)
     if not text.strip():
         raise EmptyInputError(name, "no text found")
+    _check_lines(text, max_line, name, "a paragraph" if format == "html" else "line {}")
     return Document(name, text, source, format, encoding, positions)
+
+
+def _check_lines(text: str, limit: int, name: str, what: str) -> None:
+    """Refuse a text with a line longer than *limit* characters, naming the line."""
+    if len(text) <= limit:
+        return
+    start = 0
+    for number, m in enumerate(_LINE_END.finditer(text + "\n"), 1):
+        if m.start() - start > limit:
+            shown = what.format(number)
+            raise InputError(name, f"{shown} is longer than {limit:,} characters")
+        start = m.end()
 
 
 def neutralise(text: str) -> str:
