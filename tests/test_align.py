@@ -466,3 +466,69 @@ def test_align_segment_lone_surrogates_never_raise(text: str) -> None:
         assert piece == piece.strip() and piece
     sa = segment(text)
     check_invariants(align(text, sa, text, sa), len(sa), len(sa))
+
+
+# -- issue 10: linear work on long tables and lists -------------------------------------
+
+_RUNNERS = "Avery Blake Casey Drew Ellis Finley Gray Harper Indigo Jules Kai Logan Morgan".split()
+_COLOURS = "red blue green black white amber grey".split()
+
+
+def _results(n: int, shift: int = 0) -> str:
+    """A results table: one short line per runner, names drawn from a small pool."""
+    return "\n".join(
+        f"{_RUNNERS[(k + shift) % 13]} {_RUNNERS[(3 * k + shift) % 13]} ran {10 + k % 50}."
+        f"{k % 10} seconds"
+        for k in range(n)
+    )
+
+
+def _price_list(n: int, shift: int = 0) -> str:
+    """A price list whose rows repeat the same few words."""
+    rows = (f"Widget in {_COLOURS[(k + shift) % 7]}: ${(7 * k) % 100}.99" for k in range(n))
+    return "\n".join(rows)
+
+
+_SHAPES = {
+    "table unchanged": lambda n: (_results(n), _results(n)),
+    "table, every row renamed": lambda n: (_results(n), _results(n, 1)),
+    "price list, every row edited": lambda n: (_price_list(n), _price_list(n, 2)),
+    "price list replaced by a table": lambda n: (_price_list(n), _results(n)),
+}
+
+
+def _work(a: str, b: str) -> tuple[int, int]:
+    """Pair comparisons the aligner made, and the pairs it found."""
+    from unitcheck.align import _encode, _Matcher
+    from unitcheck.extract import extract
+
+    vocabulary: dict[str, str] = {}
+    side_a = _encode(a, segment(a), [q.span for q in extract(a)], vocabulary)
+    side_b = _encode(b, segment(b), [q.span for q in extract(b)], vocabulary)
+    matcher = _Matcher(side_a, side_b)
+    matcher.run()
+    return matcher.work, len(matcher.score)
+
+
+@pytest.mark.parametrize("shape", sorted(_SHAPES))
+def test_align_work_is_linear_on_long_tables(shape: str) -> None:
+    # A deterministic count, never a clock: doubling the rows at most about doubles the
+    # work, and no row is compared with more than a few hundred others.
+    small, small_pairs = _work(*_SHAPES[shape](500))
+    large, large_pairs = _work(*_SHAPES[shape](1000))
+    assert large <= 2.3 * max(small, 1)
+    assert large <= 400 * 1000
+    if shape != "price list replaced by a table":
+        assert small_pairs >= 490 and large_pairs >= 980  # and the rows still pair up
+    else:
+        assert small_pairs == large_pairs == 0
+
+
+def test_align_equal_lines_pair_in_order_without_scoring() -> None:
+    # Equal sentences pair as a diff pairs equal lines, before any similarity is computed.
+    a = _results(300)
+    b = "Late entries follow below.\n" + _results(300)
+    work, pairs = _work(a, b)
+    got = align(a, segment(a), b, segment(b))
+    assert pairs_of(got) == {(k, k + 1) for k in range(300)}
+    assert work < 3 * 300

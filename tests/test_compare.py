@@ -283,3 +283,74 @@ def test_compare_power_of_ten_survives_huge_and_subnormal_magnitudes() -> None:
     assert not _power_of_ten(q(3.0), q(3.5))
     for x, y in ((5e-324, 1.0), (1e308, 5e-324), (5e-324, 1e308), (1e308, 1e-308)):
         assert isinstance(_power_of_ten(q(x), q(y)), bool)
+
+
+# -- issue 10: a compound measure against two quantities: compared part by part ----------
+
+
+@pytest.mark.parametrize(
+    ("original", "revised", "expected"),
+    [
+        # the second part's unit changed: no longer one compound on the revised side
+        ("The mast is 5 feet 2 inches high.", "The mast is 5 feet 2 cm high.",
+         [("UC101", "2 inches", "2 cm")]),
+        # the second part gained a digit: "5 feet" alone agrees within its rounding
+        ("The mast is 5 feet 2 inches high.", "The mast is 5 feet 20 inches high.",
+         [("UC102", "2 inches", "20 inches")]),
+        # the other way round: two quantities became one compound
+        ("The mast is 5 feet 2 cm high.", "The mast is 5 feet 2 inches high.",
+         [("UC101", "2 cm", "2 inches")]),
+        # the first part's unit changed
+        ("The parcel weighed 3 lb 5 oz.", "The parcel weighed 3 kg 5 oz.",
+         [("UC101", "3 lb", "3 kg")]),
+        # a correct conversion of the whole stays whole, and quiet
+        ("The mast is 5 feet 2 inches high.", "The mast is 1.57 metres high.", []),
+        ("The parcel weighed 3 lb 8 oz.", "The parcel weighed 3.5 lb.", []),
+        # the parts set apart by a comma: the same figures
+        ("The mast is 5 feet 2 inches high.", "The mast is 5 feet, 2 inches high.", []),
+    ],
+)
+def test_compare_compound_against_two_parts(
+    original: str, revised: str, expected: list[tuple[str, str, str]]
+) -> None:
+    result = unitcheck.compare(original, revised)
+    assert _serious(result) == expected
+    for a, b in result.matches:  # the parts keep exact spans
+        assert original[a.start : a.end] == a.text and revised[b.start : b.end] == b.text
+
+
+def test_compare_three_part_duration_is_not_split_against_a_compound() -> None:
+    # "2 hours 1 minute 53 seconds" reads as a compound and a third part on both sides:
+    # the compound stays whole (it is not two parts against "2 hours 1 minute" and
+    # "53 seconds"), and the edited third part is judged on its own.
+    a = "She finished in 2 hours 1 minute 53 seconds, a course record."
+    b = "She finished in 2 hours 1 minute 58 seconds, a course record."
+    result = unitcheck.compare(a, b)
+    assert _serious(result) == [("UC102", "53 seconds", "58 seconds")]
+    assert [(x.text, y.text) for x, y in result.matches][0] == (
+        "2 hours 1 minute", "2 hours 1 minute"
+    )
+
+
+def test_compare_leftovers_in_long_one_sided_lists_are_matched_nearby_only() -> None:
+    # A price list replaced by another: every row is left over on both sides. Each
+    # dropped figure is weighed only against added ones a few sentences away.
+    import importlib
+
+    module = importlib.import_module("unitcheck.compare")
+    calls = 0
+    original_across = module._Judge.across
+
+    def counting(self: object, a: object, b: object) -> float:
+        nonlocal calls
+        calls += 1
+        return original_across(self, a, b)  # type: ignore[arg-type]
+
+    rows_a = "\n".join(f"Lamp model {k}: {k % 40 + 1} kg" for k in range(400))
+    rows_b = "\n".join(f"Shipping to zone {k}: {k % 30 + 2} miles" for k in range(400))
+    module._Judge.across = counting  # type: ignore[method-assign]
+    try:
+        unitcheck.compare(rows_a, rows_b)
+    finally:
+        module._Judge.across = original_across  # type: ignore[method-assign]
+    assert 0 < calls <= 400 * 8

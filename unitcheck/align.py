@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .errors import TableError
@@ -259,6 +260,12 @@ _BLOCK = 256
 _BAND = 96
 #: A sentence repeated more often than this in a long text is not matched out of band.
 _RARE = 2
+#: Candidates kept for each revised sentence: its best look-alikes in the original.
+_PER_ROW = 16
+#: Cells this close to the diagonal (in sentences) are always kept as candidates.
+_DIAGONAL = 2
+#: How many times the equal-line pass looks again inside the gaps between its anchors.
+_ANCHOR_DEPTH = 3
 
 
 def align(
@@ -313,6 +320,49 @@ def _similarity(seq_a: str, seq_b: str) -> float:
     return _BAG_WEIGHT * bag + (1 - _BAG_WEIGHT) * _ratio(seq_a, seq_b)
 
 
+def _unique_in_order(
+    xs: Sequence[str],
+    alo: int,
+    ahi: int,
+    ys: Sequence[str],
+    blo: int,
+    bhi: int,
+    words: Sequence[str],
+) -> list[tuple[int, int]]:
+    """Pairs of equal lines that occur once in ``xs[alo:ahi]`` and once in ``ys[blo:bhi]``,
+    the longest subsequence of them in order on both sides (patience sorting, n log n).
+    Only lines with words count: a line of figures alone is equal to too many others."""
+    seen_a: dict[str, int] = {}
+    for i in range(alo, ahi):
+        if words[i]:
+            seen_a[xs[i]] = -1 if xs[i] in seen_a else i
+    seen_b: dict[str, int] = {}
+    for j in range(blo, bhi):
+        if seen_a.get(ys[j], -1) >= 0:
+            seen_b[ys[j]] = -1 if ys[j] in seen_b else j
+    pairs = [(seen_a[y], j) for y, j in seen_b.items() if j >= 0]
+    pairs.sort(key=lambda p: p[1])
+    # longest increasing subsequence of the a indices, in b order
+    tails: list[int] = []  # index into pairs of the last element of each pile
+    back: list[int] = []
+    tail_values: list[int] = []
+    for k, (i, _) in enumerate(pairs):
+        pile = bisect_left(tail_values, i)
+        back.append(tails[pile - 1] if pile else -1)
+        if pile == len(tails):
+            tails.append(k)
+            tail_values.append(i)
+        else:
+            tails[pile] = k
+            tail_values[pile] = i
+    out: list[tuple[int, int]] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    return out[::-1]
+
+
 class _Matcher:
     """The mutable state of one alignment: candidates and the pairs accepted so far."""
 
@@ -321,10 +371,15 @@ class _Matcher:
         self.b_of_a: dict[int, set[int]] = {}
         self.a_of_b: dict[int, set[int]] = {}
         self.score: dict[tuple[int, int], float] = {}
+        #: Pair comparisons made (similarity matrix cells and candidate visits): a
+        #: deterministic measure of the work, which tests hold linear in the length.
+        self.work = 0
+        self._anchor_equal()
         self.candidates = self._candidates()
 
     def run(self) -> None:
         """Accept pairs: strong ones first, then contextual and split or merged ones."""
+        self.work += len(self.candidates)
         for sim, i, j in self.candidates:
             if sim >= self._bar(i, j) and self._free(i, j):
                 self._accept(i, j, sim)
@@ -340,6 +395,38 @@ class _Matcher:
 
     # candidate generation
 
+    def _anchor_equal(self) -> None:
+        """Pair the sentences that are the same on both sides before scoring any others.
+
+        Equal word sequences (quantities masked) pair as a diff pairs equal lines: the
+        runs shared at both ends, then the lines that occur once on each side, kept in
+        order (patience diff), then again inside each gap. The greedy pass would accept
+        these pairs first anyway; doing it here keeps them out of the similarity matrix,
+        so a long table or price list whose rows repeat the same words costs linear
+        time instead of scoring every row against every look-alike.
+        """
+        xs, ys = self.a.seqs, self.b.seqs
+        regions = [(0, len(xs), 0, len(ys), 0)]
+        while regions:
+            alo, ahi, blo, bhi, depth = regions.pop()
+            while alo < ahi and blo < bhi and xs[alo] and xs[alo] == ys[blo]:
+                self._accept(alo, blo, 1.0)
+                alo, blo = alo + 1, blo + 1
+            while ahi > alo and bhi > blo and xs[ahi - 1] and xs[ahi - 1] == ys[bhi - 1]:
+                ahi, bhi = ahi - 1, bhi - 1
+                self._accept(ahi, bhi, 1.0)
+            if alo >= ahi or blo >= bhi or depth >= _ANCHOR_DEPTH:
+                continue
+            self.work += (ahi - alo) + (bhi - blo)
+            anchors = _unique_in_order(xs, alo, ahi, ys, blo, bhi, self.a.words)
+            previous_i, previous_j = alo, blo
+            for i, j in anchors:
+                self._accept(i, j, 1.0)
+                regions.append((previous_i, i, previous_j, j, depth + 1))
+                previous_i, previous_j = i + 1, j + 1
+            if anchors:
+                regions.append((previous_i, ahi, previous_j, bhi, depth + 1))
+
     def _candidates(self) -> list[tuple[float, int, int]]:
         """Score the pairs whose bag similarity reaches the contextual bar.
 
@@ -350,9 +437,10 @@ class _Matcher:
         rare exact repeats anywhere, so a long text (a results table, an archive page) costs
         time linear in its length instead of quadratic.
         """
-        # A segment with no word besides its figures pairs by position only.
-        a_idx = [i for i, s in enumerate(self.a.words) if s]
-        b_idx = [j for j, s in enumerate(self.b.words) if s]
+        # A segment with no word besides its figures pairs by position only; one paired
+        # as equal already is settled.
+        a_idx = [i for i, s in enumerate(self.a.words) if s and i not in self.b_of_a]
+        b_idx = [j for j, s in enumerate(self.b.words) if s and j not in self.a_of_b]
         if not a_idx or not b_idx:
             return []
         banded = len(a_idx) > 2 * _BAND + _BLOCK
@@ -383,15 +471,43 @@ class _Matcher:
                 score_cutoff=ACCEPT_IN_CONTEXT * 100,
                 workers=1,
             )
+            self.work += len(rows) * len(cols)
+            if len(cols) > _PER_ROW:
+                matrix = self._best_per_row(matrix, rows, [a_idx[c] for c in cols])
             for r, c in zip(*matrix.nonzero(), strict=True):
                 i, j = a_idx[cols[int(c)]], rows[int(r)]
-                sim = _similarity(self.a.seqs[i], self.b.seqs[j])
+                # the matrix holds the bag similarity already: add the order-aware part
+                bag = float(matrix[r, c]) / 100.0
+                sim = _BAG_WEIGHT * bag + (1 - _BAG_WEIGHT) * _ratio(self.a.seqs[i], self.b.seqs[j])
                 if sim >= ACCEPT_IN_CONTEXT:
                     found.append((sim, i, j))
         na, nb = len(self.a.seqs), len(self.b.seqs)
         # Best first; among equals, the pair nearer the diagonal (repeated boilerplate).
         found.sort(key=lambda t: (-t[0], abs(t[1] / na - t[2] / nb), t[1], t[2]))
         return found
+
+    def _best_per_row(
+        self, matrix: np.ndarray, rows: Sequence[int], cols: Sequence[int]
+    ) -> np.ndarray:
+        """Keep, in each row of bag similarities, the ``_PER_ROW`` best cells (among
+        equals the ones nearest the diagonal), zero the others.
+
+        A revised sentence with more look-alikes than that (a table row, a price line)
+        pairs with one of its best or by position; keeping every look-alike as a
+        candidate made each later pass visit the whole band for every row.
+        """
+        na, nb = len(self.a.seqs), len(self.b.seqs)
+        where_b = np.array([j / nb for j in rows])[:, None]
+        where_a = np.array([i / na for i in cols])[None, :]
+        off_diagonal = np.abs(where_a - where_b)
+        # scores are percentages with two decimals at least apart: distance only breaks
+        # ties, except that the cells on the diagonal itself always stay (a table whose
+        # every row was edited pairs by position, in context)
+        key = matrix - off_diagonal * 1e-3 + (off_diagonal * na <= _DIAGONAL) * (matrix > 0) * 1e3
+        best = np.argpartition(-key, _PER_ROW - 1, axis=1)[:, :_PER_ROW]
+        kept = np.zeros_like(matrix)
+        np.put_along_axis(kept, best, np.take_along_axis(matrix, best, axis=1), axis=1)
+        return kept
 
     # bookkeeping
 
@@ -419,6 +535,7 @@ class _Matcher:
         furniture, two or three words) needs both, and the ordinary bar.
         """
         changed = False
+        self.work += len(self.candidates)
         for sim, i, j in self.candidates:
             if not self._free(i, j):
                 continue
@@ -435,6 +552,7 @@ class _Matcher:
     def _grow_groups(self) -> bool:
         """Add a free sentence to its neighbour's pair when it completes a split or merge."""
         changed = False
+        self.work += len(self.a.seqs) + len(self.b.seqs)
         for j in range(len(self.b.seqs)):
             if j not in self.a_of_b:
                 changed |= self._grow(j, self.a_of_b, self.b_of_a, self.b.seqs, self.a.seqs, True)
@@ -474,6 +592,7 @@ class _Matcher:
         """Pair one free sentence with two free neighbours that together match it."""
         changed = False
         a, b = self.a.seqs, self.b.seqs
+        self.work += len(self.candidates)
         for _, i, j in self.candidates:
             if not self._free(i, j):
                 continue
@@ -518,6 +637,7 @@ class _Matcher:
     def _pair_gap(self, free_a: list[int], free_b: list[int]) -> bool:
         a, b = self.a, self.b
         single = len(free_a) == len(free_b) == 1
+        self.work += len(free_a) * len(free_b)
         found = []
         for i in free_a:
             for j in free_b:

@@ -15,16 +15,19 @@ says so, since those are more likely material of their own than edits.
 from __future__ import annotations
 
 import math
+import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import conversion as conv
+from . import units
 from .align import align, segment
 from .codes import BY_CODE
 from .conversion import Agreement
 from .extract import extract
+from .lexer import NUM, tokenize
 from .model import AlignedPair, Comparison, Finding, Quantity, Segment
 from .regional import localise
 
@@ -80,14 +83,16 @@ def compare(
         in_b = [q for j in group_b for q in by_segment_b.get(j, ())]
         if not in_a and not in_b:
             continue
+        in_a, in_b = _compounds_in_parts(in_a, in_b, revised, gallon, ton)
+        in_b, in_a = _compounds_in_parts(in_b, in_a, original, gallon, ton)
         pairs = _pair(in_a, in_b, judge)
         matches.extend(pairs)
         findings.extend(judge.group(in_a, in_b, pairs))
         paired_a = {id(a) for a, _ in pairs}
         paired_b = {id(b) for _, b in pairs} | judge.restatements(in_b, pairs)
-        left_a += [_Left(q, i, True) for i in group_a for q in by_segment_a.get(i, ())
+        left_a += [_Left(q, _segment_of(q, group_a, segments_a), True) for q in in_a
                    if id(q) not in paired_a]
-        left_b += [_Left(q, j, True) for j in group_b for q in by_segment_b.get(j, ())
+        left_b += [_Left(q, _segment_of(q, group_b, segments_b), True) for q in in_b
                    if id(q) not in paired_b]
     lone_a, lone_b = _lone_segments(alignment, segments_a, original, segments_b, revised)
     left_a += [_Left(q, i, told) for i, told in lone_a.items() for q in by_segment_a.get(i, ())]
@@ -103,6 +108,99 @@ def compare(
     return Comparison(
         original, revised, segments_a, segments_b, alignment, tuple(matches), tuple(findings)
     )
+
+
+# -- compound measures -----------------------------------------------------------
+
+#: What may stand between the two parts of a measure written in two units: "5 feet
+#: 2 cm", "5 ft, 20 in", "2 lb and 40 oz".
+_PARTS_GAP = re.compile(r"\s*(?:,|and)?\s*", re.IGNORECASE)
+
+
+def _compounds_in_parts(
+    own: list[Quantity], other: list[Quantity], other_text: str, gallon: str, ton: str
+) -> tuple[list[Quantity], list[Quantity]]:
+    """Read a compound measure of *own* ("5 feet 2 inches", one quantity) as its two
+    parts when *other* writes two adjacent quantities of that kind instead ("5 feet 2
+    cm", "5 feet 20 inches": no longer one compound), so the parts pair one to one.
+
+    As one quantity the compound agrees with "5 feet" within the rounding of "5 feet",
+    and the changed second part would go unjudged. A compound the other side also
+    writes as one ("1.57 metres", "5 ft 2 in") stays whole.
+    """
+    if not any(_may_be_compound(q) for q in own):
+        return own, other
+    adjacent = [
+        (x, y)
+        for x, y in zip(other, other[1:], strict=False)
+        if x.unit is not None
+        and y.unit is not None
+        and x.kind != "money"
+        and x.dimension == y.dimension
+        and not _may_be_compound(x)
+        and not _may_be_compound(y)
+        and _PARTS_GAP.fullmatch(other_text, x.end, y.start)
+    ]
+    if not adjacent:
+        return own, other
+    out: list[Quantity] = []
+    for q in own:
+        parts = _parts(q, gallon, ton) if _may_be_compound(q) else None
+        # one part kept its figure: the other was edited (a slip, or a new figure)
+        if parts and any(
+            conv.comparable(q, x)
+            and (conv.same_number(parts[0], x) or conv.same_number(parts[1], y))
+            for x, y in adjacent
+        ):
+            out.extend(parts)
+        else:
+            out.append(q)
+    return out, other
+
+
+def _may_be_compound(q: Quantity) -> bool:
+    return (
+        q.value is not None
+        and q.unit is not None
+        and q.kind != "money"
+        and sum(ch.isdigit() != prev.isdigit() for prev, ch in zip(" " + q.text, q.text)) > 2
+    )
+
+
+def _parts(q: Quantity, gallon: str, ton: str) -> tuple[Quantity, Quantity] | None:
+    """The two parts of a compound measure, with spans in its text, or None if it is not one.
+
+    The split is where its last number starts; each part must read as one quantity with
+    a unit, the first in the compound's unit, and together they must make its value.
+    """
+    numbers = [t for t in tokenize(q.text) if t.kind == NUM]
+    if len(numbers) < 2 or q.value is None:
+        return None
+    cut = numbers[-1].start
+    first = extract(q.text[:cut])
+    second = extract(q.text[cut:])
+    if len(first) != 1 or len(second) != 1:
+        return None
+    head, tail = first[0], second[0]
+    if head.unit != q.unit or tail.unit is None or tail.value is None or head.value is None:
+        return None
+    if head.start != 0 or tail.start != 0 or cut + tail.end != len(q.text):
+        return None
+    assert q.unit is not None
+    extra = units.convert(tail.value, tail.unit, q.unit)
+    if extra is None or not math.isclose(head.value + extra, q.value, rel_tol=1e-6):
+        return None
+    head = replace(head, start=q.start, end=q.start + head.end, qualifier=q.qualifier)
+    tail = replace(tail, start=q.start + cut, end=q.end)
+    return localise(head, gallon=gallon, ton=ton), localise(tail, gallon=gallon, ton=ton)
+
+
+def _segment_of(q: Quantity, group: Sequence[int], segments: Sequence[Segment]) -> int:
+    """The index, among *group*, of the segment that holds *q*."""
+    for i in group:
+        if segments[i].start <= q.start < segments[i].end:
+            return i
+    return group[0]
 
 
 # -- what alignment left over -----------------------------------------------------
@@ -194,8 +292,15 @@ def _match_across(
     digits kept and the scale moved by a power of ten. Nearest first, then best score.
     """
     found = []
+    by_place = sorted(left_b, key=lambda b: b.segment)
+    places = [b.segment for b in by_place]
     for a in left_a:
-        for b in left_b:
+        # only the added quantities within reach, found by bisection: a long one-sided
+        # table must not compare every dropped row with every added one
+        centre = place.of_a[a.segment]
+        first = bisect_left(places, centre - _NEARBY)
+        last = bisect_right(places, centre + _NEARBY)
+        for b in by_place[first:last]:
             distance = place.distance(a, b)
             if distance > _NEARBY:
                 continue
