@@ -294,9 +294,13 @@ class NotQuantityRules(ScannerBase):
         return None
 
     def _rule_postcode(self, s: Spot) -> int | None:
-        """ "Fremantle WA 6160": a postcode."""
+        """ "Fremantle WA 6160": a postcode; "Austin, TX 78701": a ZIP code after a city."""
         if s.plain and len(s.t.text) == 4 and at(s.prev, "au_states"):
             if not self._unit_follows(s.j):
+                return s.j
+        if s.plain and len(s.t.text) == 5 and at(s.prev, "us_states") and s.i >= 2:
+            city = self.tokens[s.i - 2]
+            if city.text == "," or (city.kind == WORD and city.text.istitle()):
                 return s.j
         return None
 
