@@ -570,6 +570,19 @@ class UnitRules(ScannerBase):
             return False
         surface = entry.surface
         if (
+            after is not None
+            and after.kind == NUM
+            and not after.space
+            and entry.expression != "foot"  # "5ft10", "6'2"
+            and surface[0][0].isalpha()
+            and not (
+                after.text in ("2", "3")
+                and (end + 1 >= self.n or self.tokens[end + 1].space
+                     or self.tokens[end + 1].kind not in (NUM, WORD))
+            )
+        ):
+            return False  # "24703 m212", "L202": a code, where "m2" is a power
+        if (
             len(surface) == 1
             and len(surface[0]) == 1
             and after is not None
