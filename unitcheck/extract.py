@@ -20,7 +20,7 @@ from .quantity_builder import Reading, build
 from .ranges import RangeRules, range_words
 from .scan_base import HYPHENS, MINUS_SIGNS, NOT_NOUNS, SENTENCE_ENDS, TIME_UNITS
 from .unit_reader import UnitRules
-from .units import compose, unit_table
+from .units import compose, unit_info, unit_table
 
 
 def extract(text: str) -> list[Quantity]:
@@ -34,6 +34,8 @@ def extract(text: str) -> list[Quantity]:
     return _Scanner(text, tokenize(text), lexicon(), unit_table(), blocked_spans(text)).run()
 
 
+#: The shortest unit a point-grouped figure may measure ("212.000 years"): a year.
+_YEAR_SECONDS = 365 * 24 * 3600.0
 #: Words after a small spelled-out number that make it a count ("two of", "three more").
 WORD_COUNT_FOLLOWERS = frozenset(
     "of short more fewer less behind ahead apart apiece each others remain remained times "
@@ -399,11 +401,12 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         return self.tokens[i - 1].kind != NUM
 
     def _point_grouped(self, reading: Reading, i: int, *, force: bool = False) -> None:
-        """Read "212.000 years", "3.000 people", "1.500 km" as thousands, as European copy
-        writes them (``numbers.point_grouped``): only a figure that counts or measures
-        something, or the low end of a range whose high end was so read (``force``);
-        never money, a percentage, a scaled figure ("1.500 billion") or a clock time
-        ("1:23.450")."""
+        """Read "3.000 people", "1.500 jobs" and "212.000 years" as thousands, as European
+        copy writes them (``numbers.point_grouped``): a figure that counts something, a
+        span of years or more, or the low end of a range whose high end was so read
+        (``force``). A physical measure keeps its decimals ("1.500 km" is 1.5 km, as a
+        formatter writes it), and so do money, a percentage, a scaled figure ("1.500
+        billion"), a bare figure ("priced at 99.500") and a clock time ("1:23.450")."""
         number = reading.number
         t = self.tokens[i]
         if number is None or number.words or t.kind != NUM or number.end != i + 1:
@@ -413,10 +416,13 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if i > 0 and self.tokens[i - 1].text == ":" and not t.space:
             return
         entry = reading.unit_entry
-        if not force and entry is None and reading.noun is None:
-            return  # a bare "99.500" may be a price quoted to the thousandth
-        measured = entry is not None and entry.expression in TIME_UNITS
-        grouped = point_grouped(t.text, measured=measured)
+        if entry is not None:
+            info = unit_info(entry.expression)
+            if info.dimension != "[time]" or info.si_factor < _YEAR_SECONDS:
+                return
+        elif not force and reading.noun is None:
+            return
+        grouped = point_grouped(t.text, measured=entry is not None)
         if grouped is not None:
             value, step = grouped
             reading.number = Number(value, step, number.end, False, grouped=True)

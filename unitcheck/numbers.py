@@ -8,6 +8,7 @@ comparison uses to tell rounding from a changed figure.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -100,6 +101,7 @@ class Number:
     step: float
     end: int  # index of the first token after the number
     words: bool  # spelled out rather than in digits
+    grouped: bool = False  # its point read as a thousands separator ("212.000 years")
 
 
 def digits_value(text: str) -> tuple[float, float]:
@@ -168,6 +170,34 @@ def digit_int(text: str) -> int | float:
     """A run of digits as an int, or infinity when it is longer than any figure a
     rule compares against (Python refuses int() of more than 4,300 digits)."""
     return int(text) if len(text) <= 30 else math.inf
+
+
+#: "212.000", "3.000", "1.500": one to three digits, a point and exactly three digits
+#: ending in zero, which European copy writes for thousands and English prose hardly
+#: ever writes for a decimal (it drops the trailing zeros: 1.5, 3).
+_POINT_GROUPED = re.compile(r"[1-9]\d{0,2}\.\d\d0")
+
+
+def point_grouped(text: str, *, measured: bool) -> tuple[float, float] | None:
+    """Value and step of a figure read with its point as a thousands separator, when
+    that is how a reader takes it: "212.000 years" and "3.000 people" are thousands.
+
+    A count ("1.500 jobs", ``measured`` false) reads so with any last two digits:
+    nobody counts 1.5 jobs. A measure (``measured`` true) needs three written zeros
+    ("212.000 years"), which no decimal writer puts after whole years; "1.250 seconds"
+    stays a decimal. The caller decides the context: never money, a percentage, a
+    scale word or a clock time.
+
+    >>> point_grouped("212.000", measured=True), point_grouped("1.250", measured=True)
+    ((212000.0, 1000.0), None)
+    >>> point_grouped("1.500", measured=False), point_grouped("2.375", measured=False)
+    ((1500.0, 100.0), None)
+    """
+    if not _POINT_GROUPED.fullmatch(text):
+        return None
+    if measured and not text.endswith("000"):
+        return None
+    return digits_value(text.replace(".", ""))
 
 
 def parse_digits(tokens: list[Token], i: int) -> Number | None:
