@@ -435,6 +435,10 @@ class UnitRules(ScannerBase):
                 return entry, end
         return None
 
+    def _glued_on(self, k: int) -> bool:
+        """Is token ``k`` a number or a word written straight onto the token before it?"""
+        return k < self.n and not self.tokens[k].space and self.tokens[k].kind in (NUM, WORD)
+
     def _stands_apart(self, entry: UnitEntry, k: int, end: int) -> bool:
         """A symbol otherwise written onto its number ("5t", "60W") may stand apart when
         it carries a rate or an inverse power ("4 W/min", "3e9 s-1", "15 J/m^2"), or,
@@ -575,11 +579,7 @@ class UnitRules(ScannerBase):
             and not after.space
             and entry.expression != "foot"  # "5ft10", "6'2"
             and surface[0][0].isalpha()
-            and not (
-                after.text in ("2", "3")
-                and (end + 1 >= self.n or self.tokens[end + 1].space
-                     or self.tokens[end + 1].kind not in (NUM, WORD))
-            )
+            and not (after.text in ("2", "3") and not self._glued_on(end + 1))
         ):
             return False  # "24703 m212", "L202": a code, where "m2" is a power
         if (
