@@ -152,3 +152,7 @@ class Comparison:
     alignment: tuple[AlignedPair, ...]
     matches: tuple[tuple[Quantity, Quantity], ...]
     findings: tuple[Finding, ...] = field(default=())
+    #: Every quantity found in each text, in order: reports highlight these and never
+    #: extract again (empty when the maker of the comparison did not record them).
+    quantities_a: tuple[Quantity, ...] = field(default=())
+    quantities_b: tuple[Quantity, ...] = field(default=())
