@@ -404,6 +404,7 @@ def _plural(words: str) -> str:
 
 
 @functools.lru_cache(maxsize=512)
+@remembered
 def unit_words(unit: str, plural: bool = True) -> str:
     """A unit spelled out in British English: "square miles", "kilometres per hour".
 

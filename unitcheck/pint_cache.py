@@ -7,10 +7,10 @@ factor of a unit expression, or whether a word after a number is a unit pint kno
 :func:`remembered` keeps those answers, exactly as pint gave them, in the user's cache
 folder, and a process that asks only questions already answered never imports pint.
 
-Each module's answers are one pickle, named by a digest of everything they depend on:
-the source of that module (``conversion.py``), of ``units.py`` (which builds the
-registry) and of this one, every packaged table, the installed pint's own definition
-files and the Python version. Change any of them and the old answers are never read. New answers are written once, at
+Each module's answers are one pickle, named by a digest of everything they may depend
+on: the source of that module and of every module of the package (an answer may pass
+through several), every packaged table, the installed pint's own definition files and
+the Python version. Change any of them and the old answers are never read again. New answers are written once, at
 interpreter exit, merged with what other processes wrote meanwhile, and atomically
 (write a temporary file, then rename). A cache that cannot be read or written is
 passed over silently: it only ever saves time.
@@ -61,41 +61,56 @@ def remembered(fn: F) -> F:
 
     Meant under ``functools.cache``, which answers repeat questions in memory; this layer
     is asked only on the first call with given arguments in a process. An exception is
-    never remembered. Each module's answers live in a file of their own, named by a
-    digest that covers that module's source.
+    never remembered (rebuilding pint's would import pint): remember the function that
+    catches it. Each module's answers live in a file of their own.
     """
     module = fn.__module__
     key_name = fn.__qualname__
 
     @functools.wraps(fn)
-    def wrapper(*args: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         answers = _load(module)
-        key = (key_name, *args)
+        key = (key_name, *args, *sorted(kwargs.items())) if kwargs else (key_name, *args)
         try:
             return answers[key]
         except KeyError:
             pass
-        value = fn(*args)
-        if not _new:
-            atexit.register(_save)
-        answers[key] = value
-        _new.setdefault(module, {})[key] = value
+        value = fn(*args, **kwargs)
+        _keep(module, key, value)
         return value
 
     return wrapper  # type: ignore[return-value]
 
 
+def _keep(module: str, key: tuple[Any, ...], value: Any) -> None:
+    if not _new:
+        atexit.register(_save)
+    _load(module)[key] = value
+    _new.setdefault(module, {})[key] = value
+
+
 @functools.cache
 def _path(module: str) -> Path | None:
-    """The answers file of ``module`` for its source, these tables and this pint."""
+    """The answers file of ``module`` for its source, this package, tables and pint."""
     folder = cache_dir()
     source = getattr(sys.modules.get(module), "__file__", None)
-    if folder is None or source is None:
+    shared = _shared_digest()
+    if folder is None or source is None or shared is None:
         return None
+    try:
+        digest = hashlib.sha256(shared + Path(source).read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return folder / f"{_PREFIX}{module}-{digest[:24]}.pickle"
+
+
+@functools.cache
+def _shared_digest() -> bytes | None:
+    """A digest of the package's sources and tables, pint's files and Python's version."""
     digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
     try:
-        for path in dict.fromkeys((source, Path(__file__).with_name("units.py"), __file__)):
-            digest.update(Path(path).read_bytes())
+        for path in sorted(Path(__file__).parent.rglob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
         for table in sorted(files("unitcheck.data").iterdir(), key=lambda p: p.name):
             if table.name.endswith((".tsv", ".txt")):
                 digest.update(table.name.encode() + b"\0" + table.read_bytes())
@@ -106,7 +121,7 @@ def _path(module: str) -> Path | None:
             digest.update((Path(spec.origin).parent / name).read_bytes())
     except OSError:
         return None
-    return folder / f"{_PREFIX}{module}-{digest.hexdigest()[:24]}.pickle"
+    return digest.digest()
 
 
 def _read(path: Path) -> dict[tuple[Any, ...], Any]:
@@ -142,7 +157,7 @@ def _save() -> None:
             with tmp.open("wb") as stream:
                 pickle.dump(merged, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            tmp.unlink(missing_ok=True)  # no room, no right, or an answer pickle refuses
             continue
         new.clear()
