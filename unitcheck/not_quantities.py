@@ -599,8 +599,8 @@ class NotQuantityRules(ScannerBase):
         """Is "two shots off" at ``i..j`` a standing: "off the lead", or golf words other
         than the shots themselves nearby (not "fired two shots off the bridge")?"""
         tokens = self.tokens
-        if j + 3 < self.n and tokens[j + 2].low == "the" and tokens[j + 3].low == "lead":
-            return True
+        if near(tokens, j + 2, "margin_phrases"):
+            return True  # "off the lead"
         golf = context_set("golf")
         return any(
             golf.has(tokens[k]) and not at(tokens[k], "golf_not_margin")
@@ -627,15 +627,7 @@ class NotQuantityRules(ScannerBase):
             and self._cricket_context(i)
         ):
             return j + 2
-        if (
-            i >= 2
-            and (
-                (tokens[i - 1].low == "for" and tokens[i - 2].low == "out")
-                or (tokens[i - 1].low == "of" and at(tokens[i - 2], "cricket_chases"))
-                or tokens[i - 1].low == "chasing"
-            )
-            and self._cricket_context(i)
-        ):
+        if near(tokens, i, "cricket_totals") and self._cricket_context(i):
             return j  # "all out for 173", "a target of 287"
         return None
 
@@ -696,8 +688,7 @@ class NotQuantityRules(ScannerBase):
         return t.low == "o" and j + 2 < self.n and tokens[j + 2].low == "clock"
 
     def _sport_context(self, i: int) -> bool:
-        sport = self.lex.sport_words
-        return any(self.tokens[k].low in sport for k in range(max(0, i - 12), min(self.n, i + 12)))
+        return near(self.tokens, i, "sport")
 
     def _unit_follows(self, j: int) -> bool:
         probe = Reading(first=j)
