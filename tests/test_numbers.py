@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from unitcheck import extract
 from unitcheck.lexer import tokenize
 from unitcheck.numbers import digits_value, parse_digits, parse_words
 
@@ -116,3 +117,82 @@ def test_numbers_lexer_keeps_spans() -> None:
         assert text[token.start : token.end] == token.text
     kinds = [(t.kind, t.text) for t in tokenize("965km")]
     assert kinds == [("num", "965"), ("word", "km")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("7 . 4 %", "7 . 4"),  # a wire feed's spaced point between digits
+        ("62 , 000 fans", "62 , 000"),  # a spaced comma before exactly three digits
+        ("1 , 450 , 000 voters", "1 , 450 , 000"),  # several spaced groups
+        ("45,60,000 rupees", "45,60,000"),  # Indian lakh grouping
+        ("8,75,432.50 rupees", "8,75,432.50"),  # Indian grouping with decimals
+        ("3. 4 more", "3"),  # the point written onto the figure ends a sentence
+        ("2 . 1 . 4 rules", "2"),  # a dotted list stays apart
+        ("2008 . 5 workers", "2008"),  # a year ending a sentence
+        ("14 , 9 and 2", "14"),  # a list of small figures
+        ("12 , 1994 in", "12"),  # a date's day and year
+        ("1,234,567", "1,234,567"),  # Western grouping is unchanged
+    ],
+)
+def test_numbers_lexer_spaced_and_indian_groups(text: str, first: str) -> None:
+    tokens = tokenize(text)
+    assert tokens[0].kind == "num" and tokens[0].text == first
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "step"),
+    [
+        ("7 . 4", 7.4, 0.1),  # spaced point
+        ("62 , 000", 62000, 1000),  # spaced comma
+        ("12,34,567.89", 1234567.89, 0.01),  # Indian grouping
+        ("1,00,000", 100000, 100000),  # one lakh
+        ("1\u2009000", 1000, 1000),  # thin space
+    ],
+)
+def test_numbers_digits_value_grouping_styles(text: str, value: float, step: float) -> None:
+    assert digits_value(text) == (pytest.approx(value), pytest.approx(step))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "step", "consumed"),
+    [
+        ("half million homes", 0.5, 0.5, 1),  # the scale word is read after it
+        ("quarter billion", 0.25, 0.25, 1),  # without an article
+        ("a quarter million", 0.25, 0.25, 2),  # with one
+        ("a half million", 0.5, 0.5, 2),  # "a half" before a scale
+    ],
+)
+def test_numbers_parse_words_fraction_before_scale(
+    text: str, value: float, step: float, consumed: int
+) -> None:
+    number = parse_words(tokenize(text), 0)
+    assert number is not None and number.words
+    assert (number.value, number.step, number.end) == (value, step, consumed)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Some 6.000 to 7.000 runners took part.", 6000, 7000),  # both ends grouped
+        ("Between 3.000 and 4.000 people came.", 3000, 4000),  # between ... and
+    ],
+)
+def test_numbers_point_grouped_ranges(text: str, low: float, high: float) -> None:
+    (q,) = extract(text)
+    assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("Firms race to sub-3 nanometre chips.", 3.0, "upper"),  # a prefix bound
+        ("It was minus-12 degrees at dawn.", -12.0, None),  # a hyphenated minus
+        ("Convert - 40 degrees fahrenheit to celsius.", -40.0, None),  # a spaced minus
+        ("The DAX -0.8% dip.", -0.8, None),  # a minus glued to the figure after a word
+    ],
+)
+def test_numbers_signs_and_prefix_bounds(text: str, value: float, qualifier: str | None) -> None:
+    (q,) = extract(text)
+    assert q.value == value
+    assert q.qualifier == qualifier
