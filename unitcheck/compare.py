@@ -106,7 +106,15 @@ def compare(
     findings.extend(_unexplained(left_a, left_b))
     findings.sort(key=_position)
     return Comparison(
-        original, revised, segments_a, segments_b, alignment, tuple(matches), tuple(findings)
+        original,
+        revised,
+        segments_a,
+        segments_b,
+        alignment,
+        tuple(matches),
+        tuple(findings),
+        quantities_a=tuple(found_a),
+        quantities_b=tuple(found_b),
     )
 
 

@@ -250,22 +250,35 @@ def _place(
     notes: Sequence[_Note],
     rows: Sequence[tuple[Segment | None, Segment | None]],
 ) -> tuple[list[list[_Note]], list[_Note]]:
-    """Put each note in the first row whose segment holds its quantity."""
+    """Put each note in the first row whose segment holds its quantity (its revised one
+    first), found by bisection over the segments of each side."""
     placed: list[list[_Note]] = [[] for _ in rows]
     left: list[_Note] = []
+    sides = {"a": _first_rows(rows, 0), "b": _first_rows(rows, 1)}
     for note in notes:
         for side in ("b", "a"):
             q = getattr(note.finding, side)
-            index = next(
-                (i for i, row in enumerate(rows) if _contains(row[0 if side == "a" else 1], q)),
-                None,
-            )
-            if index is not None:
-                placed[index].append(note)
+            starts, segments, first_row = sides[side]
+            k = bisect_left(starts, q.start + 1) - 1 if q is not None else -1
+            if k >= 0 and _contains(segments[k], q):
+                placed[first_row[k]].append(note)
                 break
         else:
             left.append(note)
     return placed, left
+
+
+def _first_rows(
+    rows: Sequence[tuple[Segment | None, Segment | None]], side: int
+) -> tuple[list[int], list[Segment], list[int]]:
+    """The segments of one side sorted by start, with the first row showing each."""
+    first: dict[tuple[int, int], tuple[Segment, int]] = {}
+    for index, row in enumerate(rows):
+        seg = row[side]
+        if seg is not None:
+            first.setdefault((seg.start, seg.end), (seg, index))
+    ordered_ = sorted(first.values(), key=lambda item: (item[0].start, item[0].end))
+    return [s.start for s, _ in ordered_], [s for s, _ in ordered_], [i for _, i in ordered_]
 
 
 def _row_class(notes: Sequence[_Note], one_side: bool) -> str:
@@ -279,19 +292,19 @@ def _pair_table(result: FileResult, notes: list[_Note]) -> str:
     assert result.original is not None
     a_doc, b_doc = result.original, result.document
     comparison = result.comparison
+    # Render what the comparison found; never run the engine again (a second alignment,
+    # without the quantity masks, could pair other sentences than the findings did).
     if comparison is not None:
-        seg_a, seg_b, alignment = comparison.segments_a, comparison.segments_b, comparison.alignment
-        matched = [q for pair in comparison.matches for q in pair]
+        seg_a, seg_b = comparison.segments_a, comparison.segments_b
+        rows = [_lookup(p, seg_a, seg_b) for p in comparison.alignment]
+        found_a = [*comparison.quantities_a, *(a for a, _ in comparison.matches)]
+        found_b = [*comparison.quantities_b, *(b for _, b in comparison.matches)]
     else:
-        from ..align import align
-
-        seg_a, seg_b = _segments(a_doc.text), _segments(b_doc.text)
-        alignment = align(a_doc.text, seg_a, b_doc.text, seg_b)
-        matched = []
-    found_a = _quantities(a_doc.text, ()) + [q for q in matched[0::2]]
-    found_b = _quantities(b_doc.text, ()) + [q for q in matched[1::2]]
+        # A result handed over without its comparison: both texts whole, in one row,
+        # with the quantities of the findings marked.
+        rows = [(_whole(a_doc.text), _whole(b_doc.text))]
+        found_a, found_b = [], []
     marks_a, marks_b = _choose(_marks(notes, "a", found_a)), _choose(_marks(notes, "b", found_b))
-    rows = [_lookup(p, seg_a, seg_b) for p in alignment]
     placed, left = _place(notes, rows)
 
     out = [
@@ -317,6 +330,12 @@ def _pair_table(result: FileResult, notes: list[_Note]) -> str:
     out.append("</tbody></table>")
     out.append(_leftovers(left))
     return "".join(out)
+
+
+def _whole(text: str) -> Segment | None:
+    """All of *text* as one segment, or None when it is blank."""
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    return Segment(start, end) if start < end else None
 
 
 def _lookup(
