@@ -29,11 +29,16 @@ _NUMBER = (
     r"|\d+(?:\.\d+)?"
     r"|(?<![\w.,])\.\d+"
 )
+_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+# Words come first, being most tokens, and every number starts with a digit or a point,
+# so the number alternatives are tried only there: no first character can start two
+# kinds, and the order changes no token. A fraction is a word's later character
+# ("x½") but never its first.
 _TOKEN_RE = re.compile(
-    rf"(?P<num>{_NUMBER})"
-    r"|(?P<frac>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
+    rf"(?P<word>[^\W\d_²³¹{_FRACTIONS}][^\W\d_²³¹]*)"
+    rf"|(?P<num>(?=[\d.]){_NUMBER})"
+    rf"|(?P<frac>[{_FRACTIONS}])"
     r"|(?P<sup>[²³])"
-    r"|(?P<word>[^\W\d_²³¹]+)"
     r"|(?P<sym>\S)"
 )
 
