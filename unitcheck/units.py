@@ -227,6 +227,13 @@ def _not_units() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+def _refused(text: str) -> bool:
+    """Is ``text``, or the singular pint would fold it to ("rods"), a word that
+    ``not_units_en.txt`` keeps from being read as a unit?"""
+    refused = _not_units()
+    return text in refused or (len(text) > 3 and text[-1] == "s" and text[:-1] in refused)
+
+
 def _spelled_with_prefix(low: str, prefix: str, unit: str) -> bool:
     """Is ``low`` a prefix name spelled out before one of the unit's own spellings
     ("megalitres", "hectolitre", "gigaannum")? A symbol prefix ("units" read as u-nits)
@@ -254,12 +261,12 @@ def pint_entry(text: str) -> UnitEntry | None:
     >>> pint_entry("MPa").expression, pint_entry("kt")
     ('megapascal', None)
     """
-    if len(text) < 2 or not text.isalpha() or text in _not_units():
+    if len(text) < 2 or not text.isalpha() or _refused(text):
         return None
     ureg = registry()
     candidates = ureg.parse_unit_name(text, case_sensitive=True)
     if not candidates and len(text) >= 4 and (text.istitle() or text.isupper()):
-        if text.lower() in _not_units():
+        if _refused(text.lower()):
             return None
         candidates = ureg.parse_unit_name(text.lower(), case_sensitive=True)
     if len(candidates) != 1:
@@ -268,7 +275,7 @@ def pint_entry(text: str) -> UnitEntry | None:
     name = prefix + unit
     if (
         text != ureg.get_symbol(name)
-        and text.lower() != name + suffix
+        and text.lower() not in (name + suffix, name + "s")  # pint drops the plural s
         and not _spelled_with_prefix(text.lower(), prefix, unit)
     ):
         return None  # "units" is not micro-nits: a symbol whole, or a name spelled out
