@@ -99,9 +99,9 @@ class RangeRules(ScannerBase):
         if second is None or second.skip_only:
             return
         opener = self._opener(first.first) if is_word and joiner.low == "to" else None
-        lend = (opener is not None or between) and _bare(second) and first.carries()
+        lend = (opener is not None or between) and _lendable(first, second)
         if lend:
-            second.borrow(first)  # "from 180 pounds to 165", "between 3 km and 5"
+            _take(second, first)  # "from 180 pounds to 165", "from $10 an hour to $15"
         if not units_agree(first, second):
             return
         if is_dash and first.unit == "foot" and second.unit == "inch":
@@ -134,8 +134,8 @@ class RangeRules(ScannerBase):
         """Give a bare reading at token ``i`` the unit an earlier end of a pair lent it
         ("from 180 pounds to 165" is 165 pounds)."""
         lender = self.lent.pop(i, None)
-        if lender is not None and _bare(reading):
-            reading.borrow(lender)
+        if lender is not None and _lendable(lender, reading):
+            _take(reading, lender)
 
     def _opener(self, i: int) -> tuple[int, int] | None:
         """The index of an opener ("from") before token ``i`` (a qualifier may stand
@@ -275,6 +275,29 @@ class RangeRules(ScannerBase):
 def _bare(reading: Reading) -> bool:
     """Does the reading say nothing of what it counts ("165", "7")?"""
     return not reading.carries() and not reading.percent
+
+
+def _lendable(first: Reading, second: Reading) -> bool:
+    """May ``second`` take what ``first`` wrote once: all of it ("from 180 pounds to
+    165"), or the time a price is per ("from $10 an hour to $15")?"""
+    if not first.carries():
+        return False
+    if _bare(second):
+        return True
+    return (
+        first.per is not None
+        and second.per is None
+        and second.currency is not None
+        and second.currency == first.currency
+    )
+
+
+def _take(second: Reading, first: Reading) -> None:
+    """Give ``second`` what ``first`` wrote once (see ``_lendable``)."""
+    if _bare(second):
+        second.borrow(first)
+    else:
+        second.per = first.per
 
 
 def _spelled_unit(t: Token) -> bool:
