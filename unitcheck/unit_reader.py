@@ -378,7 +378,9 @@ class UnitRules(ScannerBase):
         """The longest table unit starting at token ``k``; ``after_feet`` when it would
         be the inches of "12 ft 2 in" or "6'2\"", where "in" and \" can only be inches."""
         tokens = self.tokens
-        for length in range(min(self.units.longest, self.n - k), 0, -1):
+        starts = self.units.starts  # only lengths a unit starting with this token has
+        longest = max(starts.get(tokens[k].text, 0), starts.get(tokens[k].low, 0))
+        for length in range(min(longest, self.n - k), 0, -1):
             if length > 1 and any(tokens[k + m].newline for m in range(1, length)):
                 continue
             entry = self.units.match(tuple(tokens[k + m].text for m in range(length)))

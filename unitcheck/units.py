@@ -66,6 +66,9 @@ class UnitTable:
     folded: dict[tuple[str, ...], UnitEntry]
     longest: int
     one_starts: frozenset[str]  # lower-cased first words of units that "a" can count
+    #: The most tokens of a unit whose first token is this text, in its case or folded:
+    #: a token absent here starts no unit, so a reader need not try any length.
+    starts: dict[str, int]
 
     def match(self, words: tuple[str, ...]) -> UnitEntry | None:
         """The entry for a token sequence: exact case first, then folded case."""
@@ -108,7 +111,10 @@ def unit_table() -> UnitTable:
             if not entry.case_sensitive:
                 folded.setdefault(tuple(w.lower() for w in words), entry)
     one_starts = {e.surface[0].lower() for e in exact.values() if e.one} | {"square", "cubic"}
-    return UnitTable(exact, folded, longest, frozenset(one_starts))
+    starts: dict[str, int] = {}
+    for words in (*exact, *folded):
+        starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return UnitTable(exact, folded, longest, frozenset(one_starts), starts)
 
 
 @dataclass(frozen=True, slots=True)
