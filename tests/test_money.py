@@ -132,3 +132,30 @@ def test_money_subunit_table_agrees_with_the_currency_table() -> None:
     table = subunit_table()
     assert set(table.by_surface) == set(lex.currency_factors)
     assert _data_package == "unitcheck.data"
+
+
+def test_money_headline_scale_only_after_a_currency() -> None:
+    # "mil" after a bare number is a thousandth of an inch, never a million
+    assert all(q.value != 4e6 for q in extract("The film is 4 mil thick."))
+    assert [q.value for q in extract("It raised US$4 mil.")] == [4e6]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue ($5bn) grew.",  # an aside after a noun
+        "It made $7m ($9m in 2023).",  # more than the amount in the brackets
+        "Sales rose to €4bn ($4.4bn).",  # a restatement
+    ],
+)
+def test_money_brackets_that_are_not_negatives(text: str) -> None:
+    assert all(q.value is None or q.value > 0 for q in extract(text))
+
+
+def test_money_table_loads_with_codes_that_exist() -> None:
+    from unitcheck.money import money_words
+
+    words = money_words()
+    assert {"usd", "eur", "gbp"} <= set(words["lower-code"])
+    assert "cad" not in words["lower-code"] and "rub" not in words["lower-code"]
+    assert words["negative-after"]["was"] == -1

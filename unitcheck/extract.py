@@ -63,7 +63,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         i = 0
         tokens = self.tokens
         self.lent = {}
-        self.vague = range_words().vague
+        self.vague_starts = range_words().starts
         while i < self.n:
             if not self._may_start(tokens[i]) or i in self.blocked:
                 i += 1
@@ -88,21 +88,19 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
                 t.low in WORD_STARTS
                 or t.low == "minus"
                 or t.low == "between"
-                or t.low in self.vague
-                or t.text in self.lex.currency_symbol_starts
-                or t.text in self.lex.currency_codes
-                or t.low in self.lex.currency_prefix_starts
+                or t.low in self.vague_starts
+                or self._money_starts(t)
             )
         return kind == SYM and (t.text in self.lex.currency_symbol_starts or t.text in MINUS_SIGNS)
 
     def _read(self, i: int) -> Reading | None:
         """Read a quantity (or a range) starting at token ``i``."""
         start = i
-        if self.tokens[i].low in self.vague:
-            vague = self._vague(i)  # "hundreds of miles", "tens of thousands of dollars"
+        if self.tokens[i].low in self.vague_starts:
+            vague = self._vague(i)  # "hundreds of miles", "several thousand people"
             if vague is not None:
                 vague.qualifier = self._qualifier_before(start) or "approx"
-            return vague
+                return vague
         between = self.tokens[i].low == "between"
         if between:
             i += 1
@@ -207,6 +205,8 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             j = self._scale(reading, j)
         if reading.currency is None and not reading.article:
             j = self._currency_after(reading, j)
+        elif reading.currency is not None:
+            j = self._money_tail(reading, j)  # "US$12 mil", "$400-M", "($99.99)"
         if reading.currency is None:
             j = self._unit(reading, j)
             if reading.unit_entry is not None and reading.scale == 1:

@@ -5,11 +5,16 @@ currency words and pence after it ("20 million yuan", "50 cents", "345p"), and w
 
 from __future__ import annotations
 
-from .lexer import NUM, SYM, WORD
+import functools
+
+from .errors import TableError
+from .lexer import NUM, SYM, WORD, Token
+from .lexicon import lexicon
 from .numbers import WORD_STARTS, Number, parse_digits, parse_words
 from .quantity_builder import Reading
-from .scan_base import CLOSING, SENTENCE_ENDS, ScannerBase
+from .scan_base import CLOSING, HYPHENS, SENTENCE_ENDS, ScannerBase
 from .subunits import subunit_table
+from .tables import alternatives, rows
 
 #: "1080p" is a video resolution, not pence.
 VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
@@ -54,18 +59,76 @@ MASS_WORDS = frozenset(
 )
 
 
+_MONEY_TABLE = "money_en.tsv"
+_MONEY_CATEGORIES = frozenset({"code-scale", "headline-scale", "lower-code", "negative-after"})
+
+
+@functools.cache
+def money_words() -> dict[str, dict[str, float]]:
+    """``data/money_en.tsv`` by category: surface -> factor.
+
+    >>> money_words()["code-scale"]["M"], money_words()["headline-scale"]["bil"]
+    (1000000.0, 1000000000.0)
+    """
+    found: dict[str, dict[str, float]] = {name: {} for name in _MONEY_CATEGORIES}
+    for line, (category, cell, value) in rows(_MONEY_TABLE, 3):
+        if category not in _MONEY_CATEGORIES:
+            raise TableError(_MONEY_TABLE, line, f"unknown category {category!r}")
+        if (value == "=") != (category == "lower-code"):
+            raise TableError(_MONEY_TABLE, line, f"bad value {value!r} for {category}")
+        try:
+            factor = 1.0 if value == "=" else float(value)
+        except ValueError:
+            raise TableError(_MONEY_TABLE, line, f"bad factor {value!r}") from None
+        for item in alternatives(cell):
+            if category == "lower-code" and item.upper() not in lexicon().currency_codes:
+                raise TableError(_MONEY_TABLE, line, f"{item!r} is not a currency code")
+            found[category][item if category == "code-scale" else item.lower()] = factor
+    return found
+
+
 class MoneyRules(ScannerBase):
     """Read the currency of an amount."""
+
+    def _money_starts(self, t: Token) -> bool:
+        """May the word ``t`` open an amount ("US$", "USD", "usd", "HK", "MAUD")?"""
+        lex = self.lex
+        return (
+            t.text in lex.currency_symbol_starts
+            or self._code(t.text) is not None
+            or t.low in lex.currency_prefix_starts
+            or self._code_scale(t.text) is not None
+        )
+
+    def _code(self, text: str) -> str | None:
+        """The ISO code a word is: "USD", or "usd" where copy writes it in lower case."""
+        if text in self.lex.currency_codes:
+            return text
+        if text in money_words()["lower-code"]:
+            return text.upper()
+        return None
+
+    def _code_scale(self, text: str) -> tuple[str, float] | None:
+        """An ISO code with a scale letter written onto it: "MUSD" is millions of USD."""
+        if len(text) != 4 or not text.isupper():
+            return None
+        factor = money_words()["code-scale"].get(text[0])
+        if factor is None or text[1:] not in self.lex.currency_codes:
+            return None
+        return text[1:], factor
 
     def _currency_symbol(self, i: int) -> tuple[str, int] | None:
         """A currency written before the number, as a symbol or an ISO code."""
         tokens = self.tokens
         lex = self.lex
+        if i >= self.n:
+            return None
         if (
             tokens[i].text not in lex.currency_symbol_starts
-            and tokens[i].text not in lex.currency_codes
+            and self._code(tokens[i].text) is None
             and tokens[i].low not in lex.currency_prefix_starts
             and tokens[i].text not in lex.currency_prefix_starts
+            and self._code_scale(tokens[i].text) is None
         ):
             return None
         for length in range(min(lex.currency_symbol_longest, self.n - i), 0, -1):
@@ -89,8 +152,16 @@ class MoneyRules(ScannerBase):
                     code = self._country_currency(code, "rupees") or code  # Karachi's "Rs"
                 return code, i + length
         t = tokens[i]
-        if t.text in lex.currency_codes and i + 1 < self.n and tokens[i + 1].kind == NUM:
-            return t.text, i + 1
+        code = self._code(t.text)
+        if code is not None and i + 2 < self.n and not tokens[i + 1].space:
+            sign = tokens[i + 1]
+            if sign.kind == SYM and (sign.text,) in lex.currency_symbols:
+                return code, i + 2  # a code glued to its sign: "nzd$15", "MXN$ 15"
+        scaled = self._code_scale(t.text)
+        if scaled is not None:
+            code = scaled[0]  # "MAUD 60": the scale is read after the number
+        if code is not None and i + 1 < self.n and tokens[i + 1].kind == NUM:
+            return code, i + 1
         return None
 
     def _rand_at(self, i: int) -> bool:
@@ -133,6 +204,8 @@ class MoneyRules(ScannerBase):
         if t.text == "p" and not t.space and self._pence(reading, j):
             # "345p", "20p in the pound": pence
             return self._subunit(reading, j, j + 1, "GBP", ("pence",))
+        if t.text in HYPHENS and not t.space and j + 1 < self.n and not tokens[j + 1].space:
+            return self._hyphenated_money(reading, j)
         if t.kind == SYM and (t.text,) in self.lex.currency_symbols:
             after = tokens[j + 1] if j + 1 < self.n else None
             if after is None or after.kind != NUM or (after.space and t.text != "$"):
@@ -154,7 +227,93 @@ class MoneyRules(ScannerBase):
         if key in self.lex.currency_factors:
             return self._subunit(reading, j, end, code, tuple(tokens[m].text for m in range(j, end)))
         reading.currency = code
+        scaled = self._code_scale(t.text)
+        if scaled is not None and reading.scale == 1:
+            reading.scale, reading.scale_end = scaled[1], end  # "30 MUSD"
+        elif self._code(t.text) is not None:
+            end = self._scale_after_code(reading, end)  # "75 USD million"
         return self._second_part(reading, end, bare=True)
+
+    def _scale_after_code(self, reading: Reading, end: int) -> int:
+        """A spelled scale after a code that follows its number: "75 USD million"."""
+        if reading.scale != 1 or end >= self.n:
+            return end
+        t = self.tokens[end]
+        factor = self.lex.scales.get(t.low)
+        if t.kind != WORD or t.newline or factor is None or len(t.low) <= 3:
+            return end
+        reading.scale, reading.scale_end = factor, end + 1
+        return end + 1
+
+    def _hyphenated_money(self, reading: Reading, j: int) -> int:
+        """A currency as a hyphenated adjective: "a 12-cent dividend", "a one-yen bid",
+        "a 2 billion-pound deal" (sterling); "a 10-pound turkey" stays a mass."""
+        tokens = self.tokens
+        found = self._currency_word_at(j + 1)
+        if found is None:
+            return j
+        code, end = found
+        word = tokens[j + 1].low
+        if code == "GBP" and word in ("pound", "pounds"):
+            if not self._big_sterling(reading, j) and not self._price_context(reading.first, j):
+                return j  # "a 10-pound turkey"
+        key = tuple(tokens[m].low for m in range(j + 1, end))
+        if key in self.lex.currency_factors:
+            words = tuple(tokens[m].text for m in range(j + 1, end))
+            got = self._subunit(reading, j + 1, end, code, words)
+            return got if got == end else j
+        reading.currency = code
+        return end
+
+    def _money_tail(self, reading: Reading, j: int) -> int:
+        """After an amount whose currency came first: a scale on the code ("MAUD 60"),
+        set apart as headlines do ("US$12 mil", "$3.4 bil") or hyphenated ("$400-M"),
+        and the brackets of an accounting negative ("($99.99)" is -99.99)."""
+        tokens = self.tokens
+        if reading.scale == 1:
+            scaled = self._code_scale(tokens[reading.first].text)
+            if scaled is not None:
+                reading.scale = scaled[1]
+            elif j < self.n and not tokens[j].newline:
+                j = self._headline_scale(reading, j)
+        if (
+            j < self.n
+            and tokens[j].text == ")"
+            and reading.first > 0
+            and tokens[reading.first - 1].text == "("
+            and not reading.negative
+            and self._accounting_bracket(reading.first - 1)
+        ):
+            reading.negative = True  # the brackets hold nothing but the amount
+            reading.first -= 1
+            return j + 1
+        return j
+
+    def _headline_scale(self, reading: Reading, j: int) -> int:
+        t = self.tokens[j]
+        factor = money_words()["headline-scale"].get(t.low)
+        if factor is not None:
+            reading.scale, reading.scale_end = factor, j + 1  # "US$12 mil"
+            return j + 1
+        if t.text not in HYPHENS or t.space or j + 1 >= self.n:
+            return j
+        after = self.tokens[j + 1]
+        factor = self.lex.scales_cs.get(after.text) or self.lex.scales.get(after.low)
+        if after.space or after.kind != WORD or factor is None:
+            return j
+        nxt = self.tokens[j + 2] if j + 2 < self.n else None
+        if nxt is not None and not nxt.space and nxt.kind in (WORD, NUM):
+            return j  # "$5-Mart": a name
+        reading.scale, reading.scale_end = factor, j + 2  # "$400-M"
+        return j + 2
+
+    def _accounting_bracket(self, k: int) -> bool:
+        """Does the bracket at ``k`` mark a negative: at the start of a line, or after a
+        word that states an amount ("was ($99.99)"), never after a figure it restates?"""
+        bracket = self.tokens[k]
+        if k == 0 or bracket.newline:
+            return True
+        return self.tokens[k - 1].low in money_words()["negative-after"]
 
     def _second_part(self, reading: Reading, j: int, *, bare: bool) -> int:
         """An amount in two parts, the currency then its subunit: "3 dollars 50 cents",
@@ -231,8 +390,14 @@ class MoneyRules(ScannerBase):
         tokens = self.tokens
         if j >= self.n or tokens[j].kind != WORD:
             return None
-        if tokens[j].text in self.lex.currency_codes:
-            return tokens[j].text, j + 1
+        code = self._code(tokens[j].text)
+        if code is not None:
+            if j + 1 < self.n and tokens[j + 1].kind == NUM and not tokens[j + 1].space:
+                return None  # "3 USD50 cards": the code is written onto the next amount
+            return code, j + 1
+        scaled = self._code_scale(tokens[j].text)
+        if scaled is not None:
+            return scaled[0], j + 1  # "30 MUSD"
         for length in range(min(self.lex.currency_word_longest, self.n - j), 0, -1):
             code = self.lex.currency_words.get(tuple(tokens[j + m].low for m in range(length)))
             if code is not None:
