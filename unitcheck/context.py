@@ -116,13 +116,19 @@ def near(items: Sequence[Token] | Sequence[str], i: int, name: str) -> bool:
     *items* are lexer tokens or plain words; a phrase must lie wholly inside the
     sequence and start inside the window.
     """
-    entry = context_set(name)
+    entry = context_sets().get(name) or context_set(name)
     positions = entry.span(i, len(items))
-    key = entry.key
     members = entry.words
-    for k in positions:
-        if key(items[k]) in members:
+    if positions and isinstance(items[positions[0]], str):
+        key = entry.key
+        if any(key(items[k]) in members for k in positions):
             return True
+    elif entry.exact:
+        if any(items[k].text in members for k in positions):  # type: ignore[union-attr]
+            return True
+    elif any(items[k].low in members for k in positions):  # type: ignore[union-attr]
+        return True
+    key = entry.key
     for phrase in entry.phrases:
         size = len(phrase)
         for k in positions:
@@ -135,4 +141,9 @@ def near(items: Sequence[Token] | Sequence[str], i: int, name: str) -> bool:
 
 def at(item: Token | str | None, name: str) -> bool:
     """Is *item* itself a single-word member of set *name* (whatever its window)?"""
-    return context_set(name).has(item)
+    if item is None:
+        return False
+    entry = context_sets().get(name) or context_set(name)
+    if isinstance(item, str):
+        return (item if entry.exact else item.lower()) in entry.words
+    return (item.text if entry.exact else item.low) in entry.words

@@ -462,8 +462,6 @@ class NotQuantityRules(ScannerBase):
             return False
         if reading.currency is not None or reading.negative or j != i + 1:
             return False
-        if self._unit_follows(j) or (j < self.n and at(tokens[j], "range_joiners")):
-            return False  # "aged 58 years" reads its own unit; "aged 5 to 11" is a range
         aged = near(tokens, i, "age_words")
         apart = (
             i >= 2
@@ -475,6 +473,8 @@ class NotQuantityRules(ScannerBase):
         )
         if not (aged or apart):
             return False
+        if self._unit_follows(j) or (j < self.n and at(tokens[j], "range_joiners")):
+            return False  # "aged 58 years" reads its own unit; "aged 5 to 11" is a range
         reading.unit = "year"
         reading.unit_entry = self.units.match(("year",))
         return reading.unit_entry is not None
