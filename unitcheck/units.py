@@ -291,4 +291,5 @@ def pint_entry(text: str) -> UnitEntry | None:
         return None
     if dimension in ("dimensionless", "[percentage_point]"):
         return None
-    return UnitEntry((text,), name, 1.0, True, False, len(text) <= 3, False, False)
+    symbol = text == ureg.get_symbol(name)  # a name was folded; a symbol kept its case
+    return UnitEntry((text,), name, 1.0, symbol, False, len(text) <= 3, False, False)
