@@ -235,12 +235,25 @@ class NotQuantityRules(ScannerBase):
     def _rule_identifier(self, s: Spot) -> int | None:
         """ "Article 5", "exits 14 and 16", "highway 35", "S&P 500", "No. 1", "Wi-Fi 7"."""
         prev, i, tokens = s.prev, s.i, self.tokens
-        if prev is not None and (prev.text in self.lex.identifier_words or at(prev, "road_words")):
+        if prev is not None and self._names_a_number(prev):
             return self._identifier_list(s.j)
+        if (
+            prev is not None
+            and i >= 2
+            and prev.kind == WORD
+            and prev.text.isupper()
+            and len(prev.text) <= 3
+            and self._names_a_number(tokens[i - 2])
+        ):
+            return s.j  # "flight FR 4978", "Route US 1": a code between the name and number
         phrases = self.lex.identifier_phrases
         if any(i >= k and tuple(tok.text for tok in tokens[i - k : i]) in phrases for k in (2, 3)):
             return s.j
         return None
+
+    def _names_a_number(self, t: Token) -> bool:
+        """Is ``t`` a word after which a number names a thing ("Article", "highway")?"""
+        return t.text in self.lex.identifier_words or at(t, "road_words")
 
     def _rule_aircraft(self, s: Spot) -> int | None:
         """ "the 787 program", "a 737 MAX 9", "42 737s": jets counted by model."""
