@@ -54,6 +54,11 @@ def test_ranges_one_range(
             ("40", 40, "metric_ton"), ("55 tonnes", 55, "metric_ton")]),
         # a change word right before the number: a rise, then the new level
         ("It rose 1.5% to 6.2%.", [("1.5%", 1.5, "percent"), ("6.2%", 6.2, "percent")]),
+        # a price's time lent to the second end; a change word in another form
+        ("Pay went from $10 an hour to $15.", [
+            ("$10 an hour", 10, "USD / hour"), ("$15", 15, "USD / hour")]),
+        ("The index kept climbing from 7,200 to 7,345.", [("7,200", 7200, None),
+                                                         ("7,345", 7345, None)]),
         # a unit lent forward to the bare second end of a descending pair
         ("He went from 210 pounds to 188.", [("210 pounds", 210, "pound"), ("188", 188, "pound")]),
         # a currency sign on the second of two lends to the first
@@ -98,6 +103,13 @@ def test_ranges_leave_alone(text: str, expected: list[tuple[str, float, str | No
         ("Hundreds of thousands marched.", "Hundreds of thousands", 1e5, 1e6, None, None),
         ("It will take millions of years.", "millions of years", 1e6, 1e7, "year", None),
         ("dozens of homes", "dozens", 12, 144, None, "homes"),
+        # a small vague count before a spelled multiplier
+        ("Several thousand fans queued.", "Several thousand", 3e3, 9e3, None, "fans"),
+        ("It lies a few hundred metres away.", "a few hundred metres", 200, 500, "meter", None),
+        ("It cost a couple of million dollars.", "a couple of million dollars", 2e6, 3e6,
+         "USD", None),
+        ("several hundred thousand barrels", "several hundred thousand barrels", 3e5, 9e5,
+         "oil_barrel", None),
     ],
 )
 def test_ranges_vague_plural_is_approximate(
@@ -114,7 +126,15 @@ def test_ranges_vague_keeps_a_written_bound() -> None:
     assert (q.low, q.high, q.qualifier) == (1e3, 1e4, "upper")
 
 
-@pytest.mark.parametrize("text", ["She said so hundreds of times.", "Thousands of the."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said so hundreds of times.",
+        "Thousands of the.",
+        "A few people came.",  # no multiplier: no figure
+        "It took a couple of days.",
+    ],
+)
 def test_ranges_vague_needs_something_counted(text: str) -> None:
     assert extract(text) == []
 

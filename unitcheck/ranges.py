@@ -16,7 +16,7 @@ import functools
 from dataclasses import dataclass
 
 from .errors import TableError
-from .lexer import NUM, SYM, WORD, Token
+from .lexer import NUM, SYM, WORD, Token, token_texts
 from .numbers import BIG, WORD_STARTS, Number, parse_words
 from .quantity_builder import Reading, ascending, units_agree
 from .scan_base import DASHES, HYPHENS, ScannerBase
@@ -34,6 +34,9 @@ class RangeWords:
 
     openers: dict[str, int]  # "from" -> how many words before it to look for a change
     vague: dict[str, tuple[float, float]]  # "hundreds" -> (100, 1000)
+    heads: dict[tuple[str, ...], tuple[float, float]]  # ("a", "few") -> (2, 5)
+    head_longest: int
+    starts: frozenset[str]  # first words of every vague amount, for the scanner
 
 
 @functools.cache
@@ -42,24 +45,29 @@ def range_words() -> RangeWords:
     name = "ranges_en.tsv"
     openers: dict[str, int] = {}
     vague: dict[str, tuple[float, float]] = {}
+    heads: dict[tuple[str, ...], tuple[float, float]] = {}
     for line, (category, cell, low, high) in rows(name, 4):
         words = [w.lower() for w in alternatives(cell)]
         try:
             if category == "opener":
                 window = int(low)
                 openers.update((w, window) for w in words)
-            elif category == "vague":
+            elif category in ("vague", "head"):
                 ends = (float(low), float(high))
                 if not 0 < ends[0] < ends[1]:
                     raise TableError(name, line, f"low must be under high: {ends}")
-                vague.update((w, ends) for w in words)
+                if category == "vague":
+                    vague.update((w, ends) for w in words)
+                else:
+                    heads.update((tuple(t.lower() for t in token_texts(w)), ends) for w in words)
             else:
                 raise TableError(name, line, f"unknown category {category!r}")
         except ValueError as error:
             if isinstance(error, TableError):
                 raise
             raise TableError(name, line, str(error)) from None
-    return RangeWords(openers, vague)
+    starts = frozenset(vague) | frozenset(words[0] for words in heads)
+    return RangeWords(openers, vague, heads, max(map(len, heads), default=0), starts)
 
 
 class RangeRules(ScannerBase):
@@ -67,8 +75,8 @@ class RangeRules(ScannerBase):
 
     #: readings lent forward: "from 180 pounds to 165" lends pounds to the token of 165
     lent: dict[int, Reading]
-    #: the vague amount words ("hundreds", "thousands"), set with ``lent`` for each scan
-    vague: dict[str, tuple[float, float]]
+    #: first words of vague amounts ("hundreds", "several"), set with ``lent`` each scan
+    vague_starts: frozenset[str]
 
     def _range_tail(self, first: Reading, between: bool) -> None:
         """ "5-10 km", "5 to 10 kilometres", "between 5 and 10 km", "$5bn-$7bn",
@@ -226,21 +234,54 @@ class RangeRules(ScannerBase):
 
     def _vague(self, i: int) -> Reading | None:
         """ "hundreds of miles", "thousands of people", "tens of thousands of dollars",
-        "hundreds of thousands": a plural amount word as an approximate range."""
+        "hundreds of thousands", "several thousand people", "a few hundred metres": a
+        vague amount as an approximate range."""
         tokens = self.tokens
-        vague = range_words().vague
-        low, high = vague[tokens[i].low]
+        words = range_words()
+        head = self._vague_head(i)
+        if head is not None:
+            (low, high), j = head
+            scale = 1.0
+            while j < self.n and tokens[j].low in _MULTIPLIERS and not tokens[j].newline:
+                scale *= _MULTIPLIERS[tokens[j].low]  # "several hundred thousand"
+                j += 1
+            if scale == 1.0:
+                return None  # "a few people" is no figure
+            return self._vague_tail(i, low, high, scale, j, of=False)
+        if tokens[i].low not in words.vague:
+            return None
+        low, high = words.vague[tokens[i].low]
         j = i + 1
         composed = False
-        if j + 1 < self.n and tokens[j].low == "of" and tokens[j + 1].low in vague:
-            scale = vague[tokens[j + 1].low][0]
+        if j + 1 < self.n and tokens[j].low == "of" and tokens[j + 1].low in words.vague:
+            scale = words.vague[tokens[j + 1].low][0]
             if scale >= high:  # "tens of thousands", not "thousands of tens"
                 low, high, j, composed = low * scale, high * scale, j + 2, True
+        return self._vague_tail(i, low, high, 1.0, j, of=not composed)
+
+    def _vague_head(self, i: int) -> tuple[tuple[float, float], int] | None:
+        """The longest small vague count at ``i`` ("several", "a couple of") and the
+        index after it."""
+        heads = range_words().heads
+        for length in range(min(range_words().head_longest, self.n - i), 0, -1):
+            ends = heads.get(tuple(self.tokens[i + m].low for m in range(length)))
+            if ends is not None:
+                return ends, i + length
+        return None
+
+    def _vague_tail(
+        self, i: int, low: float, high: float, scale: float, j: int, *, of: bool
+    ) -> Reading | None:
+        """What a vague amount counts, from token ``j``: after "of" for a plural amount
+        word ("hundreds of miles"), straight after a multiplier ("several thousand
+        people"). ``of`` says the amount needs something counted to stand."""
+        tokens = self.tokens
         step = low
-        reading = Reading(first=i, number=Number(low, step, j, True), end=j)
-        if j + 1 < self.n and tokens[j].low == "of" and not tokens[j + 1].newline:
-            k = j + 1
+        reading = Reading(first=i, number=Number(low, step, j, True), end=j, scale=scale)
+        k = j + 1 if j < self.n and tokens[j].low == "of" and (of or scale == 1.0) else j
+        if k < self.n and (k > j or scale != 1.0) and not tokens[k].newline:
             reading.number = Number(low, step, k, True)
+            reading.scale_end = k if scale != 1.0 else 0
             end = self._currency_after(reading, k)
             if reading.currency is not None:
                 reading.per, end = self._per(end, money=True)
@@ -252,11 +293,11 @@ class RangeRules(ScannerBase):
                 end = self._count_noun(reading, k)  # "thousands of people": noun left out
                 if reading.unit is not None:
                     reading.end = end  # "thousands of vehicles a day"
-        if not (reading.carries() or composed):
+        if of and not reading.carries():
             return None  # "thousands of the", "hundreds of times": no amount of anything
         assert reading.number is not None
         second = Reading(first=i, number=Number(high, step, reading.number.end, True))
-        second.end = reading.end
+        second.end, second.scale = reading.end, scale
         second.borrow(reading)
         reading.range_with = second
         return reading
