@@ -60,7 +60,10 @@ MASS_WORDS = frozenset(
 
 
 _MONEY_TABLE = "money_en.tsv"
-_MONEY_CATEGORIES = frozenset({"code-scale", "headline-scale", "lower-code", "negative-after"})
+_MONEY_CATEGORIES = frozenset(
+    {"code-scale", "headline-scale", "lower-code", "lower-prefix", "negative-after"}
+)
+_SAME_IN_CAPITALS = frozenset({"lower-code", "lower-prefix"})
 
 
 @functools.cache
@@ -74,7 +77,7 @@ def money_words() -> dict[str, dict[str, float]]:
     for line, (category, cell, value) in rows(_MONEY_TABLE, 3):
         if category not in _MONEY_CATEGORIES:
             raise TableError(_MONEY_TABLE, line, f"unknown category {category!r}")
-        if (value == "=") != (category == "lower-code"):
+        if (value == "=") != (category in _SAME_IN_CAPITALS):
             raise TableError(_MONEY_TABLE, line, f"bad value {value!r} for {category}")
         try:
             factor = 1.0 if value == "=" else float(value)
@@ -97,6 +100,7 @@ class MoneyRules(ScannerBase):
             t.text in lex.currency_symbol_starts
             or self._code(t.text) is not None
             or t.low in lex.currency_prefix_starts
+            or t.text in money_words()["lower-prefix"]
             or self._code_scale(t.text) is not None
         )
 
@@ -107,6 +111,13 @@ class MoneyRules(ScannerBase):
         if text in money_words()["lower-code"]:
             return text.upper()
         return None
+
+    def _prefix(self, text: str) -> str:
+        """A country prefix folded as ``currency_prefixes`` keys it: "hk" for "HK", "C"
+        for "C" (and for a lower-cased "c"), a one-letter prefix otherwise as written."""
+        if len(text) > 1:
+            return text.lower()
+        return text.upper() if text in money_words()["lower-prefix"] else text
 
     def _code_scale(self, text: str) -> tuple[str, float] | None:
         """An ISO code with a scale letter written onto it: "MUSD" is millions of USD."""
@@ -128,6 +139,7 @@ class MoneyRules(ScannerBase):
             and self._code(tokens[i].text) is None
             and tokens[i].low not in lex.currency_prefix_starts
             and tokens[i].text not in lex.currency_prefix_starts
+            and tokens[i].text not in money_words()["lower-prefix"]
             and self._code_scale(tokens[i].text) is None
         ):
             return None
@@ -137,12 +149,14 @@ class MoneyRules(ScannerBase):
                 # a country prefix set apart from its sign: "US $61.10", "HK $2.1bn"
                 if length != 2 or not tokens[i].text.isalpha() or tokens[i + 1].newline:
                     continue
-                prefix = tokens[i].text if len(tokens[i].text) == 1 else tokens[i].low
+                prefix = self._prefix(tokens[i].text)
                 if len(prefix) == 1 and (i == 0 or tokens[i - 1].text in SENTENCE_ENDS):
                     continue  # "A $5 fee" opens a sentence with an article
                 code = lex.currency_prefixes.get((prefix, tokens[i + 1].text))
             else:
                 code = lex.currency_symbols.get(key)
+                if code is None and length == 2 and len(tokens[i].text) == 1:
+                    code = lex.currency_prefixes.get((self._prefix(tokens[i].text), key[1]))
                 if code is None and length == 2 and len(tokens[i].text) > 1:
                     code = lex.currency_prefixes.get((tokens[i].low, key[1]))
             if code is not None:
