@@ -15,7 +15,14 @@ from .lexicon import lexicon
 from .model import Quantity
 from .money import MoneyRules
 from .not_quantities import NotQuantityRules, blocked_spans
-from .numbers import WORD_STARTS, Number, parse_digits, parse_words, point_grouped
+from .numbers import (
+    WORD_STARTS,
+    Number,
+    decimal_comma,
+    parse_digits,
+    parse_words,
+    point_grouped,
+)
 from .quantity_builder import Reading, build
 from .ranges import RangeRules, range_words
 from .scan_base import HYPHENS, MINUS_SIGNS, NOT_NOUNS, SENTENCE_ENDS, TIME_UNITS
@@ -231,6 +238,8 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             j = self._count_noun(reading, j)
         reading.end = j
         self._point_grouped(reading, i)
+        if self._bare_decimal_comma(reading, i):
+            return Reading(first=reading.first, end=j, skip_only=True)  # "6,4 and 7,5"
         if number.words and not self._words_stand(reading, i):
             if number.end > i + 1:  # nor is a part of it: not "a dozen" of "half a dozen"
                 return Reading(first=reading.first, end=number.end, skip_only=True)
@@ -426,6 +435,15 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if grouped is not None:
             value, step = grouped
             reading.number = Number(value, step, number.end, False, grouped=True)
+
+    def _bare_decimal_comma(self, reading: Reading, i: int) -> bool:
+        """Is the number at ``i`` written with a decimal comma ("1,5") but with nothing
+        that makes it a measure (a unit, a currency, a percent sign or a scale)? English
+        copy then more likely lists two figures ("gates 1,5 and 7")."""
+        t = self.tokens[i]
+        if t.kind != NUM or "," not in t.text or not decimal_comma(t.text):
+            return False
+        return not (reading.unit or reading.currency or reading.percent or reading.scale != 1)
 
     def _prefixed_bound(self, i: int, j: int) -> bool:
         """Is the number at ``i`` bounded by a prefix written onto it with a hyphen and

@@ -18,12 +18,16 @@ from dataclasses import dataclass
 # every token write "80 , 000" (a spaced comma before exactly three digits) and "6 . 2"
 # (a spaced point between digits); not in a list ("5 , 100 , 200" after a digit and a
 # comma, or "1 . 2 . 3"), nor after a year, where the point ends a sentence ("in 2019 . 3").
+# Quoted foreign copy writes a decimal comma ("1,5 km", "3,25%", "1.234,56 euros"): one
+# or two digits after a comma, or a comma after point-grouped thousands.
 _NUMBER = (
     r"\d+(?:\.\d+)?[eE][-+\u2212]?\d{1,3}(?![\w.])"
     r"|[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
     r"|(?<![\d.,])(?<!\d , )[1-9]\d{0,2}(?: , \d{3})+(?!\d| , \d)"
     r"|(?<![\d.,])(?<!\d \. )(?!(?:1\d|20)\d\d )\d+ \. \d+(?!\d| \. \d)"
+    r"|(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+,\d+(?![\d,.])"
+    r"|(?<![\d.,])\d{1,3},\d{1,2}(?![\d,]|\.\d)"
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?"
     r"|(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?![\d.,]\d|\d|s\b)"
     r"|\d+(?:\.\d+)?"

@@ -116,6 +116,8 @@ def digits_value(text: str) -> tuple[float, float]:
     >>> digits_value("3e700")
     (inf, inf)
     """
+    if decimal_comma(text):  # "1,5", "1.234,56": the comma is the decimal point
+        text = text.replace(".", "").replace(",", ".")
     clean = "".join(c for c in text if c not in _GROUPING).replace("\u2212", "-")
     mantissa, _, exponent = clean.lower().partition("e")
     if "." in mantissa:
@@ -128,6 +130,22 @@ def digits_value(text: str) -> tuple[float, float]:
     except InvalidOperation:  # not a figure at all: read as zero
         return 0.0, 1.0
     return float(exact), power_of_ten(place + _exponent(exponent))
+
+
+def decimal_comma(text: str) -> bool:
+    """Is the comma of this figure a decimal comma, as foreign copy writes it: one or
+    two digits after the only comma ("1,5", "3,25"), or a comma after thousands grouped
+    by points ("1.234,56")? Three digits after a comma group thousands ("1,500").
+
+    >>> decimal_comma("1,5"), decimal_comma("1.234,56"), decimal_comma("1,500")
+    (True, True, False)
+    """
+    head, comma, tail = text.rpartition(",")
+    if not comma or not tail.isdigit() or "," in head:
+        return False
+    if "." in head:
+        return head.replace(".", "").isdigit()
+    return len(tail) <= 2 and head.isdigit()
 
 
 def _exponent(text: str) -> int:
