@@ -37,6 +37,7 @@ def _points(text: str) -> list[tuple[str, float | None, str | None]]:
         ("It drew six to seven thousand fans.", ("six to seven thousand", 6e3, 7e3, None)),
         ("from one to two million homes", ("one to two million", 1e6, 2e6, None)),
         ("between four and five hundred seats", ("four and five hundred", 400, 500, None)),
+        ("a one- to two-hour delay", ("one- to two-hour", 1, 2, "hour")),
     ],
 )
 def test_ranges_one_range(

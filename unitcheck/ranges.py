@@ -223,6 +223,8 @@ class RangeRules(ScannerBase):
         if number is None or number.end + 1 >= self.n:
             return None
         joiner = tokens[number.end].low
+        if joiner in HYPHENS and tokens[number.end + 1].low == "to":
+            joiner = "to"  # "a one- to two-hour delay"
         if joiner not in ("to", "or") and not (between and joiner == "and"):
             return None
         first = Reading(first=i, number=number, end=number.end)
