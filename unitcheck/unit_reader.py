@@ -92,6 +92,11 @@ EXPONENT_MINUS = frozenset("-\u2212")
 _GROUPED = re.compile(r"\d[,\u00a0\u202f\u2009 ]\d{3}")
 #: Quotation marks that open or close a single-quoted passage.
 SINGLE_QUOTES = frozenset("'\u2018\u2019")
+#: Foot marks that are also quotes or apostrophes; inch marks that are also quotes.
+FOOT_QUOTES = frozenset("'\u2019")
+INCH_QUOTES = frozenset('"\u201d')
+#: Signs before a number that make its marks minutes and seconds of arc (40°26'46").
+ARC_SIGNS = frozenset("\u00b0'\u2019\u2032")
 
 
 class UnitRules(ScannerBase):
@@ -471,14 +476,19 @@ class UnitRules(ScannerBase):
         mark = tokens[k]
         if k == 0 or tokens[k - 1].kind != NUM:
             return False
+        if k >= 2 and tokens[k - 2].text in ARC_SIGNS and not tokens[k - 1].space:
+            if not after_feet:
+                return False  # "40°26'46\"": minutes and seconds of arc
         after = tokens[k + 1] if k + 1 < self.n else None
-        if mark.text == "'":
+        if mark.text not in FOOT_QUOTES and mark.text not in INCH_QUOTES:
+            return True  # the primes \u2032 and \u2033 are never quotes
+        if mark.text in FOOT_QUOTES:
             if mark.space:
                 return False
             if after is not None and not after.space:
                 if after.kind == NUM:
                     return len(after.text) <= 2  # "6'2", not the Swiss "1'000"
-                if after.text not in CLOSING or after.text == "'":
+                if after.text not in CLOSING or after.text in SINGLE_QUOTES:
                     return False  # "45'+2" in a match report
             return not self._inside_single_quotes(mark.start)
         if after is not None and not after.space and after.text not in CLOSING:
@@ -493,16 +503,20 @@ class UnitRules(ScannerBase):
         with another \" later in the paragraph is closed by that one, not this."""
         text = self.text
         start = self.tokens[k].start
+        mark = text[start]
         begin = text.rfind("\n", 0, start) + 1
         stop = text.find("\n", start)
         stop = len(text) if stop < 0 else stop
-        opened = sum(
-            1 for m in range(begin, start) if text[m] == '"' and not text[m - 1 : m].isdigit()
+        closers = sum(
+            1 for m in range(begin, start) if text[m] == mark and not text[m - 1 : m].isdigit()
         )
-        if opened % 2 == 0:
-            return False
+        if mark == '"':
+            if closers % 2 == 0:
+                return False
+        elif text.count("\u201c", begin, start) <= closers:
+            return False  # a curly quote opens with \u201c: none left open
         return not any(
-            text[m] == '"' and not text[m - 1].isdigit() for m in range(start + 1, stop)
+            text[m] == mark and not text[m - 1].isdigit() for m in range(start + 1, stop)
         )
 
     def _inside_single_quotes(self, start: int) -> bool:
