@@ -156,6 +156,7 @@ def test_money_table_loads_with_codes_that_exist() -> None:
     from unitcheck.money import money_words
 
     words = money_words()
-    assert {"usd", "eur", "gbp"} <= set(words["lower-code"])
-    assert "cad" not in words["lower-code"] and "rub" not in words["lower-code"]
-    assert words["negative-after"]["was"] == -1
+    assert {"usd", "eur", "gbp"} <= words.lower_codes
+    assert "cad" not in words.lower_codes and "rub" not in words.lower_codes
+    assert "was" in words.negative_after
+    assert words.folded_signs[("Y", "=")] == "JPY"

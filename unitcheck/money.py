@@ -6,9 +6,10 @@ currency words and pence after it ("20 million yuan", "50 cents", "345p"), and w
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 from .errors import TableError
-from .lexer import NUM, SYM, WORD, Token
+from .lexer import NUM, SYM, WORD, Token, token_texts
 from .lexicon import lexicon
 from .numbers import WORD_STARTS, Number, parse_digits, parse_words
 from .quantity_builder import Reading
@@ -60,34 +61,63 @@ MASS_WORDS = frozenset(
 
 
 _MONEY_TABLE = "money_en.tsv"
-_MONEY_CATEGORIES = frozenset(
-    {"code-scale", "headline-scale", "lower-code", "lower-prefix", "negative-after"}
-)
-_SAME_IN_CAPITALS = frozenset({"lower-code", "lower-prefix"})
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyWords:
+    """``data/money_en.tsv``: money vocabulary that is neither a currency nor a subunit."""
+
+    code_scales: dict[str, float]  # "M" -> 1e6 ("MUSD")
+    headline_scales: dict[str, float]  # "mil" -> 1e6 ("US$12 mil")
+    lower_codes: frozenset[str]  # "usd", "rmb"... written in lower case
+    lower_prefixes: frozenset[str]  # "c" for "C$" in lower-cased copy
+    negative_after: frozenset[str]  # "was ($99.99)"
+    folded_signs: dict[tuple[str, ...], str]  # ("PS",) -> "GBP": a sign ASCII-folded
+    folded_starts: frozenset[str]  # "PS", "Y"
 
 
 @functools.cache
-def money_words() -> dict[str, dict[str, float]]:
-    """``data/money_en.tsv`` by category: surface -> factor.
+def money_words() -> MoneyWords:
+    """Load ``data/money_en.tsv`` once.
 
-    >>> money_words()["code-scale"]["M"], money_words()["headline-scale"]["bil"]
-    (1000000.0, 1000000000.0)
+    >>> words = money_words()
+    >>> words.code_scales["M"], words.headline_scales["bil"], words.folded_signs[("PS",)]
+    (1000000.0, 1000000000.0, 'GBP')
     """
-    found: dict[str, dict[str, float]] = {name: {} for name in _MONEY_CATEGORIES}
+    scales: dict[str, dict[str, float]] = {"code-scale": {}, "headline-scale": {}}
+    plain: dict[str, set[str]] = {"lower-code": set(), "lower-prefix": set(), "negative-after": set()}
+    folded: dict[tuple[str, ...], str] = {}
+    codes = lexicon().currency_codes
     for line, (category, cell, value) in rows(_MONEY_TABLE, 3):
-        if category not in _MONEY_CATEGORIES:
+        items = alternatives(cell)
+        if category in scales:
+            try:
+                factor = float(value)
+            except ValueError:
+                raise TableError(_MONEY_TABLE, line, f"bad factor {value!r}") from None
+            for item in items:
+                scales[category][item if category == "code-scale" else item.lower()] = factor
+        elif category in plain:
+            if value != ("-1" if category == "negative-after" else "="):
+                raise TableError(_MONEY_TABLE, line, f"bad value {value!r} for {category}")
+            if category == "lower-code" and any(i.upper() not in codes for i in items):
+                raise TableError(_MONEY_TABLE, line, "not every surface is a currency code")
+            plain[category].update(i.lower() for i in items)
+        elif category == "folded-sign":
+            if value not in codes:
+                raise TableError(_MONEY_TABLE, line, f"{value!r} is not a currency code")
+            folded.update((token_texts(item), value) for item in items)
+        else:
             raise TableError(_MONEY_TABLE, line, f"unknown category {category!r}")
-        if (value == "=") != (category in _SAME_IN_CAPITALS):
-            raise TableError(_MONEY_TABLE, line, f"bad value {value!r} for {category}")
-        try:
-            factor = 1.0 if value == "=" else float(value)
-        except ValueError:
-            raise TableError(_MONEY_TABLE, line, f"bad factor {value!r}") from None
-        for item in alternatives(cell):
-            if category == "lower-code" and item.upper() not in lexicon().currency_codes:
-                raise TableError(_MONEY_TABLE, line, f"{item!r} is not a currency code")
-            found[category][item if category == "code-scale" else item.lower()] = factor
-    return found
+    return MoneyWords(
+        scales["code-scale"],
+        scales["headline-scale"],
+        frozenset(plain["lower-code"]),
+        frozenset(plain["lower-prefix"]),
+        frozenset(plain["negative-after"]),
+        folded,
+        frozenset(key[0] for key in folded),
+    )
 
 
 class MoneyRules(ScannerBase):
@@ -100,7 +130,8 @@ class MoneyRules(ScannerBase):
             t.text in lex.currency_symbol_starts
             or self._code(t.text) is not None
             or t.low in lex.currency_prefix_starts
-            or t.text in money_words()["lower-prefix"]
+            or t.text in money_words().lower_prefixes
+            or t.text in money_words().folded_starts
             or self._code_scale(t.text) is not None
         )
 
@@ -108,7 +139,7 @@ class MoneyRules(ScannerBase):
         """The ISO code a word is: "USD", or "usd" where copy writes it in lower case."""
         if text in self.lex.currency_codes:
             return text
-        if text in money_words()["lower-code"]:
+        if text in money_words().lower_codes:
             return text.upper()
         return None
 
@@ -117,13 +148,13 @@ class MoneyRules(ScannerBase):
         for "C" (and for a lower-cased "c"), a one-letter prefix otherwise as written."""
         if len(text) > 1:
             return text.lower()
-        return text.upper() if text in money_words()["lower-prefix"] else text
+        return text.upper() if text in money_words().lower_prefixes else text
 
     def _code_scale(self, text: str) -> tuple[str, float] | None:
         """An ISO code with a scale letter written onto it: "MUSD" is millions of USD."""
         if len(text) != 4 or not text.isupper():
             return None
-        factor = money_words()["code-scale"].get(text[0])
+        factor = money_words().code_scales.get(text[0])
         if factor is None or text[1:] not in self.lex.currency_codes:
             return None
         return text[1:], factor
@@ -139,10 +170,13 @@ class MoneyRules(ScannerBase):
             and self._code(tokens[i].text) is None
             and tokens[i].low not in lex.currency_prefix_starts
             and tokens[i].text not in lex.currency_prefix_starts
-            and tokens[i].text not in money_words()["lower-prefix"]
+            and tokens[i].text not in money_words().lower_prefixes
+            and tokens[i].text not in money_words().folded_starts
             and self._code_scale(tokens[i].text) is None
         ):
             return None
+        if tokens[i].text in money_words().folded_starts:
+            return self._folded_sign(i)
         for length in range(min(lex.currency_symbol_longest, self.n - i), 0, -1):
             key = tuple(tokens[i + m].text for m in range(length))
             if length > 1 and any(tokens[i + m].space for m in range(1, length)):
@@ -176,6 +210,28 @@ class MoneyRules(ScannerBase):
             code = scaled[0]  # "MAUD 60": the scale is read after the number
         if code is not None and i + 1 < self.n and tokens[i + 1].kind == NUM:
             return code, i + 1
+        return None
+
+    def _folded_sign(self, i: int) -> tuple[str, int] | None:
+        """A sign an ASCII-folded feed wrote as letters ("PS4.5m" for £4.5m, "Y=120
+        billion" for ¥120 billion): only straight onto an amount that shows it is money,
+        with decimals, thousands or a scale ("PS5" is a games console)."""
+        tokens = self.tokens
+        for key, code in money_words().folded_signs.items():
+            end = i + len(key)
+            if end >= self.n or tuple(tokens[m].text for m in range(i, end)) != key:
+                continue
+            if any(tokens[m].space for m in range(i + 1, end + 1)):
+                continue  # written together: "PS12.50", not "PS 12"
+            if i > 0 and not tokens[i].space and tokens[i - 1].kind in (WORD, NUM):
+                continue
+            number = tokens[end]
+            if number.kind != NUM:
+                continue
+            after = tokens[end + 1] if end + 1 < self.n else None
+            scaled = after is not None and after.low in self.lex.scales and not after.newline
+            if "," in number.text or "." in number.text or scaled:
+                return code, end
         return None
 
     def _rand_at(self, i: int) -> bool:
@@ -305,7 +361,7 @@ class MoneyRules(ScannerBase):
 
     def _headline_scale(self, reading: Reading, j: int) -> int:
         t = self.tokens[j]
-        factor = money_words()["headline-scale"].get(t.low)
+        factor = money_words().headline_scales.get(t.low)
         if factor is not None:
             reading.scale, reading.scale_end = factor, j + 1  # "US$12 mil"
             return j + 1
@@ -327,7 +383,7 @@ class MoneyRules(ScannerBase):
         bracket = self.tokens[k]
         if k == 0 or bracket.newline:
             return True
-        return self.tokens[k - 1].low in money_words()["negative-after"]
+        return self.tokens[k - 1].low in money_words().negative_after
 
     def _second_part(self, reading: Reading, j: int, *, bare: bool) -> int:
         """An amount in two parts, the currency then its subunit: "3 dollars 50 cents",
