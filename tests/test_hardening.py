@@ -429,3 +429,35 @@ def test_hardening_drop_invisible_map() -> None:
     assert shown == "abc" and where is not None
     assert [where.start(i) for i in range(3)] == [0, 3, 5]
     assert drop_invisible("plain") == ("plain", None)
+
+
+def test_hardening_report_into_a_missing_folder_refused_before_writing(
+    runner: CliRunner, tmp_path: Path, good: Path
+) -> None:
+    first = tmp_path / "first.sarif"
+    missing = tmp_path / "no-such-folder" / "out.json"
+    result = runner.invoke(
+        main, ["extract", str(good), "-o", f"sarif:{first}", "-o", f"json:{missing}"]
+    )
+    assert result.exit_code == 2 and "no folder" in result.stderr
+    assert not first.exists()
+
+
+@needs_posix
+@pytest.mark.parametrize("option", ("--pairs", "--config"))
+def test_hardening_fifo_as_an_option_file_is_refused(
+    tmp_path: Path, good: Path, option: str
+) -> None:
+    fifo = tmp_path / "feed.csv"
+    os.mkfifo(fifo)
+    command = ["compare", option, str(fifo)] if option == "--pairs" else ["extract", str(good)]
+    if option == "--config":
+        command += [option, str(fifo)]
+    done = subprocess.run(
+        [sys.executable, "-m", "unitcheck", *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2 and "not a regular file" in done.stderr

@@ -388,6 +388,8 @@ def compare(
         _usage("only one of ORIGINAL and REVISED can be read from stdin")
 
     inputs = [p for p in (*paths, pairs_csv, orig_dir, rev_dir) if p]
+    if pairs_csv is not None and pairs_csv != "-":
+        _refuse_unreadable(pairs_csv, "--pairs")
     session = _Session("compare", options, inputs)
     if stream is not None:
         _compare_streamed(session, stream, pairs_csv, orig_dir, rev_dir, jobs)
@@ -773,6 +775,8 @@ class _Session:
             "select": options.get("select"),
             "ignore": ",".join(ignored) or None,
         }
+        if options.get("config_path") is not None:
+            _refuse_unreadable(str(options["config_path"]), "--config")
         anchor = next((p for p in inputs if p != "-"), ".")
         self.base, self.base_sources = self.settings_for(anchor)
         self.outputs = _outputs(options, self.base.output_format)
@@ -924,9 +928,24 @@ def _refuse_clashes(outputs: Sequence[OutputSpec]) -> None:
             continue
         if spec.path.is_dir() or str(spec.path).endswith(("/", os.sep)):
             _usage(f"cannot write {spec.format} output to {spec.path}: it is a directory")
+        folder = spec.path.parent
+        if not folder.is_dir():
+            _usage(f"cannot write {spec.format} output to {spec.path}: no folder {folder}")
         if _names_an_input(spec.path, written):
             _usage(f"two outputs would write to {spec.path}; give each its own file")
         written.append(str(spec.path))
+
+
+def _refuse_unreadable(path: str, option: str) -> None:
+    """A file an option names must be a regular file: a FIFO would block the run."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # the reader says what is wrong, as before
+    if not stat.S_ISREG(mode):
+        _usage(f"{option} {path}: not a regular file")
 
 
 def _refuse_overwrite(outputs: Sequence[OutputSpec], inputs: Iterable[str]) -> None:
