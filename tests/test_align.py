@@ -532,3 +532,39 @@ def test_align_equal_lines_pair_in_order_without_scoring() -> None:
     got = align(a, segment(a), b, segment(b))
     assert pairs_of(got) == {(k, k + 1) for k in range(300)}
     assert work < 3 * 300
+
+
+# -- segmentation without spaCy's sentencizer objects gives what it would --------------
+
+
+def _segment_with_the_sentencizer(text: str) -> tuple[tuple[int, int], ...]:
+    """The reference: spaCy's pipeline (tokenizer and sentencizer) over each line."""
+    from unitcheck.align import _LINE, _encodable, _merge_false_breaks, _trim
+    from unitcheck.nlp import get_nlp
+
+    out = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if line.isspace():
+            continue
+        doc = get_nlp()(_encodable(line))
+        spans = [_trim(line, s.start_char, s.end_char) for s in doc.sents]
+        for start, end in _merge_false_breaks(line, [s for s in spans if s[0] < s[1]]):
+            out.append((m.start() + start, m.start() + end))
+    return tuple(out)
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.one_of(TEXT, st.lists(st.sampled_from([*PIECES, "(", ")", '"', "。", "?!", "..."]),
+                                max_size=40).map(" ".join)))
+def test_align_segment_matches_the_sentencizer(text: str) -> None:
+    assert tuple((s.start, s.end) for s in segment(text)) == _segment_with_the_sentencizer(text)
+
+
+def test_align_segments_of_several_texts_equal_each_alone() -> None:
+    from unitcheck.align import segments
+
+    a = "A line both share. It has two sentences.\nOnly in a.\n"
+    b = "Only in b, and longer! Really.\nA line both share. It has two sentences."
+    assert segments(a, b) == (segment(a), segment(b))
+    assert segments() == ()

@@ -43,24 +43,100 @@ def segment(text: str) -> tuple[Segment, ...]:
 
     Every line break is a hard boundary, so a line of page furniture ("Subscribe Now",
     a byline, an illustration credit) is always a segment of its own. Within a line the
-    spaCy sentencizer finds the sentence ends, and tokenizer exceptions keep "U.S.",
-    "Mr." or "1.5" whole. Spans never include surrounding whitespace and empty segments
-    are dropped.
+    spaCy sentencizer's rule finds the sentence ends, and tokenizer exceptions keep
+    "U.S.", "Mr." or "1.5" whole. Spans never include surrounding whitespace and empty
+    segments are dropped.
 
-    >>> text = "Prices rose 1.5% in the U.S. last year. Mr. Lee disagreed.\\nSource link"
+    >>> text = "Prices rose 1.5% in the U.S. last year. Mr. Lee disagreed.\nSource link"
     >>> [text[s.start:s.end] for s in segment(text)]
     ['Prices rose 1.5% in the U.S. last year.', 'Mr. Lee disagreed.', 'Source link']
     """
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if not m.group().isspace()]
+    return segments(text)[0]
+
+
+def segments(*texts: str) -> tuple[tuple[Segment, ...], ...]:
+    """``segment`` each of *texts*; a line they share (most of a revised copy) is read once."""
+    found = [
+        [(m.start(), m.group()) for m in _LINE.finditer(text) if not m.group().isspace()]
+        for text in texts
+    ]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    hard: list[str] = []
+    for lines in found:
+        for _, line in lines:
+            if line not in spans:
+                one = _one_sentence(line)
+                if one is None:
+                    hard.append(line)
+                spans[line] = [one] if one is not None and one[0] < one[1] else []
+    for line, starts in zip(hard, _sentence_starts(hard), strict=True):
+        cut = [_trim(line, start, end) for start, end in starts]
+        spans[line] = _merge_false_breaks(line, [c for c in cut if c[0] < c[1]])
+    return tuple(
+        tuple(Segment(offset + a, offset + b) for offset, line in lines for a, b in spans[line])
+        for lines in found
+    )
+
+
+def _one_sentence(line: str) -> tuple[int, int] | None:
+    """The trimmed span of *line* when the sentencizer cannot break it, else None.
+
+    It breaks only before a token that is neither punctuation nor a sentence-final
+    character, after a sentence-final one: a line whose sentence-final characters are
+    all in its closing run of punctuation ("... 40 km.”") is one sentence.
+    """
+    first = _break_chars().search(line)
+    if first is not None:
+        tail = line[first.start() :].rstrip()
+        if not all(unicodedata.category(ch)[0] == "P" for ch in tail):
+            return None
+    return _trim(line, 0, len(line))
+
+
+@functools.cache
+def _break_chars() -> re.Pattern[str]:
+    """The sentencizer's sentence-final characters, as one character class."""
+    chars = get_nlp().get_pipe("sentencizer").punct_chars
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+@functools.cache
+def _final_ids() -> frozenset[int]:
+    """The string-store ids of the sentencizer's sentence-final characters."""
+    nlp = get_nlp()
+    return frozenset(nlp.vocab.strings.add(c) for c in nlp.get_pipe("sentencizer").punct_chars)
+
+
+def _sentence_starts(lines: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """Sentence spans of each line by the rule of spaCy's ``Sentencizer.predict``, on the
+    tokenizer's arrays rather than on token objects: a sentence starts at a token that
+    is neither punctuation nor sentence-final, when a sentence-final token came since
+    the last such token."""
     if not lines:
-        return ()
-    docs = get_nlp().pipe(_encodable(line) for _, line in lines)
-    segments: list[Segment] = []
-    for (offset, line), doc in zip(lines, docs, strict=True):
-        spans = (_trim(line, sent.start_char, sent.end_char) for sent in doc.sents)
-        for start, end in _merge_false_breaks(line, [s for s in spans if s[0] < s[1]]):
-            segments.append(Segment(offset + start, offset + end))
-    return tuple(segments)
+        return []
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+
+    nlp = get_nlp()
+    final = _final_ids()
+    out = []
+    for doc in nlp.tokenizer.pipe(_encodable(line) for line in lines):
+        n = len(doc)
+        if not n:
+            out.append([])
+            continue
+        orth, punct, idx, length = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).T.tolist()
+        starts = [0]
+        seen_final = False
+        for i in range(n):
+            is_final = orth[i] in final
+            if seen_final and not punct[i] and not is_final:
+                starts.append(i)
+                seen_final = False
+            elif is_final:
+                seen_final = True
+        ends = [*starts[1:], n]
+        out.append([(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends)])
+    return out
 
 
 #: Code points UTF-8 cannot encode (lone surrogates), which spaCy's string store refuses.
@@ -155,13 +231,17 @@ def _words(text: str) -> list[str]:
         text = text.translate(_QUOTES)
     text = text.casefold()
     numbers = _words_table().number
+    digits = _DIGIT.search(text) is not None  # most pieces have none: numbers are masked
     words = []
     for raw in _RAW_WORD.findall(text):
-        if _DIGIT.search(raw):
+        if digits and _DIGIT.search(raw):
             continue  # a number, or a number glued to its unit ("400m2")
-        word = raw.removesuffix("'s").replace("_", "")
-        if word and word not in numbers:
-            words.append(word)
+        if "'" in raw:
+            raw = raw.removesuffix("'s")
+        if "_" in raw:
+            raw = raw.replace("_", "")
+        if raw and raw not in numbers:
+            words.append(raw)
     return words
 
 
@@ -211,10 +291,20 @@ class _Side:
 
 
 def _encode(
-    text: str, segments: Sequence[Segment], masks: Sequence[Span], vocabulary: dict[str, str]
+    text: str,
+    segments: Sequence[Segment],
+    masks: Sequence[Span],
+    vocabulary: dict[str, str],
+    memo: dict[tuple[str, tuple[Span, ...]], str] | None = None,
 ) -> _Side:
-    """Encode each segment as a string of one character per stem, for rapidfuzz."""
+    """Encode each segment as a string of one character per stem, for rapidfuzz.
+
+    *memo* (shared by both sides of one alignment, as *vocabulary* is) keeps the codes of
+    each sentence with its masks: the sentences a revision left alone are read once.
+    """
     placeholder = vocabulary.setdefault(QUANTITY, _code(len(vocabulary)))
+    if memo is None:
+        memo = {}
     spans = sorted(masks)
     starts = [s for s, _ in spans]
     seqs, words = [], []
@@ -227,8 +317,16 @@ def _encode(
             if inside and start < inside[-1][1]:
                 continue  # overlapping spans count once
             inside.append((start - seg.start, min(end, seg.end) - seg.start))
-        stems = _stems(text[seg.start : seg.end], inside)
-        codes = "".join(vocabulary.setdefault(s, _code(len(vocabulary))) for s in stems)
+        key = (text[seg.start : seg.end], tuple(inside))
+        codes = memo.get(key)
+        if codes is None:
+            found = []
+            for stem in _stems(key[0], inside):
+                code = vocabulary.get(stem)
+                if code is None:
+                    code = vocabulary[stem] = _code(len(vocabulary))
+                found.append(code)
+            codes = memo[key] = "".join(found)
         seqs.append(codes)
         words.append(codes.replace(placeholder, ""))
     return _Side(tuple(seqs), tuple("".join(sorted(s)) for s in seqs), tuple(words))
@@ -300,8 +398,9 @@ def align(
     [(0, 0), (1, None)]
     """
     vocabulary: dict[str, str] = {}
-    side_a = _encode(a_text, a_segments, a_masks, vocabulary)
-    side_b = _encode(b_text, b_segments, b_masks, vocabulary)
+    memo: dict[tuple[str, tuple[Span, ...]], str] = {}
+    side_a = _encode(a_text, a_segments, a_masks, vocabulary, memo)
+    side_b = _encode(b_text, b_segments, b_masks, vocabulary, memo)
     matcher = _Matcher(side_a, side_b)
     matcher.run()
     return matcher.rows()

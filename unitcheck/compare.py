@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from . import conversion as conv
 from . import units
-from .align import align, segment
+from .align import align, segments
 from .codes import BY_CODE
 from .conversion import Agreement
 from .extract import extract
@@ -61,7 +61,7 @@ def compare(
     found_b = [localise(q, gallon=gallon, ton=ton) for q in extract(revised)]
     quantities_a = [q for q in found_a if q.is_measure]
     quantities_b = [q for q in found_b if q.is_measure]
-    segments_a, segments_b = segment(original), segment(revised)
+    segments_a, segments_b = segments(original, revised)
     alignment = align(
         original,
         segments_a,
@@ -153,12 +153,11 @@ def _compounds_in_parts(
         return own, other
     out: list[Quantity] = []
     for q in own:
-        parts = _parts(q, gallon, ton) if _may_be_compound(q) else None
+        kindred = [(x, y) for x, y in adjacent if conv.comparable(q, x)]
+        parts = _parts(q, gallon, ton) if kindred and _may_be_compound(q) else None
         # one part kept its figure: the other was edited (a slip, or a new figure)
         if parts and any(
-            conv.comparable(q, x)
-            and (conv.same_number(parts[0], x) or conv.same_number(parts[1], y))
-            for x, y in adjacent
+            conv.same_number(parts[0], x) or conv.same_number(parts[1], y) for x, y in kindred
         ):
             out.extend(parts)
         else:
@@ -166,12 +165,16 @@ def _compounds_in_parts(
     return out, other
 
 
+#: Two runs of digits apart: what a measure written in two units shows at least.
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
+
+
 def _may_be_compound(q: Quantity) -> bool:
     return (
         q.value is not None
         and q.unit is not None
         and q.kind != "money"
-        and sum(ch.isdigit() != prev.isdigit() for prev, ch in zip(" " + q.text, q.text)) > 2
+        and _TWO_NUMBERS.search(q.text) is not None
     )
 
 
