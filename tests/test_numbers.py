@@ -75,6 +75,10 @@ def test_numbers_parse_digits(text: str, value: float, step: float, consumed: in
         ("two thirds of", 2 / 3, 1 / 3, 2),  # fraction word
         ("one-half mile", 0.5, 0.5, 3),  # hyphenated fraction
         ("three quarters of", 0.75, 0.25, 2),  # plural fraction
+        ("two hundred & forty", 240, 1, 4),  # an ampersand for "and"
+        ("three million, two hundred thousand", 3.2e6, 1e3, 6),  # a group after a comma
+        ("four thousand, six hundred and one", 4601, 1, 7),  # down to the units
+        ("three million, two were", 3e6, 1e6, 2),  # a small word after the comma: a list
     ],
 )
 def test_numbers_parse_words(text: str, value: float, step: float, consumed: int) -> None:

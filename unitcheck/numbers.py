@@ -365,7 +365,16 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
                 j += 1
                 continue
             break
-        if t.kind != WORD:
+        if t.text == "," and last == "big" and not t.space and j + 1 < n:
+            rest = _comma_group(tokens, j + 1, step)
+            if rest is not None:  # "three million, two hundred thousand"
+                total += rest.value
+                step = min(step, rest.step)
+                j = rest.end
+            break
+        if t.text == "&" and t.space:
+            w = "and"  # "two hundred & forty"
+        elif t.kind != WORD:
             break
         if w in FRACTION_WORDS and last == "small" and total == 0:  # "two thirds", "one-half"
             plural = w.endswith("s")
@@ -417,6 +426,18 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
     if current and last != "fraction":
         step = 1.0
     return Number(total + current, step, j, True)
+
+
+def _comma_group(tokens: list[Token], k: int, scale: float) -> Number | None:
+    """After "three million,": the next group of a spelled-out figure ("two hundred and
+    forty", "two hundred thousand"), only when it has hundreds in it and is smaller
+    than the scale before the comma, so "three million, two were" stays apart."""
+    if not tokens[k].space or tokens[k].newline or tokens[k].low not in SMALL:
+        return None
+    rest = parse_words(tokens, k)
+    if rest is None or not 100 <= rest.value < scale:
+        return None
+    return rest
 
 
 _AFTER_A = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
