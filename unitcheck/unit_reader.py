@@ -261,6 +261,16 @@ class UnitRules(ScannerBase):
             expression = self._degrees(end, reading.negative, reading.number.value)
         if power > 1 and not is_length(expression):
             return j  # "5 kg2" is not a unit; an inverse "s-1" or "fb−1" is
+        if expression not in ("degree", "degree_Celsius", "degree_Fahrenheit"):
+            factors = [compose(expression, power)]
+            while True:
+                more = self._product_after(end)
+                if more is None:
+                    break
+                factors.append(more[0])
+                end = more[1]
+            if len(factors) > 1:  # "200 W m-2", "40 N·m", "3 kW·h"
+                expression, power = " * ".join(f"({f})" for f in factors), 1
         per = None
         if expression not in ("degree_Celsius", "degree_Fahrenheit"):
             per, end = self._per(end)
@@ -442,6 +452,34 @@ class UnitRules(ScannerBase):
                 return entry, end
         return None
 
+    def _product_after(self, end: int) -> tuple[str, int] | None:
+        """A further unit multiplying the one before ``end``: after a middle dot ("N·m",
+        "kW·h"), or set apart with an inverse power, as scientific copy writes a
+        quotient ("W m-2", "m s-1"). Returns the factor's expression and its end."""
+        if end + 1 >= self.n:
+            return None
+        tokens = self.tokens
+        t = tokens[end]
+        dot = t.text in ("\u00b7", "\u22c5")
+        if dot:
+            if tokens[end + 1].space:
+                return None
+            k = end + 1
+        elif t.space and not t.newline and t.kind == WORD:
+            k = end
+        else:
+            return None
+        found = self._unit_after(k, attached=True)
+        if found is None:
+            return None
+        entry, stop = found
+        if not entry.surface[0][0].isalpha():
+            return None
+        power, after = self._exponent(stop, entry.surface)
+        if not dot and power >= 0:
+            return None  # "5 kg bags" is no product; "5 kg m-3" is
+        return compose(entry.expression, power), after
+
     def _glued_on(self, k: int) -> bool:
         """Is token ``k`` a number or a word written straight onto the token before it?"""
         return k < self.n and not self.tokens[k].space and self.tokens[k].kind in (NUM, WORD)
@@ -455,8 +493,12 @@ class UnitRules(ScannerBase):
             number = tokens[k - 1]
             if number.kind == NUM and _GROUPED.search(number.text):
                 return True
-        if end >= self.n or tokens[end].space:
+        if end >= self.n:
             return False
+        if tokens[end].space:
+            return self._product_after(end) is not None  # "200 W m-2"
+        if tokens[end].text in ("\u00b7", "\u22c5"):
+            return self._product_after(end) is not None  # "5 N·m"
         if tokens[end].text == "/":
             after = tokens[end + 1] if end + 1 < self.n else None
             if after is not None and len(after.text) == 1 and after.text.isupper():
