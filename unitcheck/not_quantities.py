@@ -654,6 +654,9 @@ class NotQuantityRules(ScannerBase):
             return j + 2
         if near(tokens, i, "cricket_totals") and self._cricket_context(i):
             return j  # "all out for 173", "a target of 287"
+        if i >= 1 and tokens[i - 1].low == "for" and near(tokens, i - 1, "cricket_dismissals"):
+            if self._cricket_context(i):
+                return j  # "bowled the hosts out for 156", "dismissed them for 98"
         return None
 
     def _cricket_context(self, i: int) -> bool:
