@@ -448,6 +448,29 @@ class MoneyRules(ScannerBase):
         reading.currency, reading.subunit, reading.unit_factor = code, subunit.unit, subunit.factor
         return end
 
+    def _one_coin(self, reading: Reading, i: int) -> int | None:
+        """ "a penny", "a dime", "an NZ cent": the article counts one of a subunit whose
+        row says so; the end of the amount, or None ("a penny-pincher" is no amount)."""
+        tokens = self.tokens
+        if tokens[i].low not in ("a", "an") or reading.currency is not None or i + 1 >= self.n:
+            return None
+        found = self._currency_word_at(i + 1)
+        if found is None:
+            return None
+        code, end = found
+        words = tuple(tokens[m].text for m in range(i + 1, end))
+        if tuple(w.lower() for w in words) not in self.lex.currency_factors:
+            return None
+        subunit = subunit_table().match(words)
+        if subunit is None or not subunit.one:
+            return None
+        if end < self.n and tokens[end].text in HYPHENS and not tokens[end].space:
+            return None  # "a penny-pincher", "a dime-store novel"
+        reading.number = Number(1.0, 1.0, i + 1, True)
+        reading.currency, reading.subunit, reading.unit_factor = code, subunit.unit, subunit.factor
+        reading.article = True
+        return end
+
     def _pence(self, reading: Reading, j: int) -> bool:
         """ "345p" is pence unless it names a video resolution ("1080p")."""
         assert reading.number is not None

@@ -16,7 +16,7 @@ from .lexer import token_texts
 from .tables import alternatives, rows
 
 _TABLE = "subunits_en.tsv"
-_FLAGS = frozenset({"-", "cs"})
+_FLAGS = frozenset({"cs", "one"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class Subunit:
     plural: str  # "cents", "pence"
     factor: float  # 0.01
     case_sensitive: bool  # "sen" only in lower case
+    one: bool  # "a penny" is one penny
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +56,16 @@ def subunit_table() -> SubunitTable:
     by_surface: dict[tuple[str, ...], tuple[Subunit, tuple[str, ...]]] = {}
     by_unit: dict[str, Subunit] = {}
     for line, (unit, plural, factor, surfaces, flags) in rows(_TABLE, 5):
-        if flags not in _FLAGS:
-            raise TableError(_TABLE, line, f"unknown flags {flags!r}")
+        flag_set = set() if flags == "-" else {f.strip() for f in flags.split(",")}
+        if not flag_set <= _FLAGS:
+            raise TableError(_TABLE, line, f"unknown flags {sorted(flag_set - _FLAGS)}")
         try:
             share = float(factor)
         except ValueError:
             raise TableError(_TABLE, line, f"bad factor {factor!r}") from None
         if not 0 < share < 1:
             raise TableError(_TABLE, line, f"a subunit is a share of its currency: {factor!r}")
-        subunit = Subunit(unit, plural, share, flags == "cs")
+        subunit = Subunit(unit, plural, share, "cs" in flag_set, "one" in flag_set)
         if by_unit.setdefault(unit, subunit) != subunit:
             raise TableError(_TABLE, line, f"{unit!r} is given twice, differently")
         for surface in alternatives(surfaces):
