@@ -6,6 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unitcheck import compare, extract, lint
 from unitcheck.cli import main
@@ -160,3 +162,33 @@ def test_money_table_loads_with_codes_that_exist() -> None:
     assert "cad" not in words.lower_codes and "rub" not in words.lower_codes
     assert "was" in words.negative_after
     assert words.folded_signs[("Y", "=")] == "JPY"
+
+
+_SIGNS = ["$", "US$", "c $", "nzd$", "PS", "Y=", "RM", "(", "usd ", "MUSD ", ""]
+_FIGURES = ["5", "12.40", "1,200", "3", "forty-five", "a", "50", "0", "99.99"]
+_AFTER = [
+    " cents", " pence", "p", " sen", " dollars", " dollars 50 cents", " USD 25", " mil",
+    "-M", "-cent", " billion-pound", ")", " and 15", " MEUR", "", " dimes", " rmb",
+]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_SIGNS), st.sampled_from(_FIGURES), st.sampled_from(_AFTER)),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from([" ", ". ", ", and ", " was ", " to "]),
+)
+def test_money_styles_never_crash_and_keep_spans(
+    parts: list[tuple[str, str, str]], glue: str
+) -> None:
+    text = "It was " + glue.join("".join(p) for p in parts) + "."
+    for q in extract(text):
+        assert text[q.start : q.end] == q.text
+        subunit = subunit_table().by_unit.get(q.unit or "")
+        if subunit is not None and q.value is not None:
+            # as written in value/unit, the amount in its currency in si_value
+            assert q.si_value == pytest.approx(q.value * subunit.factor)
+            assert q.si_unit is not None and len(q.si_unit) == 3
