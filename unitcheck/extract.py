@@ -70,6 +70,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         i = 0
         tokens = self.tokens
         self.lent = {}
+        self.list_units = {}
         self.vague_starts = range_words().starts
         while i < self.n:
             if not self._may_start(tokens[i]) or i in self.blocked:
@@ -187,6 +188,10 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if number is None and self._a_half_unit(i):
             number = Number(0.5, 0.5, i + 2, True)  # "a half mile", "a half hour"
         if number is None:
+            coin = self._one_coin(reading, i)  # "a penny", "a dime"
+            if coin is not None:
+                reading.end = coin
+                return reading
             if not self._article_counts(reading, i):
                 return None
             number = Number(1.0, 1.0, i + 1, True)  # "a mile": only with a "one" unit
