@@ -92,6 +92,8 @@ EXPONENT_MINUS = frozenset("-\u2212")
 _GROUPED = re.compile(r"\d[,\u00a0\u202f\u2009 ]\d{3}")
 #: Quotation marks that open or close a single-quoted passage.
 SINGLE_QUOTES = frozenset("'\u2018\u2019")
+#: How far (in characters) a quotation is looked for around a mark that may close it.
+QUOTE_REACH = 1000
 #: Foot marks that are also quotes or apostrophes; inch marks that are also quotes.
 FOOT_QUOTES = frozenset("'\u2019")
 INCH_QUOTES = frozenset('"\u201d')
@@ -546,9 +548,9 @@ class UnitRules(ScannerBase):
         text = self.text
         start = self.tokens[k].start
         mark = text[start]
-        begin = text.rfind("\n", 0, start) + 1
-        stop = text.find("\n", start)
-        stop = len(text) if stop < 0 else stop
+        begin = max(text.rfind("\n", max(0, start - QUOTE_REACH), start) + 1, start - QUOTE_REACH)
+        stop = text.find("\n", start, start + QUOTE_REACH)
+        stop = min(len(text), start + QUOTE_REACH) if stop < 0 else stop
         closers = sum(
             1 for m in range(begin, start) if text[m] == mark and not text[m - 1 : m].isdigit()
         )
@@ -566,7 +568,7 @@ class UnitRules(ScannerBase):
         paragraph? An opening quote follows a space and precedes a letter; apostrophes
         inside words ("it's") and before decades ("the '90s") open nothing."""
         text = self.text
-        begin = text.rfind("\n", 0, start) + 1
+        begin = max(text.rfind("\n", max(0, start - QUOTE_REACH), start) + 1, start - QUOTE_REACH)
         inside = False
         for m in range(begin, start):
             if text[m] not in SINGLE_QUOTES:
@@ -590,7 +592,10 @@ class UnitRules(ScannerBase):
         heat = self.lex.heat_words
         if any(tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 25))):
             return True
-        if "\u00b0" in self.text or "\u00ba" in self.text:
+        sign = getattr(self, "_degree_sign", None)
+        if sign is None:
+            sign = self._degree_sign = "\u00b0" in self.text or "\u00ba" in self.text
+        if sign:
             return True
         number = end - 2
         while number >= 0 and tokens[number].kind != NUM:
