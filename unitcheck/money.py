@@ -72,6 +72,7 @@ class MoneyWords:
     lower_codes: frozenset[str]  # "usd", "rmb"... written in lower case
     lower_prefixes: frozenset[str]  # "c" for "C$" in lower-cased copy
     negative_after: frozenset[str]  # "was ($99.99)"
+    words_before: frozenset[str]  # "rupees 500 crore"
     folded_signs: dict[tuple[str, ...], str]  # ("PS",) -> "GBP": a sign ASCII-folded
     folded_starts: frozenset[str]  # "PS", "Y"
 
@@ -85,7 +86,12 @@ def money_words() -> MoneyWords:
     (1000000.0, 1000000000.0, 'GBP')
     """
     scales: dict[str, dict[str, float]] = {"code-scale": {}, "headline-scale": {}}
-    plain: dict[str, set[str]] = {"lower-code": set(), "lower-prefix": set(), "negative-after": set()}
+    plain: dict[str, set[str]] = {
+        "lower-code": set(),
+        "lower-prefix": set(),
+        "negative-after": set(),
+        "word-before": set(),
+    }
     folded: dict[tuple[str, ...], str] = {}
     codes = lexicon().currency_codes
     for line, (category, cell, value) in rows(_MONEY_TABLE, 3):
@@ -115,6 +121,7 @@ def money_words() -> MoneyWords:
         frozenset(plain["lower-code"]),
         frozenset(plain["lower-prefix"]),
         frozenset(plain["negative-after"]),
+        frozenset(plain["word-before"]),
         folded,
         frozenset(key[0] for key in folded),
     )
@@ -132,6 +139,7 @@ class MoneyRules(ScannerBase):
             or t.low in lex.currency_prefix_starts
             or t.text in money_words().lower_prefixes
             or t.text in money_words().folded_starts
+            or t.text in money_words().words_before
             or self._code_scale(t.text) is not None
         )
 
@@ -172,9 +180,12 @@ class MoneyRules(ScannerBase):
             and tokens[i].text not in lex.currency_prefix_starts
             and tokens[i].text not in money_words().lower_prefixes
             and tokens[i].text not in money_words().folded_starts
+            and tokens[i].text not in money_words().words_before
             and self._code_scale(tokens[i].text) is None
         ):
             return None
+        if tokens[i].text in money_words().words_before:
+            return self._word_before(i)
         if tokens[i].text in money_words().folded_starts:
             return self._folded_sign(i)
         for length in range(min(lex.currency_symbol_longest, self.n - i), 0, -1):
@@ -211,6 +222,21 @@ class MoneyRules(ScannerBase):
         if code is not None and i + 1 < self.n and tokens[i + 1].kind == NUM:
             return code, i + 1
         return None
+
+    def _word_before(self, i: int) -> tuple[str, int] | None:
+        """A currency word before its number ("rupees 500 crore", "dollar 22.5 million"),
+        only when the amount has a spelled scale or thousands."""
+        tokens = self.tokens
+        found = self._currency_word_at(i)
+        if found is None or found[1] != i + 1 or i + 2 >= self.n:
+            return None
+        number, after = tokens[i + 1], tokens[i + 2]
+        if number.kind != NUM or not number.space or number.newline:
+            return None
+        scaled = after.kind == WORD and len(after.low) > 3 and after.low in self.lex.scales
+        if not scaled and "," not in number.text:
+            return None
+        return found[0], i + 1
 
     def _folded_sign(self, i: int) -> tuple[str, int] | None:
         """A sign an ASCII-folded feed wrote as letters ("PS4.5m" for £4.5m, "Y=120
