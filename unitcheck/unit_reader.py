@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .context import at, near
 from .lexer import FRAC, NUM, SUP, WORD
 from .quantity_builder import Reading
 from .scan_base import CLOSING, HYPHENS, NOT_NOUNS, TIME_UNITS, ScannerBase
-from .units import UnitEntry, compose, is_length, pint_entry, unit_context, unit_info
+from .units import UnitEntry, compose, is_length, pint_entry, unit_info
 
 #: A unit may stand in brackets after its number: opening -> closing bracket.
 BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
@@ -183,7 +184,7 @@ class UnitRules(ScannerBase):
                 if (
                     after.low == "of"
                     and k + 2 < self.n
-                    and tokens[k + 1].low in unit_context("million_of_determiners")
+                    and at(tokens[k + 1], "million_of_determiners")
                     and self._plural_noun_at(k + 2)
                 ):
                     return True  # "40m of its handsets", not "30m of pipes"
@@ -624,7 +625,7 @@ class UnitRules(ScannerBase):
         return (
             closes
             and number >= 1
-            and tokens[number - 1].low in unit_context("temperature_levels")
+            and near(tokens, number, "temperature_levels")
         )
 
     def _unit_boundary(self, entry: UnitEntry, end: int, *, after_feet: bool = False) -> bool:
@@ -699,8 +700,7 @@ class UnitRules(ScannerBase):
         window = range(max(0, j - 20), min(self.n, j + 20))
         poll = any(tokens[k].low in POLL_WORDS for k in window)
         if not (poll or self._margin_before(reading.first)):
-            scored = unit_context("points_scored")
-            if any(tokens[k].low in scored for k in range(max(0, j - 8), min(self.n, j + 8))):
+            if near(tokens, j, "points_scored"):
                 return start  # "averaged 11.2 points a game" beside a shooting percentage
             if not any(self._percent_at(k) is not None for k in window if k != j - 1):
                 return start

@@ -207,25 +207,6 @@ def is_length(expression: str) -> bool:
 
 
 @functools.cache
-def _unit_contexts() -> dict[str, frozenset[str]]:
-    found: dict[str, frozenset[str]] = {}
-    for line, (name, _direction, _window, case, cell) in rows("unit_context_en.tsv", 5):
-        if name in found or case not in ("fold", "exact"):
-            raise TableError("unit_context_en.tsv", line, f"bad or repeated set {name!r}")
-        found[name] = frozenset(w if case == "exact" else w.lower() for w in alternatives(cell))
-    return found
-
-
-def unit_context(name: str) -> frozenset[str]:
-    """The words of context set ``name`` in ``data/unit_context_en.tsv``.
-
-    >>> "reached" in unit_context("temperature_levels")
-    True
-    """
-    return _unit_contexts()[name]
-
-
-@functools.cache
 def _not_units() -> frozenset[str]:
     """Words pint knows as units that news uses otherwise (``data/not_units_en.txt``)."""
     text = files("unitcheck.data").joinpath("not_units_en.txt").read_text(encoding="utf-8")
