@@ -16,77 +16,6 @@ from .units import UnitEntry, compose, is_length, pint_entry, unit_info
 
 #: A unit may stand in brackets after its number: opening -> closing bracket.
 BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
-#: Scale words that may stand apart from the number ("5 bn"); shorter ones must touch it.
-SPACED_SCALES = frozenset({"bn", "mn", "mln", "bln", "tn", "trn"})
-LONG_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
-#: After "400m", words that keep the m a metre ("400m hurdles", "1.9m tall").
-METRE_CONTEXT = frozenset(
-    "hurdles freestyle relay relays sprint sprints race races dash butterfly breaststroke "
-    "backstroke medley final finals heats title gold silver bronze record tall high long "
-    "wide deep away from above below underground high-rise".split()
-)
-#: Words after a number and "in" that keep "in" a preposition ("5 in every", "2 in a row").
-NOT_AFTER_INCH = frozenset(
-    "a an the this that these those his her its their our my your every each all some any "
-    "one two three four five six seven eight nine ten total recent which what whose".split()
-)
-#: Words that make "points" index points rather than percentage points.
-INDEX_WORDS = frozenset(
-    "index indices indexes dow nasdaq ftse nikkei dax cac sensex nifty stoxx kospi hang "
-    "s&p tsx asx".split()
-)
-#: Words that make "trailed by 11 points" a poll margin, in percentage points.
-POLL_WORDS = frozenset(
-    "poll polls polling polled pollster pollsters survey surveys surveyed voters voter "
-    "electorate approval ballot ballots".split()
-)
-#: Words after "a 10-point" that make it a list of proposals, not a margin.
-POINT_PLANS = frozenset(
-    "plan plans programme program agenda list checklist guide strategy blueprint "
-    "manifesto charter proposal proposals package scale system".split()
-)
-#: Words after "a year", "a week" that make it a point in time, not a rate.
-TIME_ADVERBS = frozenset(
-    "earlier ago before later after previously prior since on from back beforehand".split()
-)
-#: Words that end the search for a rate after "of": "of rain in under an hour" is a span.
-DURATION_PREPOSITIONS = frozenset(
-    "in within under over inside during for after before than".split()
-)
-#: Words that make "5k" and "10K" a race distance in kilometres.
-RACE_WORDS = frozenset(
-    "race races raced racing run runs ran running runner runners parkrun parkruns marathon "
-    "marathons jog jogging jogger joggers".split()
-)
-#: Nouns straight after "5k" that make it a distance to cover ("a 5k course").
-RACE_ROUTES = frozenset("course courses route routes loop loops walk walks run race".split())
-#: Words after "30 below" that leave it a temperature ("30 below overnight").
-BELOW_ENDS = frozenset("and in on at overnight tonight today by with early late".split())
-#: Areas a crop yield is counted over: "45 bushels an acre", "3 tonnes a hectare".
-YIELD_AREAS = frozenset({"acre", "hectare"})
-#: Words beside a plain "degrees" that make a high one an oven, not the weather.
-COOKING_WORDS = frozenset(
-    "oven ovens cook cooking cooked bake baked baking roast roasted boil boils boiling "
-    "fry frying water steam sterilise sterilize kiln furnace".split()
-)
-_NWS = re.compile(r"\bNWS\b")
-#: US states, the plainest sign that a bare "degrees" in a forecast is Fahrenheit.
-_US_STATES = re.compile(
-    r"\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
-    r"Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|"
-    r"Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|"
-    r"Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|"
-    r"Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|"
-    r"Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|"
-    # cities whose weather copy reports Fahrenheit
-    r"Minneapolis|Chicago|Detroit|Denver|Boston|Phoenix|Dallas|Houston|Atlanta|"
-    r"Philadelphia|Milwaukee|Cleveland|Fargo|Anchorage|Las Vegas|Salt Lake City|"
-    r"Kansas City|St\. Louis|Omaha|Des Moines|Indianapolis|Pittsburgh|Cincinnati|"
-    r"Memphis|Nashville|New Orleans|Miami|Tampa|Seattle|Sacramento|Tucson|"
-    r"Albuquerque|Oklahoma City|San Antonio|Austin|El Paso|Duluth|Bismarck|Sioux Falls)\b"
-)
-#: Words after a prepositional-looking "in" that still make it inches ("2 in thick").
-INCH_CONTEXT = frozenset("thick long wide tall high deep diameter across".split())
 #: Signs that write a negative power after a unit symbol: "s-1", "fb−1", "m^-2".
 EXPONENT_MINUS = frozenset("-\u2212")
 #: A number written with thousands grouping ("278,000", "10 000").
@@ -111,7 +40,7 @@ class UnitRules(ScannerBase):
         t = self.tokens[j]
         if t.text in HYPHENS and not t.space and j + 1 < self.n and reading.currency is not None:
             after = self.tokens[j + 1]  # "$1.5-billion", as some papers write it
-            if not after.space and after.low in LONG_SCALES:
+            if not after.space and at(after, "long_scales"):
                 reading.scale = self.lex.scales[after.low]
                 reading.scale_end = j + 2
                 return j + 2
@@ -125,7 +54,7 @@ class UnitRules(ScannerBase):
         if factor is None:
             return j
         if short:  # abbreviations are written onto the number ("$2bn", "£45m", "500k")
-            if t.space and t.low not in SPACED_SCALES:
+            if t.space and not at(t, "spaced_scales"):
                 return j
             if (
                 t.low == "k"
@@ -157,12 +86,11 @@ class UnitRules(ScannerBase):
         run"), with running words nearby and no counted noun after it ("5k runners")?"""
         tokens = self.tokens
         nxt = tokens[j + 1] if j + 1 < self.n else None
-        if nxt is not None and nxt.low in RACE_ROUTES and not nxt.newline:
+        if nxt is not None and at(nxt, "race_routes") and not nxt.newline:
             return True  # "a 5k course", "the 10k route"
-        if nxt is not None and nxt.low not in RACE_WORDS and self._plural_noun_at(j + 1):
+        if nxt is not None and not at(nxt, "race_k_words") and self._plural_noun_at(j + 1):
             return False
-        window = range(max(0, j - 12), min(self.n, j + 12))
-        return any(tokens[k].low in RACE_WORDS for k in window)
+        return near(tokens, j, "race_k_words")
 
     def _m_is_million(self, reading: Reading, j: int) -> bool:
         """Decide whether an "m" after a number is million or metres."""
@@ -175,7 +103,7 @@ class UnitRules(ScannerBase):
             if not after.space and after.kind in (NUM, SUP):
                 return False  # "400m2", "40m³"
             if after.kind == WORD and after.space:
-                if after.low in METRE_CONTEXT:
+                if at(after, "metre_context"):
                     return False
                 if self._unit_after(k) is not None or self._currency_word_at(k) is not None:
                     return True  # "5m tonnes", "3m euros"
@@ -350,7 +278,7 @@ class UnitRules(ScannerBase):
         after = self.tokens[end] if end < self.n else None
         if after is None or after.newline or (after.text in CLOSING and after.text != "'"):
             return True
-        return after.space and (after.low in NOT_NOUNS or after.low in INCH_CONTEXT)
+        return after.space and (after.low in NOT_NOUNS or at(after, "inch_context"))
 
     def _below_zero(self, reading: Reading, j: int) -> int:
         """ "30 below zero", and "30 below" in weather, are temperatures under zero in
@@ -360,7 +288,7 @@ class UnitRules(ScannerBase):
         after = tokens[j + 1] if j + 1 < self.n else None
         if after is not None and after.low == "zero":
             end = j + 2
-        elif (after is None or after.text in CLOSING or after.low in BELOW_ENDS) and any(
+        elif (after is None or after.text in CLOSING or at(after, "below_ends")) and any(
             tokens[k].low in self.lex.heat_words for k in range(max(0, j - 15), j)
         ):
             end = j + 1
@@ -381,7 +309,7 @@ class UnitRules(ScannerBase):
             return None, end
         for k in range(end + 1, min(self.n, end + 5)):
             t = tokens[k]
-            if t.kind != WORD or t.newline or t.low in DURATION_PREPOSITIONS:
+            if t.kind != WORD or t.newline or at(t, "duration_prepositions"):
                 break  # "31 mm of rain in under an hour" is how long, not how often
             if t.low in ("a", "an", "per", "each") and k > end + 1:
                 per, stop = self._per(k)
@@ -659,12 +587,12 @@ class UnitRules(ScannerBase):
             return False  # "C.P.I.", "m.p.h" when not a table row
         if surface == ("in",) and after is not None and self.tokens[end - 1].space:
             if after_feet:
-                return after.kind not in (NUM, FRAC) and after.low not in NOT_AFTER_INCH
+                return after.kind not in (NUM, FRAC) and not at(after, "not_after_inch")
             if after.kind == WORD:
-                if after.low in INCH_CONTEXT or after.low in ("in", "of"):
+                if at(after, "inch_context") or after.low in ("in", "of"):
                     return True  # "2 in thick", "14 in in places", "3 in of rain"
                 return (
-                    after.low not in NOT_AFTER_INCH
+                    not at(after, "not_after_inch")
                     and not after.text[0].isupper()
                     and self._inches_nearby()
                 )  # "up to 18 in possible" beside "6 to 12 inches"; not "2 in the"
@@ -692,19 +620,19 @@ class UnitRules(ScannerBase):
             return start
         if reading.scale != 1 or reading.number.value * reading.scale >= 100:
             return start
-        if j > start and j + 1 < self.n and tokens[j + 1].low in POINT_PLANS:
+        if j > start and j + 1 < self.n and at(tokens[j + 1], "point_plans"):
             return start  # "a 10-point plan"
         if j > start and reading.number.words and reading.number.value in (0.25, 0.5, 0.75):
             reading.unit, reading.percent = "percentage_point", True
             return j + 1  # "a quarter-point cut": rates move in fractions of a point
         window = range(max(0, j - 20), min(self.n, j + 20))
-        poll = any(tokens[k].low in POLL_WORDS for k in window)
+        poll = near(tokens, j, "poll_words")
         if not (poll or self._margin_before(reading.first)):
             if near(tokens, j, "points_scored"):
                 return start  # "averaged 11.2 points a game" beside a shooting percentage
             if not any(self._percent_at(k) is not None for k in window if k != j - 1):
                 return start
-        if any(tokens[k].low in INDEX_WORDS for k in window):
+        if near(tokens, j, "index_words"):
             return start
         reading.unit, reading.percent = "percentage_point", True
         return j + 1
@@ -823,13 +751,13 @@ class UnitRules(ScannerBase):
         if t.low in ("a", "an", "each") and power == 1 and entry.expression not in TIME_UNITS:
             # "$80 a barrel" is a price and "45 bushels an acre" a yield; "5 km a barrel"
             # is not English
-            if not money and entry.expression not in YIELD_AREAS:
+            if not money and not at(entry.expression, "yield_areas"):
                 return None, end
         if (
             t.low in ("a", "an")
             and entry.expression in TIME_UNITS
             and stop < self.n
-            and tokens[stop].low in TIME_ADVERBS
+            and at(tokens[stop], "time_adverbs")
             and not (money and self._pay_from(stop))
         ):
             return None, end  # "a year earlier", "a week ago": when, not how often
@@ -859,12 +787,11 @@ class UnitRules(ScannerBase):
                     "fahrenheit" in lowered
                     or "°f" in lowered
                     or "weather service" in lowered
-                    or _NWS.search(self.text) is not None
-                    or _US_STATES.search(self.text) is not None
+                    or near(self.tokens, 0, "fahrenheit_places")
                 )
             if self._fahrenheit:
                 return "degree_Fahrenheit"
-            if 60 < value <= 135 and not any(self.tokens[k].low in COOKING_WORDS for k in window):
+            if 60 < value <= 135 and not near(self.tokens, end, "cooking_words"):
                 return "degree_Fahrenheit"  # "reached 128 degrees": no air is 128C
             return "degree_Celsius"
         return "degree"
