@@ -192,3 +192,35 @@ def test_money_styles_never_crash_and_keep_spans(
             # as written in value/unit, the amount in its currency in si_value
             assert q.si_value == pytest.approx(q.value * subunit.factor)
             assert q.si_unit is not None and len(q.si_unit) == 3
+
+
+@pytest.mark.parametrize(
+    ("module", "loader", "cells", "reason"),
+    [
+        ("unitcheck.subunits", "subunit_table", ["cent", "cents", "2", "cent", "-"], "share"),
+        ("unitcheck.subunits", "subunit_table", ["cent", "cents", "0.01", "cent", "x"], "flags"),
+        ("unitcheck.money", "money_words", ["code-scale", "M", "lots"], "factor"),
+        ("unitcheck.money", "money_words", ["lower-code", "abc", "="], "currency code"),
+        ("unitcheck.money", "money_words", ["folded-sign", "PS", "XYZ"], "currency code"),
+        ("unitcheck.money", "money_words", ["sign-ish", "PS", "GBP"], "unknown category"),
+    ],
+)
+def test_money_tables_name_the_bad_line(
+    monkeypatch: pytest.MonkeyPatch, module: str, loader: str, cells: list[str], reason: str
+) -> None:
+    import importlib
+
+    from unitcheck.errors import TableError
+
+    mod = importlib.import_module(module)
+    monkeypatch.setattr(mod, "rows", lambda name, columns: iter([(7, cells)]))
+    load = getattr(mod, loader)
+    load.cache_clear()
+    try:
+        with pytest.raises(TableError) as caught:
+            load()
+        assert str(caught.value).endswith(f":7: {caught.value.reason}")
+        assert reason in caught.value.reason
+    finally:
+        monkeypatch.undo()
+        load.cache_clear()
