@@ -90,3 +90,20 @@ def test_unit_rows_pint_refuses(word: str) -> None:
 def test_unit_rows_pruned_units_still_read(text: str, surface: str, unit: str) -> None:
     found = {q.text: q.unit for q in extract(text)}
     assert found.get(surface) == unit, found
+
+
+def test_unit_rows_reader_context_names_are_table_rows() -> None:
+    # a misspelt set name in the unit reader would raise only when its rule first runs
+    import re
+    from pathlib import Path
+
+    from unitcheck import unit_reader
+    from unitcheck.context import context_sets
+
+    source = Path(unit_reader.__file__).read_text(encoding="utf-8")
+    names = set(re.findall(r"""\b(?:near|at)\([^()]*?"([a-z_]+)"\)""", source, re.S))
+    assert len(names) >= 15
+    assert sorted(names - set(context_sets())) == []
+    # its vocabulary is table rows: no frozensets of words, no regex of words
+    assert not re.search(r"frozenset\(\s*\"[a-z]{2,}", source)
+    assert not re.search(r"\"[a-z]+(?: [a-z]+){3,}\"\.split\(\)", source)
