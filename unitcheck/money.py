@@ -75,6 +75,7 @@ class MoneyWords:
     words_before: frozenset[str]  # "rupees 500 crore"
     folded_signs: dict[tuple[str, ...], str]  # ("PS",) -> "GBP": a sign ASCII-folded
     folded_starts: frozenset[str]  # "PS", "Y"
+    starts: frozenset[str]  # every word above that may open an amount
 
 
 @functools.cache
@@ -124,6 +125,10 @@ def money_words() -> MoneyWords:
         frozenset(plain["word-before"]),
         folded,
         frozenset(key[0] for key in folded),
+        frozenset(
+            set().union(*(plain[c] for c in ("lower-code", "lower-prefix", "word-before")))
+            | {key[0] for key in folded}
+        ),
     )
 
 
@@ -133,14 +138,13 @@ class MoneyRules(ScannerBase):
     def _money_starts(self, t: Token) -> bool:
         """May the word ``t`` open an amount ("US$", "USD", "usd", "HK", "MAUD")?"""
         lex = self.lex
+        text = t.text
         return (
-            t.text in lex.currency_symbol_starts
-            or self._code(t.text) is not None
+            text in lex.currency_symbol_starts
+            or text in lex.currency_codes
             or t.low in lex.currency_prefix_starts
-            or t.text in money_words().lower_prefixes
-            or t.text in money_words().folded_starts
-            or t.text in money_words().words_before
-            or self._code_scale(t.text) is not None
+            or text in money_words().starts
+            or (len(text) == 4 and self._code_scale(text) is not None)
         )
 
     def _code(self, text: str) -> str | None:
