@@ -65,7 +65,7 @@ class Quantity:
 
     @property
     def is_measure(self) -> bool:
-        """True for anything comparison should check (not a year, date, ordinal...)."""
+        """True for anything comparison should check (not a suppression directive)."""
         return self.kind not in NON_QUANTITY_KINDS
 
     @property
