@@ -417,7 +417,8 @@ class UnitRules(ScannerBase):
 
     def _stands_apart(self, entry: UnitEntry, k: int, end: int) -> bool:
         """A symbol otherwise written onto its number ("5t", "60W") may stand apart when
-        it carries a rate or an inverse power ("4 W/min", "3e9 s-1", "15 J/m^2"), or,
+        it carries a rate or an inverse power ("4 W/min", "3e9 s-1", "15 J/m^2"), when a
+        thing it rates follows ("a 100 W bulb": ``symbol_nouns``), or,
         flagged ``grouped``, after a number with thousands grouping ("278,000 t")."""
         tokens = self.tokens
         if entry.grouped and k > 0:
@@ -427,6 +428,8 @@ class UnitRules(ScannerBase):
         if end >= self.n:
             return False
         if tokens[end].space:
+            if at(tokens[end], "symbol_nouns") and not tokens[end].newline:
+                return True  # "a 100 W bulb", "a 13 A fuse", "a 7.5 t lorry"
             return self._product_after(end) is not None  # "200 W m-2"
         if tokens[end].text in ("\u00b7", "\u22c5"):
             return self._product_after(end) is not None  # "5 N·m"
