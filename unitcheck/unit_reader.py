@@ -1,6 +1,12 @@
 """Scales and units after a number: "bn", "million", "km", "square miles", "m²",
 "km/h", "miles per hour", "%", "basis points", and the readings that depend on context
 ("m" as million or metres, "in" as inches, plain "degrees" as heat or angle).
+
+Scientific forms are units too: inverse powers ("s-1", "fb−1", "m^-2"), chained rates
+("J/m^2 per year"), products ("N·m", "W m-2"). Foot and inch marks ("40'", "6'2\"")
+count only where a quote reading is unlikely; a bare capital C or F only with
+temperature evidence. A word the table lacks is read through pint (``units.pint_entry``);
+the words that decide a reading are context sets in ``data/context_en.tsv``.
 """
 
 from __future__ import annotations
