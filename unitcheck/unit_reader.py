@@ -523,8 +523,9 @@ class UnitRules(ScannerBase):
         """Is a bare capital C or F ending at ``end`` a temperature? Only with evidence:
         heat or weather words around it, a degree sign or a spelled-out scale in the
         text, a sign before the number ("-5C", "minus 5C"), a conversion beside it
-        ("40C (104F)"), or a level written as one ("It reached 40C.", "was 40C at
-        noon": a verb or preposition of ``temperature_levels`` before the number, the
+        ("40C (104F)"), a noun temperatures qualify after it ("a 40C day":
+        ``temperature_nouns``), or a level written as one ("It reached 40C.", "was 40C
+        at noon": a verb or preposition of ``temperature_levels`` before the number, the
         clause ending after the letter). "13F filing", "23456 F Block" have none."""
         tokens = self.tokens
         heat = self.lex.heat_words
@@ -559,11 +560,9 @@ class UnitRules(ScannerBase):
             or after.text in CLOSING
             or (after.space and after.kind == WORD and after.low in NOT_NOUNS)
         )
-        return (
-            closes
-            and number >= 1
-            and near(tokens, number, "temperature_levels")
-        )
+        if after is not None and after.space and at(after, "temperature_nouns"):
+            return True  # "a 40C day", "the 100F mark"
+        return closes and number >= 1 and near(tokens, number, "temperature_levels")
 
     def _unit_boundary(self, entry: UnitEntry, end: int, *, after_feet: bool = False) -> bool:
         """Reject a unit surface glued to more letters, a prepositional "in" ("2in" is
