@@ -127,6 +127,9 @@ MARKUP = (
     "[unitcheck: ignore[UC220]]", "[unitcheck: disable[", "**", "`", "\n```\n", "\n---\n",
     "[", "](http://x.test/5)", "| 5 km | 3 miles |\n", "\n> ", "\n- ", "\n1. ", "<img src=x>",
     "<table><tr><td>5</td><td>km</td></tr></table>", "<a href='javascript:1'>",
+    "\u00ad", "\u200b", "\u2060", "\x1b[2J", "\x1b[31m", "\x1b]0;5 km\x07", "\x9b1m",
+    "<sup>-3</sup>",
+    "<div>" * 40, "</div>" * 40,
 )
 
 
@@ -320,7 +323,7 @@ def run_target(target: str, text: str, partner: str) -> str:
         if len(md) != len(text):
             raise Broken("blank_markdown changed the length")
         out = [html_text, md]
-        for fmt in ("html", "markdown"):
+        for fmt in ("html", "markdown", "text"):
             try:
                 data = text.encode("utf-8", "surrogatepass")
                 doc = document_from_bytes(data, name="f", format=fmt)
