@@ -354,3 +354,14 @@ def test_compare_leftovers_in_long_one_sided_lists_are_matched_nearby_only() -> 
     finally:
         module._Judge.across = original_across  # type: ignore[method-assign]
     assert 0 < calls <= 400 * 8
+
+
+def test_compare_conversion_keeping_a_compounds_first_figure_is_flagged() -> None:
+    # "1lb 3oz (1kg)": the first figure kept with another unit is the number-kept slip,
+    # although a one-digit 1 kg would cover the true 0.54 kg; a real conversion is verified.
+    a = "The parcel weighed 1lb 3oz on the scales."
+    slip = unitcheck.compare(a, "The parcel weighed 1lb 3oz (1kg) on the scales.")
+    right = unitcheck.compare(a, "The parcel weighed 1lb 3oz (540g) on the scales.")
+    assert _serious(slip) == [("UC104", "1lb 3oz", "1kg")]
+    assert _serious(right) == []
+    assert [f.code for f in right.findings] == ["UC303"]

@@ -206,6 +206,21 @@ def _parts(q: Quantity, gallon: str, ton: str) -> tuple[Quantity, Quantity] | No
     return localise(head, gallon=gallon, ton=ton), localise(tail, gallon=gallon, ton=ton)
 
 
+def _head_kept(compound: Quantity, other: Quantity) -> bool:
+    """Is *other* the first figure of a compound measure with another unit ("1lb 2oz" ->
+    "1 kilograms")? That is the number-kept slip, even where the coarse figure happens
+    to fall within rounding of the whole (0.51 kg)."""
+    if not _may_be_compound(compound) or _may_be_compound(other) or other.unit is None:
+        return False
+    parts = _parts(compound, "us", "short")
+    if parts is None or not conv.same_number(parts[0], other):
+        return False
+    head = parts[0]
+    assert head.unit is not None
+    factor = units.convert(1.0, head.unit, other.unit)
+    return factor is None or not math.isclose(factor, 1.0, rel_tol=1e-3)
+
+
 def _segment_of(q: Quantity, group: Sequence[int], segments: Sequence[Segment]) -> int:
     """The index, among *group*, of the segment that holds *q*."""
     for i in group:
@@ -466,7 +481,10 @@ class _Judge:
         """``conversion.agreement``, once per pair: scoring and judging both ask."""
         key = (id(a), id(b))
         if key not in self._agreements:
-            self._agreements[key] = conv.agreement(a, b, self.tolerance)
+            found = conv.agreement(a, b, self.tolerance)
+            if found is Agreement.CONVERTED and (_head_kept(a, b) or _head_kept(b, a)):
+                found = Agreement.DIFFERENT
+            self._agreements[key] = found
         return self._agreements[key]
 
     def score(self, a: Quantity, b: Quantity) -> float:
