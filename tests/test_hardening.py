@@ -461,3 +461,13 @@ def test_hardening_fifo_as_an_option_file_is_refused(
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 2 and "not a regular file" in done.stderr
+
+
+def test_hardening_sup_in_markdown_reads_as_a_power() -> None:
+    source = "A 5 km<sup>2</sup> park, and `9 km<sup>2</sup>` in code.\n"
+    doc = document_from_bytes(source.encode(), name="park.md", format="markdown")
+    assert doc.text.startswith("A 5 km\u00b2 park")
+    (q,) = extract(doc.text)
+    assert (q.text, q.unit) == ("5 km\u00b2", "kilometer ** 2")
+    start, end = doc.source_span(q.start, q.end)
+    assert source[start:end] == "5 km<sup>2"

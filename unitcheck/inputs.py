@@ -21,7 +21,14 @@ from typing import BinaryIO
 import pathspec
 
 from .errors import EmptyInputError, InputError
-from .markup import PositionMap, blank_markdown, drop_invisible, extract_html, line_starts
+from .markup import (
+    PositionMap,
+    blank_markdown,
+    drop_invisible,
+    extract_html,
+    line_starts,
+    markdown_superscripts,
+)
 
 FORMATS = ("text", "markdown", "html")
 #: The largest input read (bigger files are refused before reading), and the longest
@@ -151,7 +158,8 @@ def document_from_bytes(
     if format == "html":
         text, positions = extract_html(readable)
     elif format == "markdown":
-        text, positions = drop_invisible(blank_markdown(readable))
+        blanked = blank_markdown(readable)
+        text, positions = drop_invisible(blanked, markdown_superscripts(readable, blanked))
     else:
         text, positions = drop_invisible(readable)
     if not text.strip():

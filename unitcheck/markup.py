@@ -367,28 +367,60 @@ def _visible(word: str, points: list[tuple[int, int]]) -> tuple[str, list[tuple[
     return "".join(kept), moved or [(0, points[0][1])]
 
 
-def drop_invisible(text: str) -> tuple[str, PositionMap | None]:
+def drop_invisible(
+    text: str, edits: list[tuple[int, int, str]] | None = None
+) -> tuple[str, PositionMap | None]:
     """*text* without soft hyphens and zero-width characters, and the map back to *text*.
 
-    None for the map when there is nothing to drop (the text is its own source).
+    *edits* are more changes to make on the way, as (start, end, replacement) spans of
+    *text* that do not overlap; a replacement is empty (the span is taken out) or as
+    long as its span. None for the map when nothing was taken out.
 
     >>> shown, where = drop_invisible("It is 3\u00ad000 km.")
     >>> shown, where.start(shown.index("000"))
     ('It is 3000 km.', 8)
     """
-    if not any(c in text for c in INVISIBLE):
+    dropped = ((m.start(), m.end(), "") for m in _INVISIBLE_RUN.finditer(text))
+    changes = sorted([*(edits or ()), *dropped])
+    if not changes:
         return text, None
     parts: list[str] = []
     text_at, source_at = array("q", [0]), array("q", [0])
     pos = t = 0
-    for m in _INVISIBLE_RUN.finditer(text):
-        parts.append(text[pos : m.start()])
-        t += m.start() - pos
-        text_at.extend((t, t))  # the end of the run before, then the start of the next
-        source_at.extend((m.start(), m.end()))
-        pos = m.end()
+    for start, end, replacement in changes:
+        if start < pos:  # an invisible character inside an edit: the edit decides
+            continue
+        parts.append(text[pos:start])
+        t += start - pos
+        if replacement:
+            parts.append(replacement)
+            t += len(replacement)
+        else:
+            text_at.extend((t, t))  # the end of the run before, then the start of the next
+            source_at.extend((start, end))
+        pos = end
     parts.append(text[pos:])
-    return "".join(parts), PositionMap(text_at, source_at, len(text))
+    shown = "".join(parts)
+    if len(text_at) == 1:
+        return shown, None
+    return shown, PositionMap(text_at, source_at, len(text))
+
+
+_MD_SUP = re.compile(r"(<sup>)\s*([0-9+\-\u2212]*[0-9])\s*(</sup>)", re.I)
+
+
+def markdown_superscripts(source: str, blanked: str) -> list[tuple[int, int, str]]:
+    """The edits that read ``10<sup>2</sup>`` in Markdown as ``10²``, for ``drop_invisible``.
+
+    Only where ``blank_markdown`` blanked the two tags as inline HTML (not in code).
+    """
+    edits: list[tuple[int, int, str]] = []
+    for m in _MD_SUP.finditer(source):
+        (a, b), (c, d), (e, f) = m.span(1), m.span(2), m.span(3)
+        if blanked[a:b].strip() or blanked[e:f].strip() or blanked[c:d] != source[c:d]:
+            continue
+        edits += [(a, c, ""), (c, d, source[c:d].translate(_SUPERSCRIPT)), (d, f, "")]
+    return edits
 
 
 def _markup_spans(source: str) -> tuple[list[int], list[int]]:
