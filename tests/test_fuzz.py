@@ -234,6 +234,37 @@ def test_fuzz_markup_readers(source: str) -> None:
         )
 
 
+HOSTILE_BYTES = st.lists(
+    st.one_of(
+        st.binary(max_size=12),
+        st.sampled_from(
+            [
+                b"It is 5 km.", b"\x1b[2J", b"\x1b]0;9 m\x07", b"\xc2\xad", b"&shy;",
+                b"\xe2\x80\x8b", b"<sup>2</sup>", b"<div>" * 30, b"\xef\xbb\xbf", b"\xff\xfe",
+                b"\x00", b"\r\n", b"\xe9", b"3", b"000", b" m",
+            ]
+        ),
+    ),
+    max_size=12,
+).map(b"".join)
+
+
+@FAST
+@given(HOSTILE_BYTES, st.sampled_from(["text", "markdown", "html"]))
+def test_fuzz_reading_bytes(data: bytes, fmt: str) -> None:
+    # Any bytes: an InputError, or a document whose quantities map into the source.
+    try:
+        doc = document_from_bytes(data, name="a", format=fmt)
+    except UnitcheckError:
+        return
+    assert "\x1b" not in doc.text
+    for q in _call(extract, doc.text) or ():
+        _slices(doc.text, q)
+        start, end = doc.source_span(q.start, q.end)
+        assert 0 <= start <= end <= len(doc.source)
+        doc.line_col(q.start)
+
+
 @FAST
 @given(COPY)
 def test_fuzz_suppression_parser(source: str) -> None:
