@@ -47,7 +47,7 @@ def segment(text: str) -> tuple[Segment, ...]:
     "U.S.", "Mr." or "1.5" whole. Spans never include surrounding whitespace and empty
     segments are dropped.
 
-    >>> text = "Prices rose 1.5% in the U.S. last year. Mr. Lee disagreed.\nSource link"
+    >>> text = "Prices rose 1.5% in the U.S. last year. Mr. Lee disagreed.\\nSource link"
     >>> [text[s.start:s.end] for s in segment(text)]
     ['Prices rose 1.5% in the U.S. last year.', 'Mr. Lee disagreed.', 'Source link']
     """

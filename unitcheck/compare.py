@@ -2,8 +2,9 @@
 
 The steps: extract the quantities of both texts; split both into sentences and align
 them (``align``, with every quantity masked); within each group of aligned sentences,
-pair the quantities in order (a small dynamic programme over a pair score); then judge
-each pair and each conversion added in parentheses. Quantities left over, in aligned
+pair the quantities in order (a small dynamic programme over a pair score), reading a
+compound measure ("5 feet 2 inches") as its parts where the other side writes two
+quantities in its place; then judge each pair and each conversion added in parentheses. Quantities left over, in aligned
 groups or in one-sided sentences, are matched across the document within a few
 sentences, strictly (a moved figure, the same figure with another unit, the same digits
 at another scale), so a sentence that failed to align never hides a changed unit. What
