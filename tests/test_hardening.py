@@ -471,3 +471,26 @@ def test_hardening_sup_in_markdown_reads_as_a_power() -> None:
     assert (q.text, q.unit) == ("5 km\u00b2", "kilometer ** 2")
     start, end = doc.source_span(q.start, q.end)
     assert source[start:end] == "5 km<sup>2"
+
+
+@needs_posix
+def test_hardening_pairs_rows_naming_a_fifo_or_folder(tmp_path: Path, good: Path) -> None:
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "folder").mkdir()
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(f"{good},{good}\n{fifo},{good}\n{tmp_path / 'folder'},{good}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "unitcheck", "compare", "--pairs", str(pairs), "-o", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    lines = [line for line in done.stderr.splitlines() if "error" in line]
+    assert lines == [
+        f"unitcheck: error: {fifo}: is not a regular file (a FIFO)",
+        f"unitcheck: error: {tmp_path / 'folder'}: is a directory",
+    ]
+    assert len(json.loads(done.stdout)["files"]) == 1  # the good pair is still compared
