@@ -493,4 +493,5 @@ def test_hardening_pairs_rows_naming_a_fifo_or_folder(tmp_path: Path, good: Path
         f"unitcheck: error: {fifo}: is not a regular file (a FIFO)",
         f"unitcheck: error: {tmp_path / 'folder'}: is a directory",
     ]
-    assert len(json.loads(done.stdout)["files"]) == 1  # the good pair is still compared
+    summary = json.loads(done.stdout)["summary"]
+    assert (summary["files"], summary["unreadable"]) == (1, 2)  # the good pair still compared
