@@ -218,6 +218,9 @@ def main() -> None:
       unitcheck extract FILE...            list every quantity with its unit
       unitcheck codes                      explain every finding code
       unitcheck config show                the settings in force, and where they come from
+
+    Inputs are regular files (or '-' for stdin) of at most 20 MiB, with no line of text
+    longer than 2 MiB characters; anything else is refused on one line, exit 2.
     """
 
 
