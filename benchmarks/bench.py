@@ -240,6 +240,9 @@ def main() -> None:
             rows.append(("quantulum3", "not installed: pip install -e '.[bench]'"))
         else:
             tools["quantulum3"] = q3.parse
+    from unitcheck.units import registry
+
+    registry()  # built here, not when a timed text first shows a word the tables lack
     for fn in tools.values():  # warm: imports, registry, tables, models, caches
         for doc in warm_docs:
             fn(doc)
