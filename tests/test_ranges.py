@@ -140,13 +140,18 @@ def test_ranges_vague_needs_something_counted(text: str) -> None:
     assert extract(text) == []
 
 
-def test_ranges_long_list_stays_bounded() -> None:
-    # a unit borrowed down a comma list reaches only so far back (LIST_LONGEST)
+def test_ranges_long_list_shares_its_unit() -> None:
+    # every bare number of a long comma list takes the unit written after the last one
     text = ", ".join(str(n) for n in range(1, 40)) + " and 40 km"
     found = extract(text)
     assert [q.text for q in found][-1] == "40 km"
-    assert found[-2].unit == "kilometer"
-    assert found[0].unit is None
+    assert [q.value for q in found] == list(range(1, 41))
+    assert {q.unit for q in found} == {"kilometer"}
+
+
+def test_ranges_list_without_unit_stays_bare() -> None:
+    found = extract(", ".join(str(n) for n in range(1, 40)) + " and 40 were listed.")
+    assert len(found) == 40 and {q.unit for q in found} == {None}
 
 
 def test_ranges_table_words() -> None:

@@ -22,8 +22,6 @@ from .quantity_builder import Reading, ascending, units_agree
 from .scan_base import DASHES, HYPHENS, ScannerBase
 from .tables import alternatives, rows
 
-#: How many numbers a comma list may chain before its unit ("10, 20 and 30 km").
-LIST_LONGEST = 12
 #: Spelled multipliers that may close the second end of a range ("seven thousand").
 _MULTIPLIERS = {"hundred": 100.0, **BIG}
 
@@ -75,6 +73,9 @@ class RangeRules(ScannerBase):
 
     #: readings lent forward: "from 180 pounds to 165" lends pounds to the token of 165
     lent: dict[int, Reading]
+    #: the number whose unit a bare number of a comma list (by token) borrows, or None,
+    #: so a long list is read once ("10, 20 and 30 km"); set with ``lent`` each scan
+    list_units: dict[int, Reading | None]
     #: first words of vague amounts ("hundreds", "several"), set with ``lent`` each scan
     vague_starts: frozenset[str]
 
@@ -180,38 +181,72 @@ class RangeRules(ScannerBase):
         k = self._index_before(i)
         return self.tokens[k].low if k >= 0 else ""
 
-    def _borrow_unit(self, first: Reading, depth: int = 0) -> None:
+    def _borrow_unit(self, first: Reading) -> None:
         """ "45 and 50 mg", "3 or 4 days", "ten or twelve thousand people", "10, 20 and
         30 km", "6 or $7": a bare number takes the unit of the next one."""
+        step = self._list_step(first)
+        if step is None:
+            return
+        second, comma = step
+        if comma:
+            if not _bare(second):
+                return  # "on day 10, 20 km were covered": no list
+            lender = self._list_end(second)
+        else:
+            lender = second if second.carries() else None
+        if lender is not None:
+            _share_spelled_scale(self.tokens, first, lender)
+            first.borrow(lender)
+
+    def _list_step(self, first: Reading) -> tuple[Reading, bool] | None:
+        """The number after a bare number in a list, and whether a comma joins them."""
         tokens = self.tokens
         j = first.end
-        if not _bare(first) or first.number is None or j + 1 >= self.n or depth > LIST_LONGEST:
-            return
+        if not _bare(first) or first.number is None or j + 1 >= self.n:
+            return None
         joiner = tokens[j].low
         comma = joiner == ","
         if comma and tokens[j + 1].low in ("and", "or"):
             j += 1  # "10, 20, and 30 km"
             joiner, comma = tokens[j].low, False
             if j + 1 >= self.n:
-                return
+                return None
         if not comma and joiner not in ("and", "or"):
-            return
+            return None
         nxt = tokens[j + 1]
         if first.number.words:
             if joiner != "or" or nxt.kind != WORD or nxt.low not in WORD_STARTS:
-                return  # "two or three days"; "one and all" is no list
+                return None  # "two or three days"; "one and all" is no list
         elif nxt.kind != NUM and not (joiner == "or" and self._currency_symbol(j + 1)):
-            return  # "6 or $7"; "300 and $5m in savings" is no list
+            return None  # "6 or $7"; "300 and $5m in savings" is no list
         second = self._read_single(j + 1)
         if second is None or second.skip_only or second.range_with is not None:
-            return
-        if comma:
-            if not _bare(second):
-                return  # "on day 10, 20 km were covered": no list
-            self._borrow_unit(second, depth + 1)  # the list ends with its unit
-        if second.carries():
-            _share_spelled_scale(tokens, first, second)
-            first.borrow(second)
+            return None
+        return second, comma
+
+    def _list_end(self, reading: Reading) -> Reading | None:
+        """What the bare numbers of a comma list from ``reading`` on borrow: the number
+        that ends the list with its unit ("30 km" of "10, 20 and 30 km"), or None. Each
+        number's answer is kept in ``list_units``, so a long list is walked once."""
+        chain: list[int] = []
+        lender: Reading | None = None
+        while True:
+            if reading.first in self.list_units:
+                lender = self.list_units[reading.first]
+                break
+            chain.append(reading.first)
+            step = self._list_step(reading)
+            if step is None:
+                break
+            reading, comma = step
+            if not comma:
+                lender = reading if reading.carries() else None
+                break
+            if not _bare(reading):
+                break
+        for key in chain:
+            self.list_units[key] = lender
+        return lender
 
     def _spelled_pair(self, i: int, between: bool) -> Reading | None:
         """A spelled-out number that cannot stand alone ("six", "two") stands as the
