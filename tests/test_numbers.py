@@ -45,6 +45,9 @@ def test_numbers_digits_value(text: str, value: float, step: float) -> None:
         ("2.48×10−5 m", 2.48e-5, 1e-7, 5),  # power of ten with a unicode minus
         ("3 x 10^6 cells", 3e6, 1e6, 5),  # power of ten with a caret
         ("5 x 10 metres", 5, 1, 1),  # dimensions, not a power
+        ("8x2^10 bits", 8192, 1024, 5),  # a power of two, written with its caret
+        ("5 x 2 metres", 5, 1, 1),  # without a caret, a size
+        ("3x2^9999 bits", float("inf"), float("inf"), 5),  # past the float range
         ("1,500,000 km", 1.5e6, 1e5, 1),  # a plain big number
     ],
 )

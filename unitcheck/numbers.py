@@ -220,7 +220,7 @@ def point_grouped(text: str, *, measured: bool) -> tuple[float, float] | None:
 
 def parse_digits(tokens: list[Token], i: int) -> Number | None:
     """Digits at ``tokens[i]``, with a following fraction ("2½", "2 1/2", "3/4") or a
-    power of ten ("2.48×10^-5")."""
+    power of ten ("2.48×10^-5") or of two ("8x2^10")."""
     t = tokens[i]
     if t.kind == FRAC:
         value = UNICODE_FRACTIONS[t.text]
@@ -250,9 +250,9 @@ def parse_digits(tokens: list[Token], i: int) -> Number | None:
         return Number(value + fraction, place, end, False)
     power = _power_of_ten(tokens, j)
     if power is not None:
-        exponent, end = power
-        step = scaled(step, exponent) or math.ulp(0.0)
-        return Number(scaled(value, exponent), step, end, False)
+        base, exponent, end = power
+        step = _times_power(step, base, exponent) or math.ulp(0.0)
+        return Number(_times_power(value, base, exponent), step, end, False)
     return Number(value, step, j, False)
 
 
@@ -300,21 +300,43 @@ def _quoted_fraction(tokens: list[Token], j: int, text: str) -> tuple[float, flo
     return fraction * place, place / denominator, end
 
 
-def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int] | None:
-    """ "×10^-5", "x 10^6", "×10−5" after a mantissa: (exponent, end)."""
+def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
+    """ "×10^-5", "x 10^6", "×10−5" after a mantissa, and "x2^10", a power of two
+    written with its caret: (base, exponent, end)."""
     n = len(tokens)
-    if j + 1 >= n or tokens[j].text not in ("×", "x", "*") or tokens[j + 1].text != "10":
+    if j + 1 >= n or tokens[j].text not in ("×", "x", "*"):
         return None
+    if tokens[j + 1].text not in ("10", "2"):
+        return None
+    base = int(tokens[j + 1].text)
     k = j + 2
     if k < n and tokens[k].text == "^" and not tokens[k].space:
         k += 1
+    elif base == 2:
+        return None  # "5 x 2 metres" is a size, not a power
     sign = 1
     if k < n and tokens[k].text in MINUS and not tokens[k].space:
         sign, k = -1, k + 1
     if k > j + 2 and k < n and tokens[k].kind == NUM and tokens[k].text.isdigit():
         if not tokens[k].space:  # an exponent past the float range stays past it
-            return sign * _exponent(tokens[k].text), k + 1
+            return base, sign * _exponent(tokens[k].text), k + 1
     return None
+
+
+def _times_power(value: float, base: int, exponent: int) -> float:
+    """``value * base ** exponent`` without OverflowError, for a base of 10 or 2."""
+    if base == 10:
+        return scaled(value, exponent)
+    if value == 0 or not math.isfinite(value):
+        return value
+    if exponent > 1100:
+        return math.copysign(math.inf, value)
+    if exponent < -1200:
+        return math.copysign(0.0, value)
+    try:
+        return math.ldexp(value, exponent)
+    except OverflowError:
+        return math.copysign(math.inf, value)
 
 
 #: Words that make "half-" or "quarter-" the name of a reporting period.
