@@ -131,7 +131,7 @@ class RangeRules(ScannerBase):
                 self.lent[j + 1] = first  # "rose from 180 pounds to 200"
             return  # "prices rose from $5bn to $7bn": an old and a new level
         if opener is None:
-            before = self._word_before(first.first) if is_word and joiner.low == "to" else ""
+            before = self._level_word_before(first.first) if is_word and joiner.low == "to" else ""
             if before in self.lex.change_words and (first.carries() or first.percent):
                 return  # "rose 1.5% to 6.2%": a rise, then the new level
             if before in self.lex.change_words and _far_apart(first, second):
@@ -150,7 +150,7 @@ class RangeRules(ScannerBase):
         """The index of an opener ("from") before token ``i`` (a qualifier may stand
         between: "from about $350") and its change window, or None."""
         openers = range_words().openers
-        k = self._index_before(i)
+        k = self._level_index_before(i)
         if k < 0 or self.tokens[k].low not in openers:
             return None
         return k, openers[self.tokens[k].low]
@@ -166,7 +166,7 @@ class RangeRules(ScannerBase):
                 return True
         return False
 
-    def _index_before(self, i: int) -> int:
+    def _level_index_before(self, i: int) -> int:
         """The index of the word before token ``i``, skipping a qualifier ("rose
         about 5%"), or -1."""
         k = i - 1
@@ -176,9 +176,9 @@ class RangeRules(ScannerBase):
             k -= 1
         return -1
 
-    def _word_before(self, i: int) -> str:
+    def _level_word_before(self, i: int) -> str:
         """The word before token ``i``, skipping a qualifier ("rose about 5%")."""
-        k = self._index_before(i)
+        k = self._level_index_before(i)
         return self.tokens[k].low if k >= 0 else ""
 
     def _borrow_unit(self, first: Reading) -> None:
