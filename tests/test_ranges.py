@@ -176,3 +176,19 @@ def test_ranges_table_error_names_line(monkeypatch: pytest.MonkeyPatch) -> None:
             range_words()
     finally:
         range_words.cache_clear()
+
+
+def test_ranges_rules_are_not_shadowed_in_the_scanner() -> None:
+    # the scanner is built from mixins; a same-named method in an earlier mixin would
+    # silently replace a range rule (it once did: "rose 1.5% to 6.2%" became a range)
+    import inspect
+
+    from unitcheck.extract import _Scanner
+    from unitcheck.ranges import RangeRules
+
+    for name, value in vars(RangeRules).items():
+        if not inspect.isfunction(value) or "raise NotImplementedError" in inspect.getsource(
+            value
+        ):
+            continue
+        assert getattr(_Scanner, name) is value, name
