@@ -4,10 +4,11 @@
 
 Throughput is timed on documents of news length (about 1,000 words each), because that
 is what a newsroom feeds it and because per-call costs count there: one long text
-flatters a tool with a high start-up cost per call. Every tool is warmed first (imports,
-pint registry, tables, models, on separate warm-up documents), then times the same
-documents, each new to it: set after set, the three tools take turns on one set, so a
-busy machine slows all three alike, and a ratio is the median over the sets. The peers:
+flatters a tool with a high start-up cost per call. Each tool runs in a fresh process of
+its own (one tool's memory and caches must not slow another), is warmed there (imports,
+pint registry, tables, models, on three warm-up documents), then times the same sets of
+documents, each new to it; a ratio is the median over the sets both tools timed of
+their CPU seconds per document. The peers:
 quantulum3's ``parser.parse`` (the bar is 100x per document) and spaCy's blank English
 tokenizer, ``spacy.blank("en").tokenizer`` alone (the bar is a quarter of its rate).
 
@@ -24,8 +25,10 @@ Figures depend on the machine: quote the ratios. This is never run as a timed te
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import resource
 import re
 import statistics
 import subprocess
@@ -137,10 +140,12 @@ def run_child(code: str) -> tuple[float, int]:
     return float(seconds), int(rss)
 
 
-def cold_cli(path: Path, repeat: int, env: dict[str, str] | None = None) -> float:
-    """Wall time of ``unitcheck extract PATH`` as a new process (best of *repeat*)."""
-    times = []
+def cold_cli(path: Path, repeat: int, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of ``unitcheck extract PATH`` as a new process (best of
+    *repeat* each); CPU time is what a busy shared machine does not inflate."""
+    walls, cpus = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "unitcheck", "extract", str(path)],
@@ -148,8 +153,10 @@ def cold_cli(path: Path, repeat: int, env: dict[str, str] | None = None) -> floa
             check=False,
             env=env,
         )
-        times.append(time.perf_counter() - start)
-    return min(times)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return min(walls), min(cpus)
 
 
 def documents(count: int, size: int = 1_000, seed: int = 7) -> list[str]:
@@ -175,27 +182,79 @@ def documents(count: int, size: int = 1_000, seed: int = 7) -> list[str]:
 
 
 def per_document(fn, docs: list[str]) -> float:
-    """Mean wall seconds of one call of *fn* over *docs* (one pass, in order)."""
-    start = time.perf_counter()
+    """Mean CPU seconds of one call of *fn* over *docs* (one pass, in order).
+
+    CPU time of the process, not wall time: on a shared machine another job's load
+    would otherwise slow whichever tool happened to run beside it.
+    """
+    start = time.process_time()
     for doc in docs:
         fn(doc)
-    return (time.perf_counter() - start) / len(docs)
+    return (time.process_time() - start) / len(docs)
 
 
-def throughput(
-    tools: dict[str, object], sets: list[list[str]], peer_sets: dict[str, int]
-) -> dict[str, list[float]]:
-    """Seconds per document of each tool on each set, the tools taking turns set by set.
+def load_tool(name: str):
+    """The callable each tool is timed by, warmed to its steady state by the caller."""
+    import warnings
 
-    A tool in *peer_sets* times only that many sets (quantulum3 is slow); the others
-    time them all. Each set is new to every tool when it is timed.
-    """
-    out: dict[str, list[float]] = {name: [] for name in tools}
-    for k, docs in enumerate(sets):
-        for name, fn in tools.items():
-            if k < peer_sets.get(name, len(sets)):
-                out[name].append(per_document(fn, docs))
-    return out
+    warnings.simplefilter("ignore")
+    if name == "unitcheck":
+        import unitcheck
+        from unitcheck.units import registry
+
+        registry()  # built now, not when a timed text first shows a word the tables lack
+        return unitcheck.extract
+    if name == "spacy":
+        import spacy
+
+        return spacy.blank("en").tokenizer
+    from quantulum3 import parser as q3
+
+    return q3.parse
+
+
+def time_tool(name: str, warm_docs: list[str], sets: list[list[str]]) -> list[float]:
+    """Seconds per document of tool *name* on each set, after warming it on *warm_docs*."""
+    fn = load_tool(name)
+    for doc in warm_docs:
+        fn(doc)
+    return [per_document(fn, docs) for docs in sets]
+
+
+def throughput(name: str, args: argparse.Namespace, sets: int) -> list[float] | None:
+    """Seconds per document of tool *name* on the first *sets* sets, timed in a fresh
+    process of its own, so that no tool's memory or caches slow another; None if the
+    tool is not installed."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-W",
+            "ignore",
+            __file__,
+            "--child",
+            name,
+            "--sets",
+            str(sets),
+            "--docs",
+            str(args.docs),
+            "--doc-words",
+            str(args.doc_words),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        return None
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def timed_documents(args: argparse.Namespace) -> tuple[list[str], list[list[str]]]:
+    """The warm-up documents and the timed sets, the same in every process."""
+    warm_count = 3
+    all_docs = documents(warm_count + args.sets * args.docs, args.doc_words)
+    warm_docs, timed = all_docs[:warm_count], all_docs[warm_count:]
+    return warm_docs, [timed[k * args.docs : (k + 1) * args.docs] for k in range(args.sets)]
 
 
 def ratio(slow: list[float], fast: list[float]) -> float:
@@ -211,42 +270,33 @@ def main() -> None:
     parser.add_argument("--peer-sets", type=int, default=2, help="sets quantulum3 times")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-peer", action="store_true", help="skip quantulum3")
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # time one tool, print JSON
     args = parser.parse_args()
 
-    import warnings
-
-    warnings.simplefilter("ignore")
-    import spacy
+    if args.child:
+        warm_docs, sets = timed_documents(args)
+        print(json.dumps(time_tool(args.child, warm_docs, sets)))
+        return
 
     import unitcheck
 
-    warm_count = 3
-    all_docs = documents(warm_count + args.sets * args.docs, args.doc_words)
-    warm_docs, timed = all_docs[:warm_count], all_docs[warm_count:]
-    sets = [timed[k * args.docs : (k + 1) * args.docs] for k in range(args.sets)]
-    mean_words = statistics.mean(map(words, timed))
+    _, sets = timed_documents(args)
+    mean_words = statistics.mean(words(doc) for docs in sets for doc in docs)
     article_a, article_b = build_pair(1_000)
     big_a, big_b = build_pair(20_000, seed=11)
 
-    tools: dict[str, object] = {
-        "unitcheck": unitcheck.extract,
-        "spacy": spacy.blank("en").tokenizer,
-    }
     rows: list[tuple[str, str]] = []
-    if not args.no_peer:
-        try:
-            from quantulum3 import parser as q3
-        except ImportError:
+    seconds: dict[str, list[float]] = {}
+    names = ("unitcheck", "spacy") if args.no_peer else ("unitcheck", "spacy", "quantulum3")
+    for name in names:
+        count = min(args.peer_sets, args.sets) if name == "quantulum3" else args.sets
+        found = throughput(name, args, count)
+        if found is not None:
+            seconds[name] = found
+        elif name == "quantulum3":
             rows.append(("quantulum3", "not installed: pip install -e '.[bench]'"))
         else:
-            tools["quantulum3"] = q3.parse
-    from unitcheck.units import registry
-
-    registry()  # built here, not when a timed text first shows a word the tables lack
-    for fn in tools.values():  # warm: imports, registry, tables, models, caches
-        for doc in warm_docs:
-            fn(doc)
-    seconds = throughput(tools, sets, {"quantulum3": min(args.peer_sets, args.sets)})
+            raise SystemExit(f"could not time {name}")
 
     def rate(name: str) -> str:
         per_doc = statistics.median(seconds[name])
@@ -271,22 +321,25 @@ def main() -> None:
         article = Path(tmp) / "article.txt"
         article.write_text(article_a, encoding="utf-8")
         cold_cli(article, 1)  # fills unitcheck's on-disk cache of pint's answers
-        cold = cold_cli(article, args.repeat)
+        cold, cold_cpu = cold_cli(article, args.repeat)
         rows.append(
             (
                 f"cold `unitcheck extract` ({words(article_a):,} words)",
-                f"{cold * 1000:.0f} ms (new process, best of {args.repeat})",
+                f"{cold * 1000:.0f} ms wall, {cold_cpu * 1000:.0f} ms CPU "
+                f"(new process, best of {args.repeat})",
             )
         )
         empty = Path(tmp) / "no-cache"
-        first = statistics.median(
+        firsts = [
             cold_cli(article, 1, {**os.environ, "UNITCHECK_CACHE_DIR": str(empty / str(k))})
             for k in range(3)
-        )
+        ]
         rows.append(
             (
                 "  the same, first run (empty unitcheck cache)",
-                f"{first * 1000:.0f} ms (new process, median of 3)",
+                f"{statistics.median(w for w, _ in firsts) * 1000:.0f} ms wall, "
+                f"{statistics.median(c for _, c in firsts) * 1000:.0f} ms CPU "
+                "(new process, median of 3)",
             )
         )
         modules = subprocess.run(
@@ -324,7 +377,7 @@ def main() -> None:
                 f"{cmp_rss / 1024:.0f} MiB ({cmp_child * 1000:.0f} ms in process)",
             )
         )
-        if "quantulum3" in tools:
+        if "quantulum3" in seconds:
             peer_child, peer_rss = run_child(
                 f"import warnings; warnings.simplefilter('ignore')\n"
                 f"from quantulum3 import parser; parser.parse(open({str(article)!r}).read())"
