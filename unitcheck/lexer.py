@@ -16,8 +16,10 @@ from dataclasses import dataclass
 # "4e14" and "1.5e-3" are scientific notation. A leading "." is a decimal (".5 percent").
 # Indian grouping puts lakhs and crores in pairs ("12,34,567.89"). Wire feeds that space
 # every token write "80 , 000" (a spaced comma before exactly three digits) and "6 . 2"
-# (a spaced point between digits); not in a list ("5 , 100 , 200" after a digit and a
-# comma, or "1 . 2 . 3"), nor after a year, where the point ends a sentence ("in 2019 . 3").
+# (a spaced point between digits); not where a list goes on ("14 , 9", "12 , 1994 , ",
+# "1 . 2 . 3"), nor after a year, where the point ends a sentence ("in 2019 . 3"). A
+# list of three-digit figures after a short one ("5 , 100 , 200") reads as one figure:
+# the shape cannot tell it from "5 , 100 , 200" thousands, which feeds write far more.
 # Quoted foreign copy writes a decimal comma ("1,5 km", "3,25%", "1.234,56 euros"): one
 # or two digits after a comma, or a comma after point-grouped thousands.
 _NUMBER = (
