@@ -365,3 +365,34 @@ def test_compare_conversion_keeping_a_compounds_first_figure_is_flagged() -> Non
     assert _serious(slip) == [("UC104", "1lb 3oz", "1kg")]
     assert _serious(right) == []
     assert [f.code for f in right.findings] == ["UC303"]
+
+
+def test_compare_pairing_in_one_long_sentence_is_linear() -> None:
+    # One sentence of hundreds of figures (a list run together without stops): the pair
+    # scores computed grow with the figures, not with their square.
+    import importlib
+
+    module = importlib.import_module("unitcheck.compare")
+    original_score = module._Judge.score
+    calls = 0
+
+    def counting(self: object, a: object, b: object) -> float:
+        nonlocal calls
+        calls += 1
+        return original_score(self, a, b)  # type: ignore[arg-type]
+
+    def sentence(n: int, shift: int) -> str:
+        items = ", ".join(f"{k + shift} kg of item {k}" for k in range(n))
+        return f"The stalls sold {items}."
+
+    counts = []
+    module._Judge.score = counting  # type: ignore[method-assign]
+    try:
+        for n in (200, 400):
+            calls = 0
+            result = unitcheck.compare(sentence(n, 0), sentence(n, 1))
+            counts.append(calls)
+            assert len(result.matches) >= n - 1  # every figure still finds its partner
+    finally:
+        module._Judge.score = original_score  # type: ignore[method-assign]
+    assert counts[1] <= 2.2 * counts[0]

@@ -4,13 +4,14 @@ The steps: extract the quantities of both texts; split both into sentences and a
 them (``align``, with every quantity masked); within each group of aligned sentences,
 pair the quantities in order (a small dynamic programme over a pair score), reading a
 compound measure ("5 feet 2 inches") as its parts where the other side writes two
-quantities in its place; then judge each pair and each conversion added in parentheses. Quantities left over, in aligned
-groups or in one-sided sentences, are matched across the document within a few
-sentences, strictly (a moved figure, the same figure with another unit, the same digits
-at another scale), so a sentence that failed to align never hides a changed unit. What
-still matches nothing is reported as dropped or added (info), so no figure vanishes
-unsaid; in paragraphs that exist on one side only (an ad, a teaser, a credit) the message
-says so, since those are more likely material of their own than edits.
+quantities in its place; then judge each pair and each conversion added in parentheses.
+Quantities left over, in aligned groups or in one-sided sentences, are matched across
+the document within a few sentences, strictly (a moved figure, the same figure with
+another unit, the same digits at another scale), so a sentence that failed to align
+never hides a changed unit. What still matches nothing is reported as dropped or added
+(info), so no figure vanishes unsaid; in paragraphs that exist on one side only (an ad,
+a teaser, a credit) the message says so, since those are more likely material of their
+own than edits.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import math
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from . import conversion as conv
@@ -154,8 +155,10 @@ def _compounds_in_parts(
         return own, other
     out: list[Quantity] = []
     for q in own:
-        kindred = [(x, y) for x, y in adjacent if conv.comparable(q, x)]
-        parts = _parts(q, gallon, ton) if kindred and _may_be_compound(q) else None
+        kindred = (
+            [(x, y) for x, y in adjacent if conv.comparable(q, x)] if _may_be_compound(q) else []
+        )
+        parts = _parts(q, gallon, ton) if kindred else None
         # one part kept its figure: the other was edited (a slip, or a new figure)
         if parts and any(
             conv.same_number(parts[0], x) or conv.same_number(parts[1], y) for x, y in kindred
@@ -407,46 +410,76 @@ def _by_segment(
 # -- pairing ----------------------------------------------------------------------
 
 
+#: Score cells past which a group's pairing is done in a band around its diagonal:
+#: a sentence of hundreds of figures (a table run together, a list without stops)
+#: then costs linear time; an ordinary sentence is scored in full.
+_FULL_PAIRING = 32 * 32
+#: How far from the diagonal, in quantities, a long group's pairs are scored.
+_PAIR_BAND = 12
+
+
 def _pair(
     in_a: Sequence[Quantity], in_b: Sequence[Quantity], judge: _Judge
 ) -> list[tuple[Quantity, Quantity]]:
-    """Order-preserving pairing with the highest total score (quantities per
-    sentence are few, so the quadratic programme is cheap)."""
+    """Order-preserving pairing with the highest total score (a small dynamic programme
+    over the score matrix; in a band around its diagonal for very long groups)."""
     n, m = len(in_a), len(in_b)
     if not n or not m:
         return []
-    scores = [[judge.score(a, b) for b in in_b] for a in in_a]
+    band = _band(n, m)
+    scores: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(in_a):
+        for j in band(i):
+            score = judge.score(a, in_b[j])
+            if score > 0:
+                scores[(i, j)] = score
     # Between equal pairings, leave an added restatement ("50 km (50 miles)") to be
     # judged as a conversion rather than pair it and strand the figure after it.
-    for j in range(1, m):
-        if judge.restates(in_b[j - 1], in_b[j]):
-            for row in scores:
-                if row[j] > 0:
-                    row[j] -= _TIE_BREAK
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    restated = {j for j in range(1, m) if judge.restates(in_b[j - 1], in_b[j])}
+    if restated:
+        for key in scores:
+            if key[1] in restated:
+                scores[key] -= _TIE_BREAK
+    best: dict[tuple[int, int], float] = {}
+    get = best.get
     for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            take = scores[i][j] + best[i + 1][j + 1] if scores[i][j] > 0 else 0.0
-            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+        for j in reversed(band(i)):
+            s = scores.get((i, j), 0.0)
+            take = s + get((i + 1, j + 1), 0.0) if s > 0 else 0.0
+            best[(i, j)] = max(take, get((i + 1, j), 0.0), get((i, j + 1), 0.0))
     pairs = []
     i = j = 0
     while i < n and j < m:
-        s = scores[i][j]
-        if s > 0 and math.isclose(best[i][j], s + best[i + 1][j + 1]):
+        s = scores.get((i, j), 0.0)
+        here = get((i, j), 0.0)
+        if s > 0 and math.isclose(here, s + get((i + 1, j + 1), 0.0)):
             pairs.append((in_a[i], in_b[j]))
             i, j = i + 1, j + 1
-        elif math.isclose(best[i][j], best[i + 1][j]):
+        elif math.isclose(here, get((i + 1, j), 0.0)):
             i += 1
         else:
             j += 1
-    return pairs + _reordered(in_a, in_b, pairs, scores)
+    return pairs + _reordered(in_a, in_b, pairs, scores, band)
+
+
+def _band(n: int, m: int) -> Callable[[int], range]:
+    """The columns scored for row *i*: all of them, or a band around the diagonal."""
+    if n * m <= _FULL_PAIRING:
+        return lambda i: range(m)
+
+    def band(i: int) -> range:
+        centre = i * m // n
+        return range(max(0, centre - _PAIR_BAND), min(m, centre + _PAIR_BAND + 1))
+
+    return band
 
 
 def _reordered(
     in_a: Sequence[Quantity],
     in_b: Sequence[Quantity],
     pairs: Sequence[tuple[Quantity, Quantity]],
-    scores: Sequence[Sequence[float]],
+    scores: dict[tuple[int, int], float],
+    band: Callable[[int], range],
 ) -> list[tuple[Quantity, Quantity]]:
     """Pair what the in-order pass left over when the figures agree outright: a rewording
     that moves "6.7%" after "12.4 million" keeps both facts."""
@@ -458,11 +491,11 @@ def _reordered(
             continue
         free = [
             j
-            for j, b in enumerate(in_b)
-            if id(b) not in taken_b and scores[i][j] >= _SCORE_CONVERTED
+            for j in band(i)
+            if id(in_b[j]) not in taken_b and scores.get((i, j), 0.0) >= _SCORE_CONVERTED
         ]
         if free:
-            j = max(free, key=lambda k: scores[i][k])
+            j = max(free, key=lambda k: scores[(i, k)])
             taken_b.add(id(in_b[j]))
             extra.append((a, in_b[j]))
     return extra
