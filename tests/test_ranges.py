@@ -122,6 +122,20 @@ def test_ranges_vague_plural_is_approximate(
     assert text[q.start : q.end] == q.text
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Britain lost billions of pounds in the crash.", "GBP"),  # a big sum is money
+        ("They seized millions of pounds of cocaine.", "pound"),  # what is weighed, named
+        ("The harvest ran to millions of pounds.", "pound"),  # mass spoken of nearby
+        ("It weighs hundreds of pounds.", "pound"),
+    ],
+)
+def test_ranges_vague_pounds(text: str, unit: str) -> None:
+    (q,) = extract(text)
+    assert q.unit == unit
+
+
 def test_ranges_vague_keeps_a_written_bound() -> None:
     (q,) = extract("It cost up to thousands of dollars.")
     assert (q.low, q.high, q.qualifier) == (1e3, 1e4, "upper")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .errors import TableError
 from .lexer import NUM, SYM, WORD, Token, token_texts
+from .money import MASS_WORDS
 from .numbers import BIG, WORD_STARTS, Number, parse_words
 from .quantity_builder import Reading, ascending, units_agree
 from .scan_base import DASHES, HYPHENS, ScannerBase
@@ -320,6 +321,8 @@ class RangeRules(ScannerBase):
             reading.number = Number(low, step, k, True)
             reading.scale_end = k if scale != 1.0 else 0
             end = self._currency_after(reading, k)
+            if reading.currency is None and low * scale >= 1e6:
+                end = self._vague_sterling(reading, k, end)  # "millions of pounds"
             if reading.currency is not None:
                 reading.per, end = self._per(end, money=True)
             elif _spelled_unit(tokens[k]):
@@ -338,6 +341,22 @@ class RangeRules(ScannerBase):
         second.borrow(reading)
         reading.range_with = second
         return reading
+
+    def _vague_sterling(self, reading: Reading, k: int, end: int) -> int:
+        """ "billions of pounds" is money, as "1.8 billion pounds" is, unless what is
+        weighed is named ("millions of pounds of grain") or mass is spoken of nearby."""
+        found = self._currency_word_at(k)
+        if found is None or found[0] != "GBP":
+            return end
+        code, after = found
+        tokens = self.tokens
+        if after < self.n and tokens[after].low == "of":
+            return end
+        window = range(max(0, reading.first - 6), min(self.n, after + 4))
+        if any(tokens[m].low in MASS_WORDS for m in window):
+            return end
+        reading.currency = code
+        return after
 
     # implemented by the other mixins of the scanner
     def _currency_symbol(self, i: int) -> tuple[str, int] | None:
