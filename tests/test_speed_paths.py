@@ -164,3 +164,20 @@ def test_package_public_names_stay_functions():
     assert unitcheck.Quantity.__name__ == "Quantity"
     with pytest.raises(AttributeError):
         unitcheck.no_such_name  # noqa: B018
+
+
+def test_pint_cache_keeps_a_few_files_per_module(tmp_path):
+    # answers of older sources are removed when new ones are written, newest first kept
+    import time as clock
+
+    for k in range(7):
+        path = tmp_path / f"pint-answers-unitcheck.units-{k:024d}.pickle"
+        path.write_bytes(pickle.dumps({}))
+        stamp = clock.time() - 1000 + k
+        os.utime(path, (stamp, stamp))
+    other = tmp_path / "pint-answers-unitcheck.conversion-0.pickle"
+    other.write_bytes(b"")
+    pint_cache._prune(tmp_path, "unitcheck.units")
+    left = sorted(p.name for p in tmp_path.glob("pint-answers-unitcheck.units-*"))
+    assert left == [f"pint-answers-unitcheck.units-{k:024d}.pickle" for k in range(3, 7)]
+    assert other.exists()

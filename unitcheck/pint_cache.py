@@ -40,6 +40,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: words that are not units, and loading the file must stay cheap).
 MAX_ANSWERS = 20_000
 _PREFIX = "pint-answers-"
+#: Answer files kept per module; older ones are removed when a new one is written.
+_KEEP_FILES = 4
 #: pint's files whose change can change an answer (read as bytes, never imported).
 _PINT_FILES = ("__init__.py", "default_en.txt", "constants_en.txt")
 
@@ -161,3 +163,19 @@ def _save() -> None:
             tmp.unlink(missing_ok=True)  # no room, no right, or an answer pickle refuses
             continue
         new.clear()
+        _prune(path.parent, module)
+
+
+def _prune(folder: Path, module: str) -> None:
+    """Keep the newest few answer files of ``module``: older sources, tables or pints
+    left theirs behind (a few stay, for environments that take turns)."""
+    try:
+        found = sorted(
+            folder.glob(f"{_PREFIX}{module}-*.pickle"),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for old in found[_KEEP_FILES:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
