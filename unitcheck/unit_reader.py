@@ -181,7 +181,7 @@ class UnitRules(ScannerBase):
             return j
         entry, end = found
         if power == 1 and entry.surface[0][0].isalpha():  # "6'2" is not square feet
-            power, end = self._exponent(end, entry.surface)
+            power, end = self._exponent(end, entry.surface, hyphenated=hyphen)
         elif end < self.n and tokens[end].kind == SUP:
             end += 1
         expression = entry.expression
@@ -666,10 +666,13 @@ class UnitRules(ScannerBase):
             self._inches = "inch" in lowered or "\u2033" in lowered
         return self._inches
 
-    def _exponent(self, end: int, surface: tuple[str, ...] = ()) -> tuple[int, int]:
+    def _exponent(
+        self, end: int, surface: tuple[str, ...] = (), *, hyphenated: bool = False
+    ) -> tuple[int, int]:
         """A power written after the unit: "m2", "km²", "km^2", "km squared", and the
         inverse powers of scientific copy: "s-1", "fb−1", "m^-2", "s⁻¹".
-        A hyphen after a single capital ("B-2", "V-1") is a model name, not a power."""
+        A hyphen after a single capital ("B-2", "V-1") is a model name, not a power, and
+        so is one after a unit hyphenated onto its number: "6-foot-3" is a height."""
         if end >= self.n:
             return 1, end
         tokens = self.tokens
@@ -690,6 +693,7 @@ class UnitRules(ScannerBase):
         if (
             t.text in EXPONENT_MINUS
             and not t.space
+            and not (t.text == "-" and hyphenated)
             and not (t.text == "-" and len(surface) == 1 and surface[0].isupper())
         ):
             power, stop = self._negative_power(end)
