@@ -259,6 +259,8 @@ def number_words(x: float, digits: int = 2) -> str:
     *digits* is how many significant digits a figure in millions (or below 1,000) keeps.
     """
     ax = abs(x)
+    if not math.isfinite(x):
+        return "a figure out of range"  # past a float: "3e700 km" is read as infinite
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if ax >= scale:
             value = x / scale

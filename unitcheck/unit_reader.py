@@ -356,6 +356,8 @@ class UnitRules(ScannerBase):
 
     def _pint_unit(self, k: int) -> tuple[UnitEntry, int] | None:
         """A word the table has no row for, read through pint ("kW", "MPa", "dm")."""
+        if k >= self.n:
+            return None
         t = self.tokens[k]
         if t.kind != WORD or t.newline or self.units.match((t.text,)) is not None:
             return None
