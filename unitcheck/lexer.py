@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # Indian grouping puts lakhs and crores in pairs ("12,34,567.89"). Wire feeds that space
 # every token write "80 , 000" (a spaced comma before exactly three digits) and "6 . 2"
 # (a spaced point between digits); not where a list goes on ("14 , 9", "12 , 1994 , ",
-# "1 . 2 . 3"), nor after a year, where the point ends a sentence ("in 2019 . 3"). A
+# "1 . 2 . 3", nor before a figure with its own point, "6 . 0.2"), nor after a year, where the point ends a sentence ("in 2019 . 3"). A
 # list of three-digit figures after a short one ("5 , 100 , 200") reads as one figure:
 # the shape cannot tell it from "5 , 100 , 200" thousands, which feeds write far more.
 # Quoted foreign copy writes a decimal comma ("1,5 km", "3,25%", "1.234,56 euros"): one
@@ -27,7 +27,7 @@ _NUMBER = (
     r"|[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
     r"|(?<![\d.,])(?<!\d , )[1-9]\d{0,2}(?: , \d{3})+(?!\d| , \d)"
-    r"|(?<![\d.,])(?<!\d \. )(?!(?:1\d|20)\d\d )\d+ \. \d+(?!\d| \. \d)"
+    r"|(?<![\d.,])(?<!\d \. )(?!(?:1\d|20)\d\d )\d+ \. \d+(?!\d|\.\d| \. \d)"
     r"|(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+,\d+(?![\d,.])"
     r"|(?<![\d.,])\d{1,3},\d{1,2}(?![\d,]|\.\d)"
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?"

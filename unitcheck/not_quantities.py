@@ -109,7 +109,12 @@ class NotQuantityRules(ScannerBase):
 
     def _explicit_unit(self, j: int) -> bool:
         """Does a unit the table marks unambiguous follow the number, set apart by a space
-        ("747 metres", "500 km")? Such a number is a quantity whatever names it."""
+        ("747 metres", "500 km")? Such a number is a quantity whatever names it. A
+        percent sign or word, set apart or not, is as explicit ("06%", "007 percent")."""
+        if j < self.n and (self.tokens[j].text == "%" or self.tokens[j].low in ("percent", "per")):
+            found_percent = self._percent_at(j)
+            if found_percent is not None and found_percent[0] == "percent":
+                return True
         if j >= self.n or not self.tokens[j].space or self.tokens[j].kind != WORD:
             return False
         found = self._unit_after(j)
