@@ -396,3 +396,15 @@ def test_compare_pairing_in_one_long_sentence_is_linear() -> None:
     finally:
         module._Judge.score = original_score  # type: ignore[method-assign]
     assert counts[1] <= 2.2 * counts[0]
+
+
+def test_compare_never_ends_a_sentence_inside_a_quantity() -> None:
+    # a wire feed's spaced figure ("4 . 7 %") holds a " . " the segmenter would cut at;
+    # cut there, the changed figure falls into a sentence of its own and pairs with nothing
+    original = "Output grew 4 . 7 % over the year to 3.2 billion dollars , officials said ."
+    revised = "Output grew 4 . 9 % over the year to 3.2 billion dollars , officials said ."
+    result = unitcheck.compare(original, revised)
+    assert len(result.segments_a) == len(result.segments_b) == 1
+    assert [(f.code, f.a.text, f.b.text) for f in result.findings if f.a and f.b] == [
+        ("UC102", "4 . 7 %", "4 . 9 %")
+    ]

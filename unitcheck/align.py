@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,6 +52,39 @@ def segment(text: str) -> tuple[Segment, ...]:
     ['Prices rose 1.5% in the U.S. last year.', 'Mr. Lee disagreed.', 'Source link']
     """
     return segments(text)[0]
+
+
+def keep_whole(
+    found: tuple[Segment, ...], spans: Sequence[tuple[int, int]]
+) -> tuple[Segment, ...]:
+    """*found* with the segments a span runs across joined into one: a sentence never
+    ends inside a quantity, as one spaced-out wire figure ("6 . 2 %") would make it.
+
+    >>> keep_whole((Segment(0, 12), Segment(13, 30)), [(11, 16)])
+    (Segment(start=0, end=30),)
+    """
+    if len(found) < 2 or not spans:
+        return found
+    starts = [s.start for s in found]
+    joined_to = list(range(len(found)))  # segment index -> the last index it reaches
+    for start, end in spans:
+        first = bisect_right(starts, start) - 1  # the segment the span starts in
+        if first < 0 or found[first].end <= start:
+            first += 1  # it starts in the space before the next one
+        last = bisect_left(starts, end) - 1  # the last segment it reaches into
+        if 0 <= first < last:
+            joined_to[first] = max(joined_to[first], last)
+    out: list[Segment] = []
+    i = 0
+    while i < len(found):
+        reach = joined_to[i]
+        k = i
+        while k < reach:  # a join may reach further through the segments it spans
+            k += 1
+            reach = max(reach, joined_to[k])
+        out.append(Segment(found[i].start, found[reach].end))
+        i = reach + 1
+    return tuple(out) if len(out) < len(found) else found
 
 
 def segments(*texts: str) -> tuple[tuple[Segment, ...], ...]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from . import conversion as conv
 from . import units
-from .align import align, segments
+from .align import align, keep_whole, segments
 from .codes import BY_CODE
 from .conversion import Agreement
 from .extract import extract
@@ -64,6 +64,8 @@ def compare(
     quantities_a = [q for q in found_a if q.is_measure]
     quantities_b = [q for q in found_b if q.is_measure]
     segments_a, segments_b = segments(original, revised)
+    segments_a = keep_whole(segments_a, [q.span for q in found_a])
+    segments_b = keep_whole(segments_b, [q.span for q in found_b])
     alignment = align(
         original,
         segments_a,
