@@ -408,3 +408,22 @@ def test_compare_never_ends_a_sentence_inside_a_quantity() -> None:
     assert [(f.code, f.a.text, f.b.text) for f in result.findings if f.a and f.b] == [
         ("UC102", "4 . 7 %", "4 . 9 %")
     ]
+
+
+@pytest.mark.parametrize(
+    ("original", "revised", "code"),
+    [
+        ("The stamp costs 50 cents.", "The stamp costs $50.", "UC102"),  # one currency: a figure
+        ("The stamp costs 50 cents.", "The stamp costs 50 pence.", "UC205"),
+        ("The stamp costs 50 cents.", "The stamp costs 60 cents.", "UC102"),
+    ],
+)
+def test_compare_subunit_and_its_currency_are_one_unit(original: str, revised: str, code: str) -> None:
+    found = unitcheck.compare(original, revised).findings
+    assert [f.code for f in found] == [code]
+    if code == "UC205":
+        assert "from USD to GBP" in found[0].message
+
+
+def test_compare_subunit_restated_in_its_currency_is_quiet() -> None:
+    assert unitcheck.compare("The stamp costs 50 cents.", "The stamp costs $0.50.").findings == ()

@@ -533,7 +533,7 @@ class _Judge:
         if same_number and (a.unit is None) == (b.unit is None):
             return _SCORE_SAME_NUMBER
         if agreement is Agreement.DIFFERENT:
-            return _SCORE_VALUE_CHANGED if a.unit == b.unit else _SCORE_WRONG_CONVERSION
+            return _SCORE_VALUE_CHANGED if conv.same_unit(a, b) else _SCORE_WRONG_CONVERSION
         return 0.0
 
     def across(self, a: Quantity, b: Quantity) -> float:
@@ -554,7 +554,7 @@ class _Judge:
             if a.kind == b.kind == "money" or (kindred and None not in units):
                 return _SCORE_SAME_NUMBER
             return 0.0
-        if agreement is Agreement.DIFFERENT and a.unit == b.unit and _power_of_ten(a, b):
+        if agreement is Agreement.DIFFERENT and conv.same_unit(a, b) and _power_of_ten(a, b):
             return _SCORE_VALUE_CHANGED
         return 0.0
 
@@ -599,7 +599,7 @@ class _Judge:
             yield _finding("UC303", f"{_q(b)} converts {_q(a)} correctly ({_in(a, b)})", a, b)
         elif conv.same_number(a, b):
             yield self._same_number(a, b, agreement)
-        elif agreement is Agreement.DIFFERENT and a.unit == b.unit:
+        elif agreement is Agreement.DIFFERENT and conv.same_unit(a, b):
             yield _finding(
                 "UC102",
                 f"{_q(a)} became {_q(b)}: {conv.describe_value(a)} \u2192 "
@@ -640,8 +640,8 @@ class _Judge:
         if a.kind == "money" and b.kind == "money":
             return _finding(
                 "UC205",
-                f"{_q(a)} became {_q(b)}: the currency changed from {a.unit} to "
-                f"{b.unit} but the amount did not",
+                f"{_q(a)} became {_q(b)}: the currency changed from {conv.currency_of(a)} to "
+                f"{conv.currency_of(b)} but the amount did not",
                 a,
                 b,
             )
@@ -744,7 +744,7 @@ def _dimension(q: Quantity) -> str:
 
 def _power_of_ten(a: Quantity, b: Quantity) -> bool:
     """The two magnitudes differ by a factor of 10, 100, 1,000...: the digits were kept."""
-    x, y = abs(a.magnitude), abs(b.magnitude)
+    x, y = abs(conv.in_currency(a).magnitude), abs(conv.in_currency(b).magnitude)
     if not x or not y or not math.isfinite(x) or not math.isfinite(y) or math.isclose(x, y):
         return False
     # The difference of the logs, never the log of the quotient: y / x overflows or
