@@ -39,6 +39,7 @@ class Lexicon:
     currency_symbol_starts: frozenset[str]  # first token texts of every symbol
     currency_prefixes: dict[tuple[str, ...], str]  # ("hk", "$"): a letter prefix, folded
     currency_prefix_starts: frozenset[str]  # lower-cased letter prefixes ("us", "hk", "c")
+    currency_word_starts: frozenset[str] = frozenset()  # first words of every currency name
 
 
 @functools.cache
@@ -135,4 +136,5 @@ def lexicon() -> Lexicon:
         frozenset(words[0] for words in symbols),
         prefixes,
         frozenset(words[0] for words in prefixes if len(words[0]) > 1),
+        frozenset(words[0] for words in currency_words),
     )

@@ -521,6 +521,8 @@ class MoneyRules(ScannerBase):
         scaled = self._code_scale(tokens[j].text)
         if scaled is not None:
             return scaled[0], j + 1  # "30 MUSD"
+        if tokens[j].low not in self.lex.currency_word_starts:
+            return None  # most words open no currency name: no tuple look-ups for them
         for length in range(min(self.lex.currency_word_longest, self.n - j), 0, -1):
             code = self.lex.currency_words.get(tuple(tokens[j + m].low for m in range(length)))
             if code is not None:
