@@ -14,16 +14,19 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .check import check_document, check_pair
     from .compare import compare
+    from .config import ConfigError, Settings
     from .errors import InputError, TableError, UnitcheckError
     from .extract import extract
     from .lint import lint
     from .model import Comparison, Finding, Quantity, Severity
+    from .result import ExitCode, FileResult
 
 __all__ = [
-    "extract", "compare", "lint",
-    "Quantity", "Finding", "Severity", "Comparison",
-    "UnitcheckError", "InputError", "TableError",
+    "extract", "compare", "lint", "check_pair", "check_document",
+    "Quantity", "Finding", "Severity", "Comparison", "FileResult", "Settings",
+    "UnitcheckError", "InputError", "TableError", "ConfigError", "ExitCode",
 ]
 __version__ = "0.1.0"
 
@@ -32,13 +35,19 @@ _HOMES = {
     "extract": ".extract",
     "compare": ".compare",
     "lint": ".lint",
+    "check_pair": ".check",
+    "check_document": ".check",
     "Quantity": ".model",
     "Finding": ".model",
     "Severity": ".model",
     "Comparison": ".model",
+    "FileResult": ".result",
+    "Settings": ".config",
     "UnitcheckError": ".errors",
     "InputError": ".errors",
     "TableError": ".errors",
+    "ConfigError": ".config",
+    "ExitCode": ".result",
 }
 
 

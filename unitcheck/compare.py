@@ -22,6 +22,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from . import conversion as conv
 from . import units
@@ -32,6 +33,9 @@ from .extract import extract
 from .lexer import NUM, tokenize
 from .model import AlignedPair, Comparison, Finding, Quantity, Segment
 from .regional import localise
+
+if TYPE_CHECKING:
+    from .config.settings import Settings
 
 _TON_VARIANTS = frozenset({"ton", "short_ton", "metric_ton", "tonne", "long_ton"})
 _TEMPERATURE = "[temperature]"
@@ -46,19 +50,32 @@ _TIE_BREAK = 0.01
 
 
 def compare(
-    original: str, revised: str, *, tolerance: float = 1.0, gallon: str = "us", ton: str = "short"
+    original: str,
+    revised: str,
+    *,
+    settings: Settings | None = None,
+    tolerance: float | None = None,
+    gallon: str | None = None,
+    ton: str | None = None,
 ) -> Comparison:
     """Compare an *original* text with a *revised* one (a reprint, an edit).
 
     Returns the sentence alignment, the matched quantity pairs and the findings,
-    sorted by their position in the revised text. *tolerance* scales the rounding
-    allowed; *gallon* ("us", "imperial") and *ton* ("short", "long", "metric") say what
-    a bare "gallon" or "ton" means in this copy.
+    sorted by their position in the revised text. *settings* (a ``Settings``, default
+    ones when None) says how: its ``tolerance`` scales the rounding allowed; ``gallon``
+    ("us", "imperial") and ``ton`` ("short", "long", "metric") say what a bare "gallon"
+    or "ton" means in this copy. The keywords, when not None, replace those settings.
+    A bad value is a ``ConfigError`` (a ``ValueError``). Config filtering and
+    suppression comments are not applied here: ``unitcheck.check_pair`` does that.
 
     >>> result = compare("The front is 600 miles long.", "The front is 600km long.")
     >>> [(f.code, f.a.text, f.b.text) for f in result.findings]
     [('UC101', '600 miles', '600km')]
     """
+    from .config.settings import resolve
+
+    options = resolve(settings, tolerance=tolerance, gallon=gallon, ton=ton)
+    tolerance, gallon, ton = options.tolerance, options.gallon, options.ton
     found_a = [localise(q, gallon=gallon, ton=ton) for q in extract(original)]
     found_b = [localise(q, gallon=gallon, ton=ton) for q in extract(revised)]
     quantities_a = [q for q in found_a if q.is_measure]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from . import conversion as conv
 from . import plausibility
@@ -38,6 +39,9 @@ from .lint_context import (
 from .model import Finding, Quantity
 from .regional import localise
 
+if TYPE_CHECKING:
+    from .config.settings import Settings
+
 #: What a bare "ton" means under each ``ton_locale`` (the names ``config.TONS`` uses).
 TON_LOCALES = {"short": "ton", "metric": "metric_ton", "long": "long_ton"}
 
@@ -49,22 +53,35 @@ _DELTA = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_
 
 
 def lint(
-    text: str, *, tolerance: float = 1.0, ton_locale: str | None = None, gallon: str = "us"
+    text: str,
+    *,
+    settings: Settings | None = None,
+    tolerance: float | None = None,
+    ton_locale: str | None = None,
+    gallon: str | None = None,
 ) -> list[Finding]:
     """Check one text on its own and return its findings, sorted by position.
 
-    *tolerance* scales the rounding allowed in conversions (as in ``compare``).
-    *ton_locale* says what a bare "ton" means in this copy: "short", "metric" or
-    "long"; None (the default) means the copy must say, and a bare "tons" is flagged.
-    *gallon* ("us" or "imperial") says what a bare "gallon" means.
+    *settings* (a ``Settings``, default ones when None) says how, as in ``compare``:
+    ``tolerance`` scales the rounding allowed in conversions; ``gallon`` ("us" or
+    "imperial") says what a bare "gallon" means; a bare "ton" means ``ton`` ("short",
+    "metric" or "long") only when it was told (``Settings.lint_ton``), else the copy
+    must say, and a bare "tons" is flagged. The keywords, when not None, replace those
+    settings (*ton_locale* is ``ton``). A bad value is a ``ConfigError`` (a
+    ``ValueError``). Config filtering and suppression comments are not applied here:
+    ``unitcheck.check_document`` does that.
 
     >>> [(f.code, f.b.text) for f in lint("The convoy covered 600 miles (1,600km).")]
     [('UC104', '1,600km')]
     """
-    if ton_locale is not None and ton_locale not in TON_LOCALES:
-        raise ValueError(f"ton_locale must be one of {', '.join(TON_LOCALES)} or None")
-    if not (tolerance > 0):
-        raise ValueError(f"tolerance must be a positive number, not {tolerance!r}")
+    from .config.settings import ConfigError, resolve
+
+    try:
+        options = resolve(settings, tolerance=tolerance, ton=ton_locale, gallon=gallon)
+    except ConfigError as exc:  # name the keyword the caller used
+        key = "ton_locale" if exc.key == "ton" and ton_locale is not None else exc.key
+        raise ConfigError(exc.path, key, exc.reason) from None
+    tolerance, ton_locale, gallon = options.tolerance, options.lint_ton(), options.gallon
     quantities = [localise(q, gallon=gallon) for q in extract(text) if q.is_measure]
     context = Context(text)
     pairs = _restatements(text, quantities)

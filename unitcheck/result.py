@@ -9,9 +9,29 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import IntEnum
 
 from .inputs import Document
 from .model import Comparison, Finding, Quantity, Severity
+
+
+class ExitCode(IntEnum):
+    """How a run ends, as the process's exit status (``RunResult.return_code``).
+
+    >>> int(ExitCode.USAGE), int(ExitCode.INTERRUPTED)
+    (2, 130)
+    """
+
+    #: No finding reaches ``--fail-level``.
+    OK = 0
+    #: A finding (or an empty input) reaches ``--fail-level``.
+    FINDINGS = 1
+    #: A usage, configuration or input error (click uses 2 for usage errors too).
+    USAGE = 2
+    #: A bug in unitcheck.
+    INTERNAL = 3
+    #: Ctrl-C (128 + SIGINT).
+    INTERRUPTED = 130
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +104,18 @@ class RunResult:
         """True when a finding or a note reaches ``fail_level`` (exit status 1)."""
         worst = self.worst()
         return self.fail_level is not None and worst is not None and worst >= self.fail_level
+
+    @property
+    def return_code(self) -> ExitCode:
+        """The exit status: ``USAGE`` when an input could not be checked, else
+        ``FINDINGS`` when the run fails, else ``OK``.
+
+        >>> RunResult("lint").return_code
+        <ExitCode.OK: 0>
+        """
+        if self.problems:
+            return ExitCode.USAGE
+        return ExitCode.FINDINGS if self.fails() else ExitCode.OK
 
     def summary_line(self) -> str:
         """The last line of a report, saying what was checked and what failed the run.

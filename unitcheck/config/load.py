@@ -52,6 +52,8 @@ def load_settings(
         else:
             values[key], origins[key] = value, COMMAND_LINE
     fields = {FIELD[k]: v for k, v in values.items()}
-    settings = Settings(root=root, **fields)
+    # A locale a file or a flag states is told, even when it states the default.
+    told = frozenset(f for f in ("gallon", "ton") if f in fields)
+    settings = Settings(root=root, explicit=told, **fields)
     full = {k: origins.get(k, DEFAULT) for k in KEYS}
     return settings, Sources(full, str(path) if path is not None else None)

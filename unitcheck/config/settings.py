@@ -19,14 +19,17 @@ ALL = "ALL"
 GALLONS = ("us", "imperial")
 TONS = ("short", "long", "metric")
 FAIL_NEVER = "never"
+#: The locale settings and their defaults (what a bare "gallon" or "ton" means).
+_LOCALE_DEFAULTS = {"gallon": "us", "ton": "short"}
 
 
 class ConfigError(UnitcheckError, ValueError):
     """A config file (or a command-line value) cannot be used as it is."""
 
-    def __init__(self, path: str, key: str | None, reason: str) -> None:
-        super().__init__(path, key, reason)
-        self.path, self.key, self.reason = path, key, reason
+    fields = ("path", "key", "reason")
+    path: str
+    key: str | None
+    reason: str
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
@@ -44,8 +47,15 @@ class Settings:
     ``per_file_ignores`` match paths relative to ``root`` (the config file's folder,
     or the working directory when there is none).
 
-    >>> Settings().fail_level, Settings().tolerance, Settings().ton
-    (<Severity.ERROR: 3>, 1.0, 'short')
+    ``explicit`` names the locale settings ("gallon", "ton") the run was told rather
+    than left at their defaults; a value other than the default counts as told. Lint
+    reads a bare "ton" as ``ton`` only when it was told (``lint_ton``). A bad value is
+    a ``ConfigError`` (a ``ValueError``) naming the setting.
+
+    >>> Settings().fail_level, Settings().tolerance, Settings().ton, Settings().lint_ton()
+    (<Severity.ERROR: 3>, 1.0, 'short', None)
+    >>> Settings(ton="metric").lint_ton()
+    'metric'
     """
 
     fail_level: Severity | None = Severity.ERROR
@@ -61,14 +71,48 @@ class Settings:
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     output_format: tuple[str, ...] = ("text",)
     root: str | None = None
+    # Where a value came from, like ``Sources``: not part of what two settings are.
+    explicit: frozenset[str] = dataclasses.field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
-        if not (math.isfinite(self.tolerance) and self.tolerance > 0):
-            raise ValueError(f"tolerance must be a positive number, not {self.tolerance!r}")
-        if self.gallon not in GALLONS:
-            raise ValueError(f"gallon must be one of {', '.join(GALLONS)}")
-        if self.ton not in TONS:
-            raise ValueError(f"ton must be one of {', '.join(TONS)}")
+        tolerance = self.tolerance
+        if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
+            raise ConfigError("", "tolerance", f"must be a positive number, not {tolerance!r}")
+        if not (math.isfinite(tolerance) and tolerance > 0):
+            raise ConfigError("", "tolerance", f"must be a positive number, not {tolerance!r}")
+        for key, choices in (("gallon", GALLONS), ("ton", TONS)):
+            value = getattr(self, key)
+            if value not in choices:
+                raise ConfigError("", key, f"must be one of {', '.join(choices)}, not {value!r}")
+        told = {k for k, default in _LOCALE_DEFAULTS.items() if getattr(self, k) != default}
+        if not set(self.explicit) <= set(_LOCALE_DEFAULTS):
+            unknown = ", ".join(sorted(set(self.explicit) - set(_LOCALE_DEFAULTS)))
+            raise ConfigError("", "explicit", f"names no locale setting: {unknown}")
+        object.__setattr__(self, "explicit", frozenset(self.explicit) | told)
+
+    def lint_ton(self) -> str | None:
+        """What a bare "ton" means to lint: ``ton`` when it was told, else None (the
+        copy must say, and a bare "tons" is flagged). Compare always reads ``ton``."""
+        return self.ton if "ton" in self.explicit else None
+
+    def with_options(self, **options: object) -> Settings:
+        """A copy with the *options* that are not None replaced, validated again.
+
+        A locale option given here counts as told (``explicit``). This is how the
+        keywords of ``compare`` and ``lint`` (``tolerance=``, ``gallon=``, ``ton=``)
+        reach the one options object.
+
+        >>> Settings().with_options(ton="short", tolerance=None).lint_ton()
+        'short'
+        """
+        given = {k: v for k, v in options.items() if v is not None}
+        if not given:
+            return self
+        unknown = sorted(set(given) - {f.name for f in dataclasses.fields(self)})
+        if unknown:
+            raise ConfigError("", unknown[0], "is not a setting")
+        told = self.explicit | (set(given) & set(_LOCALE_DEFAULTS))
+        return dataclasses.replace(self, **given, explicit=frozenset(told))  # type: ignore[arg-type]
 
     def is_enabled(self, code: str) -> bool:
         """False for a code that ``select`` leaves out or ``ignore`` drops."""
@@ -123,6 +167,22 @@ class Sources(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self.origins)
+
+
+def resolve(settings: Settings | None, **options: object) -> Settings:
+    """*settings* (the defaults when None) with the *options* not None replaced.
+
+    How ``compare``, ``lint`` and ``check_pair`` take their options: one ``Settings``,
+    validated once, plus the keywords they have always had.
+
+    >>> resolve(None, tolerance=2.0).tolerance
+    2.0
+    """
+    if settings is None:
+        settings = Settings()
+    elif not isinstance(settings, Settings):
+        raise TypeError(f"settings must be a Settings, not {type(settings).__name__}")
+    return settings.with_options(**options)
 
 
 def apply(settings: Settings, findings: Iterable[Finding], path: str) -> tuple[Finding, ...]:
