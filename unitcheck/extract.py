@@ -10,6 +10,7 @@ ordinals, identifiers, scores) are left out by ``not_quantities``.
 
 from __future__ import annotations
 
+from .context import words
 from .lexer import FRAC, NUM, SYM, WORD, Token, tokenize
 from .lexicon import lexicon
 from .model import Quantity
@@ -44,22 +45,13 @@ def extract(text: str) -> list[Quantity]:
 #: The shortest unit a point-grouped figure may measure ("212.000 years"): a year.
 _YEAR_SECONDS = 365 * 24 * 3600.0
 #: Words after a small spelled-out number that make it a count ("two of", "three more").
-WORD_COUNT_FOLLOWERS = frozenset(
-    "of short more fewer less behind ahead apart apiece each others remain remained times "
-    "straight consecutive successive".split()
-)
+WORD_COUNT_FOLLOWERS = words("count_followers")
 #: Words after "one" that make it a count, not a pronoun ("one short of a majority").
-ONE_COUNT_FOLLOWERS = frozenset("short apiece".split())
+ONE_COUNT_FOLLOWERS = words("one_count_followers")
 #: Parents and grandparents counted in "mum-of-three", "father-of-two".
-KIN_WORDS = frozenset(
-    "mum mom mother dad father mother parent grandmother grandfather gran grandad "
-    "grandma grandpa nan granny".split()
-)
+KIN_WORDS = words("kin_words")
 #: Nouns after a hyphen that make a spelled-out number a count ("a three-bedroom house").
-COUNT_COMPOUNDS = frozenset(
-    "bedroom bedrooms bed bathroom room storey story floor seat seater door car lane "
-    "member person man woman player nation team star page part stage engine wheel".split()
-)
+COUNT_COMPOUNDS = words("count_compounds")
 
 
 class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):

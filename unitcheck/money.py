@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from .context import words
 from .errors import TableError
 from .lexer import NUM, SYM, WORD, Token, token_texts
 from .lexicon import lexicon
@@ -49,15 +50,11 @@ _SHARED_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "rupees": _RUPEE,
 }
 #: Words a shared currency falls back to when the text names no country.
-_DEFAULT_SHARED = frozenset({"krone", "kroner", "rupee", "rupees"})
+_DEFAULT_SHARED = words("shared_currency_defaults")
 
 
 #: Words beside "1.8 million pounds" that keep it a weight.
-MASS_WORDS = frozenset(
-    "weigh weighs weighed weighing weight weights heavy thrust payload cargo load loads "
-    "lift lifted lifting freight haul tonnage ton tons tonne tonnes kg kilograms lb lbs "
-    "harvest harvests harvested crop crops grown catch landings".split()
-)
+MASS_WORDS = words("mass_words")
 
 
 _MONEY_TABLE = "money_en.tsv"

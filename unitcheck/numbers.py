@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .context import words
 from .lexer import FRAC, NUM, SYM, WORD, Token
 
 UNICODE_FRACTIONS = {
@@ -340,7 +341,7 @@ def _times_power(value: float, base: int, exponent: int) -> float:
 
 
 #: Words that make "half-" or "quarter-" the name of a reporting period.
-_PERIOD_NAMES = frozenset({"year", "yearly"})
+_PERIOD_NAMES = words("period_names")
 
 
 def parse_words(tokens: list[Token], i: int) -> Number | None:
@@ -462,15 +463,13 @@ def _comma_group(tokens: list[Token], k: int, scale: float) -> Number | None:
     return rest
 
 
-_AFTER_A = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+#: Number words that may follow "a" ("a dozen", "a million").
+_AFTER_A = words("after_a_numbers")
 #: Fractions written with an article: "a third of voters", "cut by a quarter".
-_A_FRACTIONS = frozenset({"third", "quarter", "fifth", "sixth", "eighth", "tenth"})
+_A_FRACTIONS = words("a_fractions")
 _CLAUSE_ENDS = frozenset(".,;:!?)")
 #: Words after "by a third" that end the phrase, where "by a third party" goes on.
-_AFTER_BY_A_FRACTION = frozenset(
-    "since in on from to over during after before between compared against and or but "
-    "as while when this last year month week".split()
-)
+_AFTER_BY_A_FRACTION = words("by_a_fraction_ends")
 
 
 def _joined(tokens: list[Token], k: int) -> bool:

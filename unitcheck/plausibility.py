@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .context import context_set
 from .errors import TableError
 from .model import Quantity
 from .tables import alternatives, rows
@@ -25,10 +26,7 @@ TABLE = "plausibility.tsv"
 
 #: Words that never count towards a context window: articles and the bound words that
 #: stand between a context word and its figure ("occupied more than 400m2").
-FILLERS = frozenset(
-    "a an the about around some nearly almost roughly approximately more than less fewer "
-    "over under just only at least most up to barely close estimated".split()
-)
+FILLERS = context_set("fillers").words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d,.]*")
 

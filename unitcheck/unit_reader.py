@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .context import at, near
+from .context import at, near, words
 from .lexer import FRAC, NUM, SUP, WORD
 from .quantity_builder import Reading
 from .scan_base import CLOSING, HYPHENS, NOT_NOUNS, TIME_UNITS, ScannerBase
@@ -35,6 +35,13 @@ FOOT_QUOTES = frozenset("'\u2019")
 INCH_QUOTES = frozenset('"\u201d')
 #: Signs before a number that make its marks minutes and seconds of arc (40°26'46").
 ARC_SIGNS = frozenset("\u00b0'\u2019\u2032")
+#: The words of a percentage, as context sets: "5 percent" or "5pc", "percentage points"
+#: (after "percent", "per cent" or "percentage"), "3pp", "25bp" and "basis points".
+_PERCENT_WORDS = words("percent_words")
+_PERCENT_EXACT = words("percent_exact")
+_POINT_WORDS = words("point_words")
+_PERCENTAGE_POINT_ABBREVIATIONS = words("percentage_point_abbreviations")
+_BASIS_POINT_ABBREVIATIONS = words("basis_point_abbreviations")
 
 
 class UnitRules(ScannerBase):
@@ -626,7 +633,7 @@ class UnitRules(ScannerBase):
             and not tokens[j + 1].space
         ):
             j += 1
-        if j >= self.n or tokens[j].low not in ("point", "points") or tokens[j].newline:
+        if j >= self.n or tokens[j].low not in _POINT_WORDS or tokens[j].newline:
             return start
         if reading.scale != 1 or reading.number.value * reading.scale >= 100:
             return start
@@ -821,20 +828,20 @@ class UnitRules(ScannerBase):
             return None
         low = t.low
         nxt = tokens[k + 1].low if k + 1 < self.n else ""
-        if low in ("percent", "pct") or t.text == "pc":
-            if nxt in ("point", "points"):
+        if low in _PERCENT_WORDS or t.text in _PERCENT_EXACT:
+            if nxt in _POINT_WORDS:
                 return "percentage_point", k + 2
             return "percent", k + 1
         if low == "per" and nxt == "cent":
-            if k + 2 < self.n and tokens[k + 2].low in ("point", "points"):
+            if k + 2 < self.n and tokens[k + 2].low in _POINT_WORDS:
                 return "percentage_point", k + 3
             return "percent", k + 2
-        if low == "percentage" and nxt in ("point", "points"):
+        if low == "percentage" and nxt in _POINT_WORDS:
             return "percentage_point", k + 2
-        if low in ("pp", "ppt", "ppts"):
+        if low in _PERCENTAGE_POINT_ABBREVIATIONS:
             return "percentage_point", k + 1
-        if low == "basis" and nxt in ("point", "points"):
+        if low == "basis" and nxt in _POINT_WORDS:
             return "basis_point", k + 2
-        if low in ("bp", "bps"):
+        if low in _BASIS_POINT_ABBREVIATIONS:
             return "basis_point", k + 1
         return None
