@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import conversion as conv
 from . import plausibility
+from .context import context_set
 from .conversion import Agreement
 from .extract import extract
 from .lint_ambiguity import ambiguous_metres, ambiguous_tons, bare_ton
@@ -164,15 +165,8 @@ def _conversion_message(a: Quantity, b: Quantity, how: str) -> str:
 
 
 #: Words that make a temperature a difference: "rose 5C", "3C above average", "warmer".
-_CHANGE_BEFORE = frozenset(
-    "rise rises rose risen rising increase increased increases up by climb climbed climbs "
-    "jump jumped fall falls fell drop dropped drops plunge plunged warming warmed cooled "
-    "cooling dip dipped".split()
-)
-_CHANGE_AFTER = frozenset(
-    "above below warmer cooler hotter colder higher lower more less rise increase drop "
-    "fall of warming hotter".split()
-)
+_CHANGE_BEFORE = context_set("change_before").words
+_CHANGE_AFTER = context_set("change_after").words
 
 
 def _is_difference(context: Context, a: Quantity, b: Quantity, read: _Sentences) -> bool:
@@ -235,7 +229,10 @@ def _corrected(a: Quantity, b: Quantity, ton_locale: str | None) -> tuple[str | 
 
 #: Lengths, areas and volumes: restating one as another is a dropped "square" or "cubic".
 _GEOMETRIC = {"[length]": "a length", "[length] ** 2": "an area", "[length] ** 3": "a volume"}
-_BRACKETED = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some|nearly|almost)?\s*$")
+_BRACKETED = re.compile(
+    r"\s*[(\[]\s*(?:%s)?\s*$"
+    % "|".join(sorted(map(re.escape, context_set("bracket_hedges").words)))
+)
 
 
 def _wrong_dimension(text: str, quantities: Sequence[Quantity]) -> Iterator[Finding]:
@@ -256,27 +253,17 @@ def _wrong_dimension(text: str, quantities: Sequence[Quantity]) -> Iterator[Find
 # -- the same thing restated later ----------------------------------------------------------
 
 #: Words right after a figure that are not the noun it describes.
-_NOT_HEADS = frozenset(
-    "of in on at to from for by with and or but nor as than into onto over under across "
-    "along around about per a an the this that these those its their his her our your "
-    "is are was were be been being has have had will would could should may might can "
-    "long wide high tall deep thick away apart ahead behind above below beneath off "
-    "north south east west northeast northwest southeast southwest inland offshore "
-    "later earlier ago old more less each every south-east south-west north-east "
-    "north-west square cubic per cent percent said says".split()
-)
-_DEFINITE = frozenset("the this that its their".split())
-_INDEFINITE = frozenset("a an".split())
+_NOT_HEADS = context_set("not_heads").words
+_DEFINITE = context_set("definite_determiners").words
+_INDEFINITE = context_set("articles").words
 #: Nouns that often name several things of different sizes ("the 10km race ... the
 #: 5-mile race"): two definite mentions of them are not taken for one thing.
-_SEVERAL = frozenset(
-    "race races run walk swim ride course event stage leg route trail loop lap marathon "
-    "relay category class section segment option version model zone".split()
-)
+_SEVERAL = context_set("several_nouns").words
 _HEAD = re.compile(
     r"(?:\s*[(\[][^()\[\]]{0,40}[)\]])?"  # a restatement in brackets: "600-mile (965km) front"
-    r"(?:[-\u2010\u2011](?:long|wide|high|deep|tall))?"
+    r"(?:[-\u2010\u2011](?:%s))?"  # "a 600-mile-long front"
     r"[ \t\u00a0]+([a-z][a-z\-]{2,})\b"
+    % "|".join(sorted(map(re.escape, context_set("head_dimensions").words)))
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)[ \t\u00a0]*$")
 
