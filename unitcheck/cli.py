@@ -4,7 +4,8 @@ Only this module prints or exits. Exit codes: 0 when no finding reaches
 ``--fail-level``, 1 when one does, 2 for usage, configuration or input errors (an
 unreadable file is reported on one line and the other inputs are still checked).
 An empty input is a warning-level note: it fails the run only at ``--fail-level
-warning`` or lower.
+warning`` or lower. 3 means a bug, 130 an interrupt (``result.ExitCode``). What is
+checked and how (comments, config, locale) is the library's ``check`` module.
 """
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ from . import __version__
 from .errors import EmptyInputError, UnitcheckError
 from .model import Comparison, Finding
 from .report import NAMES as REPORT_FORMATS
-from .result import FileResult, InputProblem, RunResult
+from .result import ExitCode, FileResult, InputProblem, RunResult
 
 if TYPE_CHECKING:
     from .config import Settings, Sources
     from .inputs import Document
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = (
+    ExitCode.OK, ExitCode.FINDINGS, ExitCode.USAGE, ExitCode.INTERNAL
+)
 
 FORMAT_NAMES = REPORT_FORMATS
 LEVELS = ("info", "warning", "error")
@@ -281,6 +284,7 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
       unitcheck lint --fix --in-place story.md
     """
     from . import batch
+    from .check import lint_result
 
     git_base = options.pop("git_base")
     if not paths and git_base is None:
@@ -295,18 +299,14 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
         files = fix.inputs(files, paths)
         fix.check(files, session.outputs)
     documents = [d for d in (session.read(p) for p in files) if d is not None]
-    jobs_in = []
-    for document in documents:
-        settings, sources = session.settings_for(document.path)
-        ton = settings.ton if sources["locale.ton"] != "default" else None
-        jobs_in.append((document.text, settings.tolerance, ton, settings.gallon))
+    jobs_in = [(d.text, session.settings_for(d.path)[0]) for d in documents]
     with batch.tty_progress(len(jobs_in), "linted") as progress:
         found = batch.run_parallel(_lint_job, jobs_in, options["jobs"], progress=progress)
     results: list[FileResult] = []
     for document, findings in zip(documents, found, strict=True):
-        settings = session.settings_for(document.path)[0]
-        kept = session.filter(findings, document, None, settings)
-        results.append(FileResult("lint", document, findings=kept))
+        result = lint_result(document, findings, session.settings_for(document.path)[0])
+        kept = result.findings
+        results.append(result)
         error = fix.write(document, kept) if fix is not None else None
         if error is not None:
             session.fail_input(document.path, error)
@@ -324,12 +324,13 @@ def _changed_files(git_base: str, paths: Sequence[str]) -> list[str]:
     return sorted({*(p.revised for p in pairing.pairs), *pairing.only_revised})
 
 
-def _lint_job(job: tuple[str, float, str | None, str]) -> tuple[Finding, ...]:
-    """One file's lint, as a module-level function so worker processes can run it."""
+def _lint_job(job: tuple[str, Settings]) -> tuple[Finding, ...]:
+    """One file's lint, as a module-level function so worker processes can run it;
+    ``check.lint_result`` then applies the comments and the config, as ``check_document``."""
     from .lint import lint as lint_text
 
-    text, tolerance, ton, gallon = job
-    return tuple(lint_text(text, tolerance=tolerance, ton_locale=ton, gallon=gallon))
+    text, settings = job
+    return tuple(lint_text(text, settings=settings))
 
 
 @main.command()
@@ -376,6 +377,7 @@ def compare(
       unitcheck compare --pairs big.parquet --dask local --results out.parquet/
     """
     from . import batch, batch_stream
+    from .check import compare_result
 
     stream = _batch_plan(options, pairs_csv, orig_dir, paths, git_base)
     modes = sum(x is not None for x in (pairs_csv, orig_dir or rev_dir, git_base))
@@ -427,10 +429,7 @@ def compare(
         if doc_a is not None and doc_b is not None:
             loaded.append((pair, doc_a, doc_b))
 
-    jobs_in = []
-    for pair, doc_a, doc_b in loaded:
-        settings = session.settings_for(pair.revised)[0]
-        jobs_in.append((doc_a.text, doc_b.text, settings.tolerance, settings.gallon, settings.ton))
+    jobs_in = [(a.text, b.text, session.settings_for(p.revised)[0]) for p, a, b in loaded]
     try:
         with batch.tty_progress(len(jobs_in), "compared") as progress:
             comparisons = batch.run_parallel(
@@ -441,18 +440,8 @@ def compare(
 
     results = []
     for (pair, doc_a, doc_b), comparison in zip(loaded, comparisons, strict=True):
-        settings = session.settings_for(pair.revised)[0]
-        findings = session.filter(comparison.findings, doc_b, doc_a, settings)
-        results.append(
-            FileResult(
-                "compare",
-                doc_b,
-                original=doc_a,
-                findings=findings,
-                comparison=comparison,
-                pair_id=pair.id,
-            )
-        )
+        result = compare_result(doc_a, doc_b, comparison, session.settings_for(pair.revised)[0])
+        results.append(dataclasses.replace(result, pair_id=pair.id))
     session.finish(results)
 
 
@@ -582,15 +571,16 @@ def _compare_streamed(
 def _interrupted() -> NoReturn:
     """Ctrl-C in a batch: the workers are gone by now; no report is written. Exit 130."""
     click.echo("unitcheck: interrupted", err=True)
-    sys.exit(130)
+    sys.exit(ExitCode.INTERRUPTED)
 
 
-def _compare_job(job: tuple[str, str, float, str, str]) -> Comparison:
-    """One comparison, as a module-level function so worker processes can run it."""
+def _compare_job(job: tuple[str, str, Settings]) -> Comparison:
+    """One comparison, as a module-level function so worker processes can run it;
+    ``check.compare_result`` then applies the comments and the config, as ``check_pair``."""
     from .compare import compare as compare_texts
 
-    original, revised, tolerance, gallon, ton = job
-    return compare_texts(original, revised, tolerance=tolerance, gallon=gallon, ton=ton)
+    original, revised, settings = job
+    return compare_texts(original, revised, settings=settings)
 
 
 @main.command()
@@ -826,9 +816,12 @@ class _Session:
     def read(self, path: str) -> Document | None:
         from .inputs import read_text
 
+        from .inputs import format_of
+
         hint = self.options.get("stdin_filename") if path == "-" else None
         try:
-            document = read_text(path, format_hint=hint)
+            # --stdin-filename is a file name ("notes" is text), never a format name
+            document = read_text(path, format_hint=format_of(hint) if hint else None)
         except EmptyInputError as exc:
             self._empty(hint or exc.path, exc)
             return None
@@ -874,24 +867,6 @@ class _Session:
             _say(f"unitcheck: warning: {document.path}: {note}")
         return document
 
-    def filter(
-        self,
-        findings: Iterable[Finding],
-        document: Document,
-        original: Document | None,
-        settings: Settings,
-    ) -> tuple[Finding, ...]:
-        """Apply the config (ignores, severities) and the inline suppression comments."""
-        from .config import apply
-        from .suppress import apply_comments
-
-        # Comments first: a comment aimed at a code the config ignores is still "used".
-        kept = tuple(findings)
-        for doc, side in ((document, "b"), (original, "a")):
-            if doc is not None:
-                kept = apply_comments(kept, doc, side)
-        return apply(settings, kept, document.path)
-
     def finish(self, results: Sequence[FileResult]) -> NoReturn:
         run = RunResult(
             self.command,
@@ -903,9 +878,7 @@ class _Session:
         )
         for spec in self.outputs:
             _render(spec, run, self.options["color"])
-        if self.problems:
-            sys.exit(EXIT_USAGE)
-        sys.exit(EXIT_FINDINGS if run.fails() else EXIT_OK)
+        sys.exit(run.return_code)
 
 
 def _outputs(options: dict[str, Any], configured: Sequence[str]) -> list[OutputSpec]:
@@ -1045,7 +1018,7 @@ def run() -> None:
     except click.exceptions.Abort as exc:
         interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
         click.echo("unitcheck: interrupted" if interrupted else "Aborted!", err=True)
-        sys.exit(130 if interrupted else 1)
+        sys.exit(ExitCode.INTERRUPTED if interrupted else 1)  # 1: click's "Aborted!"
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
@@ -1054,7 +1027,7 @@ def run() -> None:
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         click.echo("unitcheck: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("UNITCHECK_DEBUG"):
             raise

@@ -39,6 +39,22 @@ class UnitcheckError(Exception):
         super().__init__(*args)
 
 
+class OptionError(UnitcheckError, ValueError):
+    """A value a caller gave (a keyword argument, a command-line option, a setting)
+    that cannot be used: *name* is what was given, *reason* why it cannot be used.
+
+    >>> str(OptionError("format", "unknown format 'rst'"))
+    "format: unknown format 'rst'"
+    """
+
+    fields = ("name", "reason")
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}" if self.name else self.reason
+
+
 class TableError(UnitcheckError, ValueError):
     """A runtime table in ``unitcheck/data`` has a line that cannot be read."""
 

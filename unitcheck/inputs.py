@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 import pathspec
 
-from .errors import EmptyInputError, InputError
+from .errors import EmptyInputError, InputError, OptionError
 from .markup import (
     PositionMap,
     blank_markdown,
@@ -213,7 +213,7 @@ def format_of(path: str, hint: str | None = None) -> str:
         if key in FORMATS or key in _ALIASES:
             return _ALIASES.get(key, key)
         if "." not in hint:
-            raise ValueError(f"unknown format {hint!r}; expected one of {', '.join(FORMATS)}")
+            raise OptionError("", f"unknown format {hint!r}; expected one of {', '.join(FORMATS)}")
         path = hint
     return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
 

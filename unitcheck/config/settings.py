@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UnitcheckError
+from ..errors import OptionError
 from ..model import Finding, Severity
 from .globs import match_any, match_path
 
@@ -23,13 +23,19 @@ FAIL_NEVER = "never"
 _LOCALE_DEFAULTS = {"gallon": "us", "ton": "short"}
 
 
-class ConfigError(UnitcheckError, ValueError):
-    """A config file (or a command-line value) cannot be used as it is."""
+class ConfigError(OptionError):
+    """A config file (or a command-line value, or a ``Settings`` field) cannot be used
+    as it is: *path* is the file (empty when there is none), *key* the setting."""
 
     fields = ("path", "key", "reason")
     path: str
     key: str | None
     reason: str
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        """The setting, as ``OptionError`` names what was given."""
+        return self.key or ""
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
