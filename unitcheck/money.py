@@ -22,33 +22,6 @@ from .tables import alternatives, rows
 VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 
 
-_NORDIC = (
-    (("swed", "stockholm"), "SEK"),
-    (("danish", "denmark", "copenhagen"), "DKK"),
-    (("norw", "oslo"), "NOK"),
-    (("czech", "prague"), "CZK"),
-)
-_EAST_AFRICAN = (
-    (("kenya", "nairobi"), "KES"),
-    (("uganda", "kampala"), "UGX"),
-    (("tanzania", "dar es salaam"), "TZS"),
-)
-_RUPEE = (
-    (("pakistan", "karachi", "lahore", "islamabad", "rawalpindi", "peshawar", "psx"), "PKR"),
-    (("sri lanka", "colombo"), "LKR"),
-    (("nepal", "kathmandu"), "NPR"),
-)
-#: Currency words several countries share, with the country names that settle them.
-_SHARED_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
-    "krone": _NORDIC,
-    "kroner": _NORDIC,
-    "crown": _NORDIC,
-    "crowns": _NORDIC,
-    "shilling": _EAST_AFRICAN,
-    "shillings": _EAST_AFRICAN,
-    "rupee": _RUPEE,
-    "rupees": _RUPEE,
-}
 #: Words a shared currency falls back to when the text names no country.
 _DEFAULT_SHARED = words("shared_currency_defaults")
 
@@ -73,6 +46,8 @@ class MoneyWords:
     folded_signs: dict[tuple[str, ...], str]  # ("PS",) -> "GBP": a sign ASCII-folded
     folded_starts: frozenset[str]  # "PS", "Y"
     starts: frozenset[str]  # every word above that may open an amount
+    #: currency words several countries share -> (country-name starts, ISO code), in order
+    shared_words: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
 @functools.cache
@@ -91,6 +66,8 @@ def money_words() -> MoneyWords:
         "word-before": set(),
     }
     folded: dict[tuple[str, ...], str] = {}
+    shared: list[tuple[int, list[str], list[str]]] = []
+    countries: dict[str, tuple[str, ...]] = {}
     codes = lexicon().currency_codes
     for line, (category, cell, value) in rows(_MONEY_TABLE, 3):
         items = alternatives(cell)
@@ -111,8 +88,20 @@ def money_words() -> MoneyWords:
             if value not in codes:
                 raise TableError(_MONEY_TABLE, line, f"{value!r} is not a currency code")
             folded.update((token_texts(item), value) for item in items)
+        elif category == "shared-word":
+            shared.append((line, [i.lower() for i in items], alternatives(value)))
+        elif category == "country-name":
+            if value not in codes or value in countries:
+                raise TableError(_MONEY_TABLE, line, f"{value!r} is no new currency code")
+            countries[value] = tuple(i.lower() for i in items)
         else:
             raise TableError(_MONEY_TABLE, line, f"unknown category {category!r}")
+    shared_words: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+    for line, surfaces, shared_codes in shared:
+        if not shared_codes or any(c not in countries for c in shared_codes):
+            raise TableError(_MONEY_TABLE, line, "every code needs a country-name row")
+        candidates = tuple((countries[c], c) for c in shared_codes)
+        shared_words.update((surface, candidates) for surface in surfaces)
     return MoneyWords(
         scales["code-scale"],
         scales["headline-scale"],
@@ -126,6 +115,7 @@ def money_words() -> MoneyWords:
             set().union(*(plain[c] for c in ("lower-code", "lower-prefix", "word-before")))
             | {key[0] for key in folded}
         ),
+        shared_words,
     )
 
 
@@ -283,7 +273,7 @@ class MoneyRules(ScannerBase):
     def _country_currency(self, code: str, word: str) -> str | None:
         """The currency of a word several countries share, from the countries the text
         names: "kroner" beside "Danish" is DKK; "shillings" beside "Kenya" is KES."""
-        candidates = _SHARED_WORDS.get(word)
+        candidates = money_words().shared_words.get(word)
         if candidates is None:
             return code
         lowered = self.text.lower()
