@@ -52,6 +52,8 @@ ONE_COUNT_FOLLOWERS = words("one_count_followers")
 KIN_WORDS = words("kin_words")
 #: Nouns after a hyphen that make a spelled-out number a count ("a three-bedroom house").
 COUNT_COMPOUNDS = words("count_compounds")
+#: The feet of a height written "6-foot-3".
+_HEIGHT_FEET = words("height_feet")
 
 
 class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
@@ -256,7 +258,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             return False
         return (
             tokens[i - 1].text in HYPHENS
-            and tokens[i - 2].low in ("foot", "feet", "ft")
+            and tokens[i - 2].low in _HEIGHT_FEET
             and tokens[i - 3].text in HYPHENS
             and tokens[i - 4].kind == NUM
             and self._unit_after(number.end) is None

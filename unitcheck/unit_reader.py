@@ -42,6 +42,15 @@ _PERCENT_EXACT = words("percent_exact")
 _POINT_WORDS = words("point_words")
 _PERCENTAGE_POINT_ABBREVIATIONS = words("percentage_point_abbreviations")
 _BASIS_POINT_ABBREVIATIONS = words("basis_point_abbreviations")
+#: Words that make a unit square or cubic ("400 square miles", "5 cu m").
+_SQUARE_WORDS = words("square_words")
+_CUBIC_WORDS = words("cubic_words")
+#: Scale letters that make a scale only after a currency ("$5b", not "5b").
+_CURRENCY_SCALES = words("currency_scales")
+#: Words after "2 in" that keep it inches ("14 in in places", "3 in of rain").
+_INCH_PREPOSITIONS = words("inch_prepositions")
+#: Words after "a year from" that make it a date ("a year from now").
+_TIME_DEICTICS = words("time_deictics")
 
 
 class UnitRules(ScannerBase):
@@ -81,7 +90,7 @@ class UnitRules(ScannerBase):
                 return j + 1
             if t.low == "m" and not self._m_is_million(reading, j):
                 return j
-            if t.low in ("b", "t", "tr") and reading.currency is None:
+            if t.low in _CURRENCY_SCALES and reading.currency is None:
                 return j
             if t.text == "K" and reading.currency is None and not self._plural_noun_at(j + 1):
                 return j
@@ -168,11 +177,11 @@ class UnitRules(ScannerBase):
                     reading.unit, end = compose("percent", 1, per), after
             return end
         power = 1
-        if tokens[k].low in ("square", "sq") and k + 1 < self.n:
+        if tokens[k].low in _SQUARE_WORDS and k + 1 < self.n:
             power, k = 2, k + 1
             if tokens[k].text == "." and not tokens[k].space and k + 1 < self.n:
                 k += 1  # "sq. km"
-        elif tokens[k].low in ("cubic", "cu") and k + 1 < self.n:
+        elif tokens[k].low in _CUBIC_WORDS and k + 1 < self.n:
             power, k = 3, k + 1
         if (
             power != 1
@@ -606,7 +615,7 @@ class UnitRules(ScannerBase):
             if after_feet:
                 return after.kind not in (NUM, FRAC) and not at(after, "not_after_inch")
             if after.kind == WORD:
-                if at(after, "inch_context") or after.low in ("in", "of"):
+                if at(after, "inch_context") or after.low in _INCH_PREPOSITIONS:
                     return True  # "2 in thick", "14 in in places", "3 in of rain"
                 return (
                     not at(after, "not_after_inch")
@@ -761,9 +770,9 @@ class UnitRules(ScannerBase):
         power = 1
         if tokens[k].low == "calendar" and t.low == "per" and k + 1 < self.n:
             k += 1  # "per calendar month"
-        if tokens[k].low in ("square", "sq"):
+        if tokens[k].low in _SQUARE_WORDS:
             power, k = 2, k + 1
-        elif tokens[k].low in ("cubic", "cu"):
+        elif tokens[k].low in _CUBIC_WORDS:
             power, k = 3, k + 1
         found = self._unit_after(k, attached=True) if k < self.n else None
         if found is None:
@@ -792,7 +801,7 @@ class UnitRules(ScannerBase):
         tokens = self.tokens
         if tokens[k].low != "from":
             return False
-        return k + 1 < self.n and tokens[k + 1].low not in ("now", "today", "then")
+        return k + 1 < self.n and tokens[k + 1].low not in _TIME_DEICTICS
 
     def _degrees(self, end: int, negative: bool = False, value: float = 0.0) -> str:
         """A plain "degrees" is a temperature when the text around it talks of heat, or
