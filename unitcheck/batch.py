@@ -34,9 +34,10 @@ R = TypeVar("R")
 class BatchError(UnitcheckError, ValueError):
     """A list of pairs cannot be read: the message names the file and line."""
 
-    def __init__(self, path: str, line: int | None, reason: str) -> None:
-        super().__init__(path, line, reason)
-        self.path, self.line, self.reason = path, line, reason
+    fields = ("path", "line", "reason")
+    path: str
+    line: int | None
+    reason: str
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
@@ -46,9 +47,8 @@ class BatchError(UnitcheckError, ValueError):
 class GitError(UnitcheckError, RuntimeError):
     """git could not tell us what changed: not a repository, a bad ref, no git..."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    fields = ("reason",)
+    reason: str
 
     def __str__(self) -> str:
         return self.reason

@@ -257,13 +257,11 @@ def check_chunk(records: list[PairRecord], settings: Settings) -> list[Outcome]:
 
 def check_record(record: PairRecord, settings: Settings) -> Outcome:
     """Read one pair, compare it, apply the settings and suppressions, and say it as JSON."""
+    from .check import compare_result
     from .compare import compare
-    from .config import apply
     from .errors import EmptyInputError, UnitcheckError
     from .report.json_ import finding_dict
     from .report.positions import sort_key
-    from .result import FileResult
-    from .suppress import apply_comments
 
     head = {
         "n": record.n,
@@ -283,18 +281,10 @@ def check_record(record: PairRecord, settings: Settings) -> Outcome:
     except UnitcheckError as exc:
         line = _dump({**head, "findings": [], "error": str(exc), "empty": None})
         return Outcome(record.n, line, unreadable=True)
-    comparison = compare(
-        doc_a.text,
-        doc_b.text,
-        tolerance=settings.tolerance,
-        gallon=settings.gallon,
-        ton=settings.ton,
-    )
-    findings = comparison.findings
-    for doc, side in ((doc_b, "b"), (doc_a, "a")):
-        findings = apply_comments(findings, doc, side)
-    findings = apply(settings, findings, doc_b.path)
-    result = FileResult("compare", doc_b, original=doc_a, findings=findings)
+    # the steps of check_pair: a line says what a report of this pair would say
+    comparison = compare(doc_a.text, doc_b.text, settings=settings)
+    result = compare_result(doc_a, doc_b, comparison, settings)
+    findings = result.findings
     shown = sorted(
         (f for f in findings if f.severity >= settings.min_level),
         key=lambda f: sort_key(result, f),
