@@ -128,7 +128,10 @@ def test_check_cases_exercise_the_config_and_the_comments() -> None:
 # -- what check_pair and check_document do beyond compare and lint ----------------
 
 ORIGINAL = "The ferry route is 40 miles long.\n\nIts crossing takes two hours.\n"
-REVISED = "The ferry route is 40km long.\n\nIts crossing takes two hours, and the boat carries 300 passengers.\n"
+REVISED = (
+    "The ferry route is 40km long.\n\n"
+    "Its crossing takes two hours, and the boat carries 300 passengers.\n"
+)
 
 
 def _codes(findings: Any) -> list[tuple[str, str]]:
@@ -264,7 +267,8 @@ def test_check_errors_share_one_base_and_keep_their_fields() -> None:
     assert issubclass(BatchError, UnitcheckError) and issubclass(GitError, UnitcheckError)
     error = ConfigError("a.toml", "tolerance", "must be a positive number")
     again = pickle.loads(pickle.dumps(error))
-    assert (again.path, again.key, again.reason) == ("a.toml", "tolerance", "must be a positive number")
+    fields = (again.path, again.key, again.reason)
+    assert fields == ("a.toml", "tolerance", "must be a positive number")
     assert str(again) == "a.toml: tolerance: must be a positive number"
     assert InputError(path="x.txt", reason="binary").path == "x.txt"
     with pytest.raises(TypeError):

@@ -60,7 +60,8 @@ def check_pair(
     settings = _settings(settings)
     doc_b = as_document(revised, path)
     doc_a = as_document(original, original_path if original_path is not None else path)
-    return compare_result(doc_a, doc_b, compare(doc_a.text, doc_b.text, settings=settings), settings)
+    comparison = compare(doc_a.text, doc_b.text, settings=settings)
+    return compare_result(doc_a, doc_b, comparison, settings)
 
 
 def check_document(
@@ -89,7 +90,9 @@ def compare_result(
     worker processes, as the command line does).
     """
     findings = _filtered(comparison.findings, revised, original, settings)
-    return FileResult("compare", revised, original=original, findings=findings, comparison=comparison)
+    return FileResult(
+        "compare", revised, original=original, findings=findings, comparison=comparison
+    )
 
 
 def lint_result(document: Document, findings: Iterable[Finding], settings: Settings) -> FileResult:

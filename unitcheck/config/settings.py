@@ -118,7 +118,8 @@ class Settings:
         if unknown:
             raise ConfigError("", unknown[0], "is not a setting")
         told = self.explicit | (set(given) & set(_LOCALE_DEFAULTS))
-        return dataclasses.replace(self, **given, explicit=frozenset(told))  # type: ignore[arg-type]
+        told_now = frozenset(told)
+        return dataclasses.replace(self, **given, explicit=told_now)  # type: ignore[arg-type]
 
     def is_enabled(self, code: str) -> bool:
         """False for a code that ``select`` leaves out or ``ignore`` drops."""
