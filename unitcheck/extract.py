@@ -10,7 +10,7 @@ ordinals, identifiers, scores) are left out by ``not_quantities``.
 
 from __future__ import annotations
 
-from .context import words
+from .context import near, words
 from .lexer import FRAC, NUM, SYM, WORD, Token, tokenize
 from .lexicon import lexicon
 from .model import Quantity
@@ -373,11 +373,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
             and self.tokens[number.end + 1].low in COUNT_COMPOUNDS
         ):
             return True  # "a two-bedroom flat", as "a 2-bedroom flat"
-        return (
-            i >= 2
-            and self.tokens[i - 1].low in ("are", "were")
-            and self.tokens[i - 2].low == "there"
-        )  # "there are two in the car"
+        return near(self.tokens, i, "existential_there")  # "there are two in the car"
 
     def _kinship_count(self, i: int) -> bool:
         """Is the number word at ``i`` the count in "mum-of-three", "father-of-two"?"""
