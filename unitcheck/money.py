@@ -28,6 +28,8 @@ _DEFAULT_SHARED = words("shared_currency_defaults")
 
 #: Words beside "1.8 million pounds" that keep it a weight.
 MASS_WORDS = words("mass_words")
+#: Sterling words that are also a weight ("8 pounds"), read as money only with evidence.
+_MASS_CURRENCY_WORDS = words("mass_currency_words")
 
 
 _MONEY_TABLE = "money_en.tsv"
@@ -305,7 +307,7 @@ class MoneyRules(ScannerBase):
         code, end = found
         if (
             code == "GBP"
-            and t.low in ("pound", "pounds")
+            and t.low in _MASS_CURRENCY_WORDS
             and not self._price_context(reading.first, j)
             and not self._big_sterling(reading, j)
         ):
@@ -341,7 +343,7 @@ class MoneyRules(ScannerBase):
             return j
         code, end = found
         word = tokens[j + 1].low
-        if code == "GBP" and word in ("pound", "pounds"):
+        if code == "GBP" and word in _MASS_CURRENCY_WORDS:
             if not self._big_sterling(reading, j) and not self._price_context(reading.first, j):
                 return j  # "a 10-pound turkey"
         key = tuple(tokens[m].low for m in range(j + 1, end))
