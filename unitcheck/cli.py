@@ -224,6 +224,9 @@ def main() -> None:
 
     Inputs are regular files (or '-' for stdin) of at most 20 MiB, with no line of text
     longer than 2 MiB characters; anything else is refused on one line, exit 2.
+
+    Exit status: 0 no finding reaches --fail-level, 1 one does, 2 a usage, configuration
+    or input error, 3 an internal error, 130 interrupted.
     """
 
 
