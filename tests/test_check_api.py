@@ -302,3 +302,23 @@ def test_check_unknown_format_hint_is_an_option_error() -> None:
 
     with pytest.raises(OptionError, match="unknown format 'rst'"):
         format_of("a.txt", "rst")
+
+
+def test_check_pair_takes_documents_as_read_from_files(tmp_path: Path) -> None:
+    from unitcheck.inputs import read_text
+
+    a, b = tmp_path / "before.html", tmp_path / "after.html"
+    a.write_text("<p>The ferry route is <b>40 miles</b> long.</p>\n", encoding="utf-8")
+    b.write_text("<p>The ferry route is <b>40km</b> long.</p>\n", encoding="utf-8")
+    from_files = check_pair(read_text(str(a)), read_text(str(b)))
+    from_text = check_pair(
+        a.read_text(encoding="utf-8"),
+        b.read_text(encoding="utf-8"),
+        path=str(b),
+        original_path=str(a),
+    )
+    assert from_files.findings == from_text.findings
+    assert [(f.code, f.b.text) for f in from_text.findings] == [("UC101", "40km")]
+    assert from_text.document == from_files.document and from_text.original is not None
+    q = from_text.findings[0].b
+    assert from_text.document.text[q.start : q.end] == q.text
