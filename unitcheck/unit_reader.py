@@ -787,7 +787,7 @@ class UnitRules(ScannerBase):
             t.low in ("a", "an")
             and entry.expression in TIME_UNITS
             and stop < self.n
-            and at(tokens[stop], "time_adverbs")
+            and (at(tokens[stop], "time_adverbs") or near(tokens, stop, "time_adverb_phrases"))
             and not (money and self._pay_from(stop))
         ):
             return None, end  # "a year earlier", "a week ago": when, not how often
