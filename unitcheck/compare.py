@@ -606,7 +606,8 @@ class _Judge:
         restated = self.restatements(in_b, pairs)
         for index, b in enumerate(in_b):
             if id(b) in restated:
-                yield from self.added_conversion(paired_b[id(in_b[index - 1])], b)
+                before = in_b[index - 1]
+                yield from self.added_conversion(paired_b[id(before)], b, before)
 
     def pair(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
         agreement = self.agreement(a, b)
@@ -635,7 +636,13 @@ class _Judge:
                 b,
             )
 
-    def added_conversion(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
+    def added_conversion(
+        self, a: Quantity, b: Quantity, restated: Quantity | None = None
+    ) -> Iterator[Finding]:
+        """Judge *b*, added in brackets after *restated* (the revised copy of *a*)."""
+        if restated is not None and restated.unit != a.unit:
+            if self.agreement(a, restated) is Agreement.SAME:
+                a = restated  # the same figure read with its new context: "24 degrees (75F)"
         agreement = self.agreement(a, b)
         if agreement in (Agreement.SAME, Agreement.CONVERTED):
             yield _finding(

@@ -160,6 +160,14 @@ def same_number(a: Quantity, b: Quantity) -> bool:
 
 def agreement(a: Quantity, b: Quantity, tolerance: float = 1.0) -> Agreement:
     """How *b* relates to *a*: the same figure, a sound conversion, or a different amount."""
+    if a.unit != b.unit and (plain_degrees(a) or plain_degrees(b)):
+        # A bare "24 degrees" is read as an angle unless its context speaks of heat; when
+        # an edit adds that context ("24 degrees (75F)", "24 degrees Celsius") the figure
+        # did not change: read the bare one as the other side's temperature.
+        if a.unit == "degree" and plain_degrees(a) and b.dimension == "[temperature]":
+            a = replace(a, unit=b.unit, dimension=b.dimension, si_value=None, si_unit=None)
+        elif b.unit == "degree" and plain_degrees(b) and a.dimension == "[temperature]":
+            b = replace(b, unit=a.unit, dimension=a.dimension, si_value=None, si_unit=None)
     if not comparable(a, b):
         return Agreement.INCOMPARABLE
     if a.unit != b.unit and (in_subunit(a) or in_subunit(b)):
@@ -182,6 +190,18 @@ def agreement(a: Quantity, b: Quantity, tolerance: float = 1.0) -> Agreement:
         return Agreement.DIFFERENT
     ok = all(_converts(a, x, b, y, tolerance) for x, y in zip(ea, eb, strict=True))
     return Agreement.CONVERTED if ok else Agreement.DIFFERENT
+
+
+def plain_degrees(q: Quantity) -> bool:
+    """Is *q* written with a bare "degrees" (or "°"), no scale named, read from context
+    as an angle or a temperature?"""
+    from .context import at  # the context table is extraction's; load it only when asked
+
+    return (
+        q.unit_text is not None
+        and at(q.unit_text, "plain_degree_marks")
+        and (q.unit == "degree" or q.dimension == "[temperature]")
+    )
 
 
 def _point_and_range(a: Quantity, b: Quantity, tolerance: float) -> Agreement:

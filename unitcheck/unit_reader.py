@@ -541,7 +541,7 @@ class UnitRules(ScannerBase):
         """Is a bare capital C or F ending at ``end`` a temperature? Only with evidence:
         heat or weather words around it, a degree sign or a spelled-out scale in the
         text, a sign before the number ("-5C", "minus 5C"), a conversion beside it
-        ("40C (104F)"), a noun temperatures qualify after it ("a 40C day":
+        ("40C (104F)", "28 degrees (82.4F)"), a noun temperatures qualify after it ("a 40C day":
         ``temperature_nouns``), or a level written as one ("It reached 40C.", "was 40C
         at noon": a verb or preposition of ``temperature_levels`` before the number, the
         clause ending after the letter). "13F filing", "23456 F Block" have none."""
@@ -571,6 +571,10 @@ class UnitRules(ScannerBase):
                 and tokens[k - 1].kind == NUM
             ):
                 return True
+        if number >= 2 and at(tokens[number - 1], "bracket_opens") and at(
+            tokens[number - 2], "plain_degree_marks"
+        ):
+            return True  # "28 degrees (82.4F)": the conversion of a plain "degrees"
         after = tokens[end] if end < self.n else None
         closes = (
             after is None
@@ -808,6 +812,9 @@ class UnitRules(ScannerBase):
         when it is below zero. It is Fahrenheit when the text writes Fahrenheit elsewhere
         or is American weather (the National Weather Service, a US state), or when it is
         too hot for any weather or fever in Celsius and nothing is being cooked."""
+        restated = self._bracketed_scale(end)
+        if restated is not None:  # "24 degrees (75F)": a conversion names the other scale
+            return "degree_Celsius" if restated == "degree_Fahrenheit" else "degree_Fahrenheit"
         heat = self.lex.heat_words
         window = range(max(0, end - 25), min(self.n, end + 25))
         if negative or any(self.tokens[k].low in heat for k in window):
@@ -825,6 +832,24 @@ class UnitRules(ScannerBase):
                 return "degree_Fahrenheit"  # "reached 128 degrees": no air is 128C
             return "degree_Celsius"
         return "degree"
+
+    def _bracketed_scale(self, end: int) -> str | None:
+        """The scale a bracket right after a plain "degrees" writes its figure in:
+        "(75.2 degrees Fahrenheit)", "(24C)"; None when there is no such bracket."""
+        tokens = self.tokens
+        if end >= self.n or not at(tokens[end], "bracket_opens"):
+            return None
+        figure = False
+        for k in range(end + 1, min(self.n, end + 6)):
+            t = tokens[k]
+            if at(t, "bracket_closes"):
+                return None
+            if figure and at(t, "fahrenheit_marks"):
+                return "degree_Fahrenheit"
+            if figure and at(t, "celsius_marks"):
+                return "degree_Celsius"
+            figure = figure or t.kind == NUM
+        return None
 
     def _percent_at(self, k: int) -> tuple[str, int] | None:
         if k >= self.n:
