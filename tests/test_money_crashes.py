@@ -110,3 +110,13 @@ def test_issue13_compare_of_figures_past_float_range(original: str, revised: str
     result = compare(original, revised)
     for f in result.findings:
         assert "inf" not in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9" * 320 + " EUR", "eleven dollar" + "9" * 320, "It was " + "9" * 320 + " dollars and 50."],
+)
+def test_money_parts_never_int_an_infinite_figure(text: str) -> None:
+    # found by the 1,000,000-input fuzz run: OverflowError from int(inf) in the two-part reading
+    for q in extract(text):
+        assert text[q.start : q.end] == q.text

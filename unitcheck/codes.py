@@ -71,8 +71,10 @@ CATALOG: tuple[Code, ...] = (
          "NT$1,500 -> US$1,500", "Restore the currency, or convert at a stated rate."),
     Code("UC210", "ambiguous-unit", Severity.WARNING,
          "A reader cannot tell which unit is meant.",
-         "'400m' may be metres or million; 'tons' may be short or metric.",
-         "a 400m project", "Spell the unit out."),
+         "'400m' may be metres or million; 'tons' may be short or metric. In compare, a "
+         "bare '24 degrees' that an edit gives a scale (or a scale an edit drops) keeps "
+         "the figure but asserts, or loses, what it measures.",
+         "a 400m project; 18 degrees -> 18 degrees Celsius", "Spell the unit out."),
     Code("UC220", "implausible-magnitude", Severity.WARNING,
          "The magnitude is absurd for what it measures.",
          "A territory is not the size of a flat; a unit was probably mangled.",

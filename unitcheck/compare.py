@@ -611,7 +611,16 @@ class _Judge:
 
     def pair(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
         agreement = self.agreement(a, b)
-        if agreement is Agreement.SAME:
+        if agreement is Agreement.SAME and conv.scale_named(a, b):
+            named, bare = (b, a) if conv.plain_degrees(a) else (a, b)
+            yield _finding(
+                "UC210",
+                f"{_q(a)} became {_q(b)}: {_q(bare)} names no scale and {_q(named)} "
+                f"says {_unit_name(named).replace('degree ', '')}; check it is the one meant",
+                a,
+                b,
+            )
+        elif agreement is Agreement.SAME:
             pass
         elif agreement is Agreement.CONVERTED:
             yield _finding("UC303", f"{_q(b)} converts {_q(a)} correctly ({_in(a, b)})", a, b)

@@ -204,6 +204,16 @@ def plain_degrees(q: Quantity) -> bool:
     )
 
 
+def scale_named(a: Quantity, b: Quantity) -> bool:
+    """Does one side write a bare "degrees" read as an angle where the other names a
+    temperature scale ("24 degrees" -> "24 degrees Fahrenheit")? The figure may be the
+    same, but the scale is an assertion the bare side never made."""
+    for bare, named in ((a, b), (b, a)):
+        if bare.unit == "degree" and plain_degrees(bare) and named.dimension == "[temperature]":
+            return not plain_degrees(named)
+    return False
+
+
 def _point_and_range(a: Quantity, b: Quantity, tolerance: float) -> Agreement:
     """A figure restated as a range ("20 grams" -> "10 to 20 grams"), or a range narrowed
     to one figure: they agree when the figure, brought into the range's unit, falls

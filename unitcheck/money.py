@@ -6,6 +6,7 @@ currency words and pence after it ("20 million yuan", "50 cents", "345p"), and w
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 from .context import words
@@ -412,7 +413,7 @@ class MoneyRules(ScannerBase):
         "15 dollars and 15 staff"."""
         number = reading.number
         tokens = self.tokens
-        if number is None or reading.scale != 1 or number.value != int(number.value):
+        if number is None or reading.scale != 1 or not _whole(number.value):
             return j
         k = j + 1 if j < self.n and tokens[j].low == "and" and not tokens[j].newline else j
         if k >= self.n or tokens[k].newline:
@@ -448,7 +449,7 @@ class MoneyRules(ScannerBase):
             part = parse_words(self.tokens, k)
         else:
             return None
-        if part is None or part.value < 1 or part.value != int(part.value):
+        if part is None or part.value < 1 or not _whole(part.value):
             return None
         return part
 
@@ -561,3 +562,8 @@ class MoneyRules(ScannerBase):
         if any(self.tokens[k].low in price for k in range(max(0, first - 8), min(self.n, j + 4))):
             return True
         return j + 1 < self.n and self.tokens[j + 1].low == "sterling"
+
+
+def _whole(value: float) -> bool:
+    """A whole number of units ("15 dollars"); never true of an infinite figure."""
+    return math.isfinite(value) and value == int(value)
