@@ -495,3 +495,10 @@ def test_hardening_pairs_rows_naming_a_fifo_or_folder(tmp_path: Path, good: Path
     ]
     summary = json.loads(done.stdout)["summary"]
     assert (summary["files"], summary["unreadable"]) == (1, 2)  # the good pair still compared
+
+
+def test_hardening_sup_power_of_ten_is_its_value() -> None:
+    page = "<p>The field covers 10<sup>6</sup> square metres behind 10<sup>2</sup> m of fence.</p>"
+    text, _ = extract_html(page)
+    found = [(q.value, q.unit) for q in extract(text)]
+    assert found == [(1e6, "meter ** 2"), (100.0, "meter")]

@@ -250,6 +250,11 @@ def parse_digits(tokens: list[Token], i: int) -> Number | None:
         fraction, place, end = grain
         return Number(value + fraction, place, end, False)
     power = _power_of_ten(tokens, j)
+    if power is None and t.text == "10":  # "10²", "10⁶", "10⁻³": ten to a superscript power
+        raised = superscript_exponent(tokens, j)
+        if raised is not None:
+            power = (10, raised[0], raised[1])
+            value, step = 1.0, 1.0
     if power is not None:
         base, exponent, end = power
         step = _times_power(step, base, exponent) or math.ulp(0.0)
@@ -311,6 +316,10 @@ def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
         return None
     base = int(tokens[j + 1].text)
     k = j + 2
+    if base == 10:
+        raised = superscript_exponent(tokens, k)  # "3×10⁶"
+        if raised is not None:
+            return base, raised[0], raised[1]
     if k < n and tokens[k].text == "^" and not tokens[k].space:
         k += 1
     elif base == 2:
@@ -322,6 +331,28 @@ def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
         if not tokens[k].space:  # an exponent past the float range stays past it
             return base, sign * _exponent(tokens[k].text), k + 1
     return None
+
+
+#: Superscript digits and signs, as typeset copy (or a ``<sup>`` read from markup) writes
+#: an exponent: "10⁶", "10⁻³".
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+
+
+def superscript_exponent(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """An exponent written in superscript characters glued on at ``tokens[k]``:
+    (exponent, end). The lexer cuts "⁻³" into pieces, so glued pieces are joined."""
+    text, end = "", k
+    while end < len(tokens) and not tokens[end].space:
+        piece = tokens[end].text
+        if not piece or piece.translate(_SUPERSCRIPTS) == piece or any(
+            c == ch for c, ch in zip(piece, piece.translate(_SUPERSCRIPTS), strict=True)
+        ):
+            break
+        text, end = text + piece.translate(_SUPERSCRIPTS), end + 1
+    digits = text.lstrip("+-")
+    if not digits or not digits.isdigit() or len(text) - len(digits) > 1 or len(digits) > 3:
+        return None
+    return (-int(digits) if text.startswith("-") else int(digits)), end
 
 
 def _times_power(value: float, base: int, exponent: int) -> float:
