@@ -77,7 +77,15 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     seg_a, seg_b = segment(ORIGINAL), segment(REVISED)
     comparison = Comparison(
-        ORIGINAL, REVISED, seg_a, seg_b, align(ORIGINAL, seg_a, REVISED, seg_b), (), findings
+        ORIGINAL,
+        REVISED,
+        seg_a,
+        seg_b,
+        align(ORIGINAL, seg_a, REVISED, seg_b),
+        (),
+        findings,
+        quantities_a=tuple(qa),  # the report renders what compare found, never extracting
+        quantities_b=tuple(qb),
     )
     result = FileResult(
         "compare",
