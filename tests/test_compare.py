@@ -418,7 +418,9 @@ def test_compare_never_ends_a_sentence_inside_a_quantity() -> None:
         ("The stamp costs 50 cents.", "The stamp costs 60 cents.", "UC102"),
     ],
 )
-def test_compare_subunit_and_its_currency_are_one_unit(original: str, revised: str, code: str) -> None:
+def test_compare_subunit_and_its_currency_are_one_unit(
+    original: str, revised: str, code: str
+) -> None:
     found = unitcheck.compare(original, revised).findings
     assert [f.code for f in found] == [code]
     if code == "UC205":

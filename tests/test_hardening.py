@@ -271,29 +271,22 @@ def test_hardening_report_over_a_hard_link_to_an_input(
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_hardening_two_reports_on_one_file_refused_before_writing(
-    runner: CliRunner, tmp_path: Path, good: Path, command: str
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [("out.json", "two outputs"), (".", "is a directory")],
+    ids=["two-reports-on-one-file", "report-to-a-directory"],
+)
+def test_hardening_bad_report_target_refused_before_writing(
+    runner: CliRunner, tmp_path: Path, good: Path, command: str, second: str, message: str
 ) -> None:
-    target = tmp_path / "out.json"
-    args = [command, str(good), str(good), "-o", f"sarif:{target}", "-o", f"json:{target}"]
+    first = tmp_path / "out.json"
+    target = f"json:{tmp_path / second}"
+    args = [command, str(good), str(good), "-o", f"sarif:{first}", "-o", target]
     if command != "compare":
         args.pop(2)
     result = runner.invoke(main, args)
-    assert result.exit_code == 2 and "two outputs" in result.stderr
-    assert not target.exists()
-
-
-@pytest.mark.parametrize("command", COMMANDS)
-def test_hardening_report_to_a_directory_refused_before_writing(
-    runner: CliRunner, tmp_path: Path, good: Path, command: str
-) -> None:
-    first = tmp_path / "first.sarif"
-    args = [command, str(good), str(good), "-o", f"sarif:{first}", "-o", f"json:{tmp_path}"]
-    if command != "compare":
-        args.pop(2)
-    result = runner.invoke(main, args)
-    assert result.exit_code == 2 and "is a directory" in result.stderr
-    assert not first.exists()
+    assert result.exit_code == 2 and message in result.stderr
+    assert not first.exists()  # nothing was written, not even the first report
 
 
 def test_hardening_interrupted_report_leaves_the_old_one(

@@ -12,16 +12,17 @@ import re
 from dataclasses import dataclass
 
 # Thousands may be grouped by commas, by the no-break and thin spaces of typeset copy,
-# or by plain spaces ("10 000", never with a leading zero);
-# "4e14" and "1.5e-3" are scientific notation. A leading "." is a decimal (".5 percent").
-# Indian grouping puts lakhs and crores in pairs ("12,34,567.89"). Wire feeds that space
-# every token write "80 , 000" (a spaced comma before exactly three digits) and "6 . 2"
-# (a spaced point between digits); not where a list goes on ("14 , 9", "12 , 1994 , ",
-# "1 . 2 . 3", nor before a figure with its own point, "6 . 0.2"), nor after a year, where the point ends a sentence ("in 2019 . 3"). A
-# list of three-digit figures after a short one ("5 , 100 , 200") reads as one figure:
-# the shape cannot tell it from "5 , 100 , 200" thousands, which feeds write far more.
-# Quoted foreign copy writes a decimal comma ("1,5 km", "3,25%", "1.234,56 euros"): one
-# or two digits after a comma, or a comma after point-grouped thousands.
+# or by plain spaces ("10 000", never with a leading zero); "4e14" and "1.5e-3" are
+# scientific notation. A leading "." is a decimal (".5 percent"). Indian grouping puts
+# lakhs and crores in pairs ("12,34,567.89"). Wire feeds that space every token write
+# "80 , 000" (a spaced comma before exactly three digits) and "6 . 2" (a spaced point
+# between digits); not where a list goes on ("14 , 9", "12 , 1994 , ", "1 . 2 . 3", nor
+# before a figure with its own point, "6 . 0.2"), nor after a year, where the point ends
+# a sentence ("in 2019 . 3"). A list of three-digit figures after a short one ("5 , 100
+# , 200") reads as one figure: the shape cannot tell it from "5 , 100 , 200" thousands,
+# which feeds write far more. Quoted foreign copy writes a decimal comma ("1,5 km",
+# "3,25%", "1.234,56 euros"): one or two digits after a comma, or a comma after point-
+# grouped thousands.
 _NUMBER = (
     r"\d+(?:\.\d+)?[eE][-+\u2212]?\d{1,3}(?![\w.])"
     r"|[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"

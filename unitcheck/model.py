@@ -26,9 +26,10 @@ class Quantity:
     pint unit string ("mile ** 2"), an ISO 4217 code ("USD"), "percent", or None for a
     bare number or a count. Money written in a subunit keeps its figure and subunit
     ("27 cents": ``value`` 27, ``unit`` "cent"); ``si_value`` and ``si_unit`` hold the
-    amount in its currency (0.27, "USD"), and ``conversion.in_currency`` restates it. ``step`` is the place of the last significant digit written
-    ("965" -> 1, "1.5bn" -> 1e8, "400" -> 100): comparison derives its rounding
-    tolerance from it instead of from one fixed percentage.
+    amount in its currency (0.27, "USD"), and ``conversion.in_currency`` restates it.
+    ``step`` is the place of the last significant digit written ("965" -> 1, "1.5bn" ->
+    1e8, "400" -> 100): comparison derives its rounding tolerance from it instead of
+    from one fixed percentage.
     """
 
     text: str

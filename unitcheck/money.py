@@ -315,7 +315,8 @@ class MoneyRules(ScannerBase):
             return j  # a mass, not money: "8 pounds", "2 million pounds of cocaine"
         key = tuple(tokens[m].low for m in range(j, end))
         if key in self.lex.currency_factors:
-            return self._subunit(reading, j, end, code, tuple(tokens[m].text for m in range(j, end)))
+            written = tuple(tokens[m].text for m in range(j, end))
+            return self._subunit(reading, j, end, code, written)
         reading.currency = code
         scaled = self._code_scale(t.text)
         if scaled is not None and reading.scale == 1:

@@ -10,8 +10,9 @@ folder, and a process that asks only questions already answered never imports pi
 Each module's answers are one pickle, named by a digest of everything they may depend
 on: the source of that module and of every module of the package (an answer may pass
 through several), every packaged table, the installed pint's own definition files and
-the Python version. Change any of them and the old answers are never read again. New answers are written once, at
-interpreter exit, merged with what other processes wrote meanwhile, and atomically
+the Python version. Change any of them and the old answers are never read again. New
+answers are written once, at interpreter exit, merged with what other processes wrote
+meanwhile, and atomically
 (write a temporary file, then rename). A cache that cannot be read or written is
 passed over silently: it only ever saves time.
 
