@@ -495,3 +495,12 @@ def test_hardening_sup_power_of_ten_is_its_value() -> None:
     text, _ = extract_html(page)
     found = [(q.value, q.unit) for q in extract(text)]
     assert found == [(1e6, "meter ** 2"), (100.0, "meter")]
+
+
+def test_hardening_report_path_dash_is_stdout(
+    runner: CliRunner, tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["extract", str(good), "-o", "json:-"])
+    assert result.exit_code == 0 and result.stdout.lstrip().startswith("{")
+    assert not (tmp_path / "-").exists()

@@ -65,7 +65,8 @@ class OutputSpecType(click.ParamType):
         name = name.strip().lower()
         if name not in FORMAT_NAMES:
             self.fail(f"unknown format {name!r}; choose from {', '.join(FORMAT_NAMES)}", param, ctx)
-        return OutputSpec(name, Path(path) if path else None)
+        # "-" is stdout, as everywhere on the command line: "-o json:-" writes no file "-"
+        return OutputSpec(name, Path(path) if path and path != "-" else None)
 
 
 OUTPUT_SPEC = OutputSpecType()
