@@ -46,6 +46,18 @@ def run(runner: CliRunner, command: str, bad: str | Path, good: Path, *extra: st
     return runner.invoke(main, [command, str(bad), str(good), "-o", "json", *extra])
 
 
+def cli_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI in a process of its own, so that a regression that hangs (a FIFO) fails
+    the test on its timeout instead of hanging the suite."""
+    return subprocess.run(
+        [sys.executable, "-m", "unitcheck", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
 def errors(result: Result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("unitcheck: error:")]
 
@@ -64,14 +76,7 @@ def checked(result: Result) -> int:
 def test_hardening_fifo_is_refused_not_waited_on(tmp_path: Path, good: Path, command: str) -> None:
     fifo = tmp_path / "feed.txt"
     os.mkfifo(fifo)
-    # A subprocess, so that a regression fails the test instead of hanging the suite.
-    done = subprocess.run(
-        [sys.executable, "-m", "unitcheck", command, str(fifo), str(good), "-o", "json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    done = cli_process(command, str(fifo), str(good), "-o", "json")
     assert done.returncode == 2
     lines = [line for line in done.stderr.splitlines() if "error" in line]
     assert lines == [f"unitcheck: error: {fifo}: is not a regular file (a FIFO)"]
@@ -446,13 +451,7 @@ def test_hardening_fifo_as_an_option_file_is_refused(
     command = ["compare", option, str(fifo)] if option == "--pairs" else ["extract", str(good)]
     if option == "--config":
         command += [option, str(fifo)]
-    done = subprocess.run(
-        [sys.executable, "-m", "unitcheck", *command],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    done = cli_process(*command)
     assert done.returncode == 2 and "not a regular file" in done.stderr
 
 
@@ -473,13 +472,7 @@ def test_hardening_pairs_rows_naming_a_fifo_or_folder(tmp_path: Path, good: Path
     (tmp_path / "folder").mkdir()
     pairs = tmp_path / "pairs.csv"
     pairs.write_text(f"{good},{good}\n{fifo},{good}\n{tmp_path / 'folder'},{good}\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "unitcheck", "compare", "--pairs", str(pairs), "-o", "json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    done = cli_process("compare", "--pairs", str(pairs), "-o", "json")
     assert done.returncode == 2
     lines = [line for line in done.stderr.splitlines() if "error" in line]
     assert lines == [
