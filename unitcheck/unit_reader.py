@@ -23,6 +23,8 @@ from .units import UnitEntry, compose, is_length, pint_entry, unit_info
 #: A unit may stand in brackets after its number: opening -> closing bracket.
 BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 #: Signs that write a negative power after a unit symbol: "s-1", "fb−1", "m^-2".
+#: A bracketed aside, as a conversion is written: "(87.8 degrees Fahrenheit)".
+_BRACKETED = re.compile(r"\([^()]{0,80}\)")
 EXPONENT_MINUS = frozenset("-\u2212")
 #: A number written with thousands grouping ("278,000", "10 000").
 _GROUPED = re.compile(r"\d[,\u00a0\u202f\u2009 ]\d{3}")
@@ -819,7 +821,9 @@ class UnitRules(ScannerBase):
         window = range(max(0, end - 25), min(self.n, end + 25))
         if negative or any(self.tokens[k].low in heat for k in window):
             if self._fahrenheit is None:
-                lowered = self.text.lower()
+                # a scale named only inside brackets is a conversion added for readers
+                # ("31 degrees Celsius (87.8 degrees Fahrenheit)"), not the copy's own
+                lowered = _BRACKETED.sub(" ", self.text.lower())
                 self._fahrenheit = (
                     "fahrenheit" in lowered
                     or "°f" in lowered
