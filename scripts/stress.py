@@ -73,6 +73,7 @@ SCALES = {" million": " billion", " billion": " million", "bn": "m", "m": "bn"}
 MONEY_RESTYLE = {" million": "m", "m": " million", " billion": "bn", "bn": " billion"}
 SYMBOLS = {"$": "£", "£": "$", "€": "$"}
 NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+SPACED_FIGURE = re.compile(r"\d [.,] \d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,8 @@ def _number_part(q: Quantity) -> str | None:
 def edits(sentence: str, q: Quantity) -> Iterator[Edit]:
     """The desk's edits of one quantity, flagged or quiet."""
     text = q.text
+    if SPACED_FIGURE.search(text):
+        return  # "32 . 99 %" as tokenised feeds write it: no desk edits its digits that way
     numeral = NUMERAL.search(text)
     if numeral and text[numeral.end() : numeral.end() + 1] == "/":
         numeral = None  # a fraction ("1/4 mile"): its digits are not the figure
