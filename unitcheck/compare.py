@@ -30,8 +30,9 @@ from .align import align, keep_whole, segments
 from .codes import BY_CODE
 from .conversion import Agreement
 from .extract import extract
-from .lexer import NUM, tokenize
+from .lexer import NUM, WORD, tokenize
 from .model import AlignedPair, Comparison, Finding, Quantity, Segment
+from .numbers import SMALL, TENS
 from .regional import localise
 
 if TYPE_CHECKING:
@@ -188,16 +189,22 @@ def _compounds_in_parts(
     return out, other
 
 
-#: Two runs of digits apart: what a measure written in two units shows at least.
-_TWO_NUMBERS = re.compile(r"\d\D+\d")
+def _number_starts(text: str) -> list[int]:
+    """Where the numbers of a surface start, in digits or words ("seven years and 6")."""
+    return [
+        t.start
+        for t in tokenize(text)
+        if t.kind == NUM or (t.kind == WORD and (t.low in SMALL or t.low in TENS))
+    ]
 
 
 def _may_be_compound(q: Quantity) -> bool:
+    """Two numbers in one quantity's surface: what a measure in two units shows at least."""
     return (
         q.value is not None
         and q.unit is not None
         and q.kind != "money"
-        and _TWO_NUMBERS.search(q.text) is not None
+        and len(_number_starts(q.text)) >= 2
     )
 
 
@@ -207,10 +214,10 @@ def _parts(q: Quantity, gallon: str, ton: str) -> tuple[Quantity, Quantity] | No
     The split is where its last number starts; each part must read as one quantity with
     a unit, the first in the compound's unit, and together they must make its value.
     """
-    numbers = [t for t in tokenize(q.text) if t.kind == NUM]
+    numbers = _number_starts(q.text)
     if len(numbers) < 2 or q.value is None:
         return None
-    cut = numbers[-1].start
+    cut = numbers[-1]
     first = extract(q.text[:cut])
     second = extract(q.text[cut:])
     if len(first) != 1 or len(second) != 1:
