@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from unitcheck import extract
+from unitcheck import compare, extract, lint
 from unitcheck.model import NON_QUANTITY_KINDS, Quantity
 
 R: dict[str, Any] = {}  # no extra fields
@@ -930,3 +930,12 @@ def test_extract_us_cold_and_weather_degrees() -> None:
 def test_extract_a_5k_course_is_kilometres() -> None:
     assert _read("Volunteers marked out a 5k course in the park.") == [("5k", 5, "kilometer")]
     assert _read("The firm handed out 5k bonuses.") == [("5k", 5000, None)]
+
+
+@pytest.mark.parametrize("text", ["He is 6-foot-3", "e 6-foot-3", "The guard is 6 feet 2"])
+def test_height_at_the_end_of_the_text_never_raises(text: str) -> None:
+    # found by the 1,000,000-input fuzz run: a unit looked for past the last token
+    for q in extract(text):
+        assert text[q.start : q.end] == q.text
+    lint(text)
+    compare(text, text)

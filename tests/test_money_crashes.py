@@ -120,3 +120,4 @@ def test_money_parts_never_int_an_infinite_figure(text: str) -> None:
     # found by the 1,000,000-input fuzz run: OverflowError from int(inf) in the two-part reading
     for q in extract(text):
         assert text[q.start : q.end] == q.text
+

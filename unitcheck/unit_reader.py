@@ -347,6 +347,8 @@ class UnitRules(ScannerBase):
     ) -> tuple[UnitEntry, int] | None:
         """The longest table unit starting at token ``k``; ``after_feet`` when it would
         be the inches of "12 ft 2 in" or "6'2\"", where "in" and \" can only be inches."""
+        if k >= self.n:
+            return None  # the text ends here ("He is 6-foot-3")
         tokens = self.tokens
         starts = self.units.starts  # only lengths a unit starting with this token has
         longest = max(starts.get(tokens[k].text, 0), starts.get(tokens[k].low, 0))
