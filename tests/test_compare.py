@@ -429,3 +429,14 @@ def test_compare_subunit_and_its_currency_are_one_unit(
 
 def test_compare_subunit_restated_in_its_currency_is_quiet() -> None:
     assert unitcheck.compare("The stamp costs 50 cents.", "The stamp costs $0.50.").findings == ()
+
+
+def test_compare_added_conversion_findings_point_into_their_own_texts() -> None:
+    # found by the 1,000,000-input fuzz run: judging an added conversion against the
+    # revised reading must not put a revised quantity on the original's side
+    original, revised = "1cent", "0-$5-USD20"
+    for f in unitcheck.compare(original, revised).findings:
+        if f.a is not None:
+            assert original[f.a.start : f.a.end] == f.a.text
+        if f.b is not None:
+            assert revised[f.b.start : f.b.end] == f.b.text

@@ -655,10 +655,20 @@ class _Judge:
     def added_conversion(
         self, a: Quantity, b: Quantity, restated: Quantity | None = None
     ) -> Iterator[Finding]:
-        """Judge *b*, added in brackets after *restated* (the revised copy of *a*)."""
+        """Judge *b*, added in brackets after *restated* (the revised copy of *a*).
+
+        When *restated* is *a*'s figure read in its new context ("24 degrees (75F)" makes
+        the degrees Celsius), *b* is judged against that reading; findings still point at
+        *a* in the original.
+        """
         if restated is not None and restated.unit != a.unit:
             if self.agreement(a, restated) is Agreement.SAME:
-                a = restated  # the same figure read with its new context: "24 degrees (75F)"
+                for finding in self._judge_added(restated, b):
+                    yield replace(finding, a=a)
+                return
+        yield from self._judge_added(a, b)
+
+    def _judge_added(self, a: Quantity, b: Quantity) -> Iterator[Finding]:
         agreement = self.agreement(a, b)
         if agreement in (Agreement.SAME, Agreement.CONVERTED):
             yield _finding(
