@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from .context import at
 from .model import Quantity
 from .pint_cache import remembered
 from .subunits import subunit_named
@@ -195,8 +196,6 @@ def agreement(a: Quantity, b: Quantity, tolerance: float = 1.0) -> Agreement:
 def plain_degrees(q: Quantity) -> bool:
     """Is *q* written with a bare "degrees" (or "°"), no scale named, read from context
     as an angle or a temperature?"""
-    from .context import at  # the context table is extraction's; load it only when asked
-
     return (
         q.unit_text is not None
         and at(q.unit_text, "plain_degree_marks")

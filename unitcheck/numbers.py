@@ -335,7 +335,8 @@ def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
 
 #: Superscript digits and signs, as typeset copy (or a ``<sup>`` read from markup) writes
 #: an exponent: "10⁶", "10⁻³".
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
+_SUPERSCRIPTS = str.maketrans(_SUPERSCRIPT_CHARS, "0123456789-+")
 
 
 def superscript_exponent(tokens: list[Token], k: int) -> tuple[int, int] | None:
@@ -344,9 +345,7 @@ def superscript_exponent(tokens: list[Token], k: int) -> tuple[int, int] | None:
     text, end = "", k
     while end < len(tokens) and not tokens[end].space:
         piece = tokens[end].text
-        if not piece or piece.translate(_SUPERSCRIPTS) == piece or any(
-            c == ch for c, ch in zip(piece, piece.translate(_SUPERSCRIPTS), strict=True)
-        ):
+        if not piece or any(c not in _SUPERSCRIPT_CHARS for c in piece):
             break
         text, end = text + piece.translate(_SUPERSCRIPTS), end + 1
     digits = text.lstrip("+-")
