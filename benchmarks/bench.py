@@ -28,8 +28,8 @@ import argparse
 import json
 import os
 import random
-import resource
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -200,7 +200,7 @@ def load_tool(name: str):
     warnings.simplefilter("ignore")
     if name == "unitcheck":
         import unitcheck
-        from unitcheck.units import registry
+        from unitcheck.units.registry import registry
 
         registry()  # built now, not when a timed text first shows a word the tables lack
         return unitcheck.extract

@@ -297,9 +297,9 @@ def _fingerprint(value: Any) -> str:
 def run_target(target: str, text: str, partner: str) -> str:
     """Run one target on *text*, check its invariants, return a fingerprint of the output."""
     from unitcheck import compare, extract, lint
-    from unitcheck.inputs import document_from_bytes
-    from unitcheck.markup import blank_markdown, extract_html
-    from unitcheck.suppress import parse
+    from unitcheck.text.markup import blank_markdown, extract_html
+    from unitcheck.text.reading import document_from_bytes
+    from unitcheck.text.suppress import parse
 
     if target == "extract":
         found = extract(text)
@@ -507,9 +507,9 @@ def atheris_loop(args: argparse.Namespace, seeds: list[str], out: Path) -> Stats
 
     with atheris.instrument_imports():
         import unitcheck  # noqa: F401
-        import unitcheck.inputs  # noqa: F401
-        import unitcheck.markup  # noqa: F401
-        import unitcheck.suppress  # noqa: F401
+        import unitcheck.text.markup  # noqa: F401
+        import unitcheck.text.reading  # noqa: F401
+        import unitcheck.text.suppress  # noqa: F401
 
     mut = Mutator(seeds, random.Random(args.seed))
     stats = Stats()

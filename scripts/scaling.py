@@ -128,7 +128,7 @@ def _forget() -> None:
     """Empty spaCy's tokenizer cache (keyed by token text), so that a repeat is timed as
     a first call: otherwise "km)))...)" is slow once and then free, and best-of-three
     would hide what every new text costs."""
-    from unitcheck.nlp import get_nlp
+    from unitcheck.text.nlp import get_nlp
 
     if get_nlp.cache_info().currsize:
         get_nlp().tokenizer._flush_cache()

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from unitcheck import extract  # noqa: E402
 from unitcheck.model import NON_QUANTITY_KINDS  # noqa: E402
-from unitcheck.units import registry  # noqa: E402
+from unitcheck.units.registry import registry  # noqa: E402
 
 PEER_CORPUS = Path("/work/shared/corpora/quantulum3/quantities.json")
 NEWS_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpora" / "news_dev.json"

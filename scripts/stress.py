@@ -10,7 +10,7 @@ corpora (``data/corpora/*.json`` and, when present, the peer suites in
   up or down, currency swapped, bound reversed, a conversion added with the number kept;
 * honest edits that must stay quiet (no warning or error at all): percent or money
   restyled, a correct conversion added, the quantity replaced by its correct equivalent
-  (computed with pint through ``unitcheck.units.convert``), number words to digits.
+  (computed with pint through ``unitcheck.units.registry.convert``), number words to digits.
 
 Each edit is checked in the corpus sentence itself and in short frames of one to six
 words and headlines, where the quantity is most of the sentence. A miss (or a false
@@ -39,10 +39,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from unitcheck import compare  # noqa: E402
-from unitcheck import conversion as conv  # noqa: E402
+from unitcheck.units import conversion as conv  # noqa: E402
 from unitcheck.extract import extract  # noqa: E402
+from unitcheck.extract.surfaces import unit_table  # noqa: E402
 from unitcheck.model import Quantity, Severity  # noqa: E402
-from unitcheck.units import convert, unit_info, unit_table  # noqa: E402
+from unitcheck.units.registry import convert, unit_info  # noqa: E402
 
 PEERS = ROOT.parent / "shared" / "corpora"
 

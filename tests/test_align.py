@@ -1,4 +1,4 @@
-"""Tests for unitcheck.align: sentence segmentation and original/reprint alignment.
+"""Tests for unitcheck.compare.align: sentence segmentation and original/reprint alignment.
 
 Every article here is invented for these tests.
 """
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unitcheck.align import align, segment
+from unitcheck.compare.align import align, segment
 from unitcheck.model import AlignedPair
 
 ROOT = Path(__file__).parent.parent
@@ -174,7 +174,7 @@ def test_align_segment_empty_and_blank_text() -> None:
 
 def test_align_import_does_not_load_spacy() -> None:
     # Cold start matters: spaCy must load on first segmentation, not on import.
-    code = "import sys, unitcheck.align; assert 'spacy' not in sys.modules"
+    code = "import sys, unitcheck.compare.align; assert 'spacy' not in sys.modules"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
 
@@ -499,7 +499,7 @@ _SHAPES = {
 
 def _work(a: str, b: str) -> tuple[int, int]:
     """Pair comparisons the aligner made, and the pairs it found."""
-    from unitcheck.align import _encode, _Matcher
+    from unitcheck.compare.align import _encode, _Matcher
     from unitcheck.extract import extract
 
     vocabulary: dict[str, str] = {}
@@ -539,8 +539,8 @@ def test_align_equal_lines_pair_in_order_without_scoring() -> None:
 
 def _segment_with_the_sentencizer(text: str) -> tuple[tuple[int, int], ...]:
     """The reference: spaCy's pipeline (tokenizer and sentencizer) over each line."""
-    from unitcheck.align import _LINE, _encodable, _merge_false_breaks, _trim
-    from unitcheck.nlp import get_nlp
+    from unitcheck.compare.align import _LINE, _encodable, _merge_false_breaks, _trim
+    from unitcheck.text.nlp import get_nlp
 
     out = []
     for m in _LINE.finditer(text):
@@ -562,7 +562,7 @@ def test_align_segment_matches_the_sentencizer(text: str) -> None:
 
 
 def test_align_segments_of_several_texts_equal_each_alone() -> None:
-    from unitcheck.align import segments
+    from unitcheck.compare.align import segments
 
     a = "A line both share. It has two sentences.\nOnly in a.\n"
     b = "Only in b, and longer! Really.\nA line both share. It has two sentences."

@@ -298,14 +298,14 @@ def test_check_stdin_filename_is_a_file_name(name: str) -> None:
 
 
 def test_check_unknown_format_hint_is_an_option_error() -> None:
-    from unitcheck.inputs import format_of
+    from unitcheck.text.reading import format_of
 
     with pytest.raises(OptionError, match="unknown format 'rst'"):
         format_of("a.txt", "rst")
 
 
 def test_check_pair_takes_documents_as_read_from_files(tmp_path: Path) -> None:
-    from unitcheck.inputs import read_text
+    from unitcheck.text.reading import read_text
 
     a, b = tmp_path / "before.html", tmp_path / "after.html"
     a.write_text("<p>The ferry route is <b>40 miles</b> long.</p>\n", encoding="utf-8")

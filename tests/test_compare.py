@@ -273,7 +273,7 @@ def test_compare_extreme_magnitudes_never_crash(x: str, y: str) -> None:
 
 
 def test_compare_power_of_ten_survives_huge_and_subnormal_magnitudes() -> None:
-    from unitcheck.compare import _power_of_ten
+    from unitcheck.compare.judge import _power_of_ten
     from unitcheck.model import Quantity
 
     def q(value: float) -> Quantity:
@@ -337,7 +337,7 @@ def test_compare_leftovers_in_long_one_sided_lists_are_matched_nearby_only() -> 
     # dropped figure is weighed only against added ones a few sentences away.
     import importlib
 
-    module = importlib.import_module("unitcheck.compare")
+    module = importlib.import_module("unitcheck.compare.judge")
     calls = 0
     original_across = module._Judge.across
 
@@ -372,7 +372,7 @@ def test_compare_pairing_in_one_long_sentence_is_linear() -> None:
     # scores computed grow with the figures, not with their square.
     import importlib
 
-    module = importlib.import_module("unitcheck.compare")
+    module = importlib.import_module("unitcheck.compare.judge")
     original_score = module._Judge.score
     calls = 0
 

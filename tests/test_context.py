@@ -3,38 +3,39 @@
 from __future__ import annotations
 
 import ast
-import importlib
 import re
 from pathlib import Path
 
 import pytest
 
-from unitcheck import context, extract
-from unitcheck.context import at, context_set, context_sets, near, words
+import unitcheck
+from unitcheck import extract
 from unitcheck.errors import TableError
-from unitcheck.lexer import tokenize
+from unitcheck.text import context
+from unitcheck.text.context import at, context_set, context_sets, near, words
+from unitcheck.text.tokens import tokenize
 
-PACKAGE = Path(context.__file__).parent
+PACKAGE = Path(unitcheck.__file__).parent
 #: Modules whose vocabulary lives in the context table.
 CONTEXT_MODULES = (
-    "not_quantities.py",
-    "scan_base.py",
-    "lint_ambiguity.py",
-    "lint_context.py",
-    "extract.py",
-    "money.py",
-    "numbers.py",
-    "plausibility.py",
-    "unit_reader.py",
-    "lint.py",
+    "extract/not_quantities.py",
+    "extract/scan_base.py",
+    "lint/ambiguity.py",
+    "lint/context.py",
+    "extract/scan.py",
+    "extract/money.py",
+    "extract/numbers.py",
+    "lint/plausibility.py",
+    "extract/unit_reader.py",
+    "lint/rules.py",
 )
 #: Module-level names whose strings are not context vocabulary: the number grammar's own
 #: words (each has a value or a branch of the parser), pint names, quantity kinds, dimension
 #: names, and a table of rule scopes.
 NOT_VOCABULARY = {
-    "numbers.py": {"SMALL", "TENS", "BIG", "FRACTION_WORDS", "WORD_STARTS"},
-    "lint.py": {"TON_LOCALES", "_NOT_CONVERTED", "_GEOMETRIC", "_LIKELY_UNITS"},
-    "not_quantities.py": {"RULES"},
+    "extract/numbers.py": {"SMALL", "TENS", "BIG", "FRACTION_WORDS", "WORD_STARTS"},
+    "lint/rules.py": {"TON_LOCALES", "_NOT_CONVERTED", "_GEOMETRIC", "_LIKELY_UNITS"},
+    "extract/not_quantities.py": {"RULES"},
 }
 _LOWER_WORD = re.compile(r"[a-z][a-z'\-]+")
 _NAMED = re.compile(r"""\b(?:near|at|words|context_set)\([^()]*?"([a-z_]+)"\)""", re.S)
@@ -43,7 +44,7 @@ _NAMED = re.compile(r"""\b(?:near|at|words|context_set)\([^()]*?"([a-z_]+)"\)"""
 def test_context_every_name_in_code_is_a_table_row() -> None:
     # a misspelt set name would raise only when its rule first runs
     names = set()
-    for module in CONTEXT_MODULES + ("context.py",):
+    for module in CONTEXT_MODULES + ("text/context.py",):
         names.update(_NAMED.findall((PACKAGE / module).read_text(encoding="utf-8")))
     assert len(names) > 30
     assert sorted(names - set(context_sets())) == []
@@ -105,10 +106,10 @@ def test_context_word_list_check_can_fail() -> None:
 
 def test_context_moved_word_lists_are_the_sets_the_rules_read() -> None:
     # issue 14: the lists that were Python sets are now the table's sets, loaded once
-    from unitcheck import money, numbers, plausibility, unit_reader
-
-    scanner = importlib.import_module("unitcheck.extract")  # the package exports extract()
-    lint = importlib.import_module("unitcheck.lint")  # and lint()
+    from unitcheck.extract import money, numbers, unit_reader
+    from unitcheck.extract import scan as scanner
+    from unitcheck.lint import plausibility
+    from unitcheck.lint import rules as lint
     assert scanner.WORD_COUNT_FOLLOWERS == words("count_followers")
     assert "apiece" in scanner.ONE_COUNT_FOLLOWERS and "short" in scanner.ONE_COUNT_FOLLOWERS
     assert scanner.KIN_WORDS is words("kin_words") and "bedroom" in scanner.COUNT_COMPOUNDS

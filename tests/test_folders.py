@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from unitcheck.cli import main
-from unitcheck.inputs import expand_paths
+from unitcheck.text.reading import expand_paths
 
 FLAGGED = "Troops seized more than 400m2 of the region in a week.\n"
 QUIET = "The bridge is 40 metres long and opened on Friday.\n"

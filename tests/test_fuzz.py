@@ -30,12 +30,12 @@ from hypothesis import strategies as st
 
 from unitcheck import compare, extract, lint
 from unitcheck.errors import UnitcheckError
-from unitcheck.inputs import Document, document_from_bytes
-from unitcheck.markup import blank_markdown, extract_html, line_starts
 from unitcheck.model import Finding, Quantity
 from unitcheck.report import emit
 from unitcheck.result import FileResult, RunResult
-from unitcheck.suppress import parse
+from unitcheck.text.markup import blank_markdown, extract_html, line_starts
+from unitcheck.text.reading import Document, document_from_bytes
+from unitcheck.text.suppress import parse
 
 FAST = settings(
     max_examples=60,

@@ -14,14 +14,14 @@ from click.testing import CliRunner, Result
 
 from unitcheck.cli import main
 from unitcheck.extract import extract
-from unitcheck.inputs import (
+from unitcheck.text.markup import drop_invisible, extract_html
+from unitcheck.text.reading import (
     DEFAULT_MAX_BYTES,
     document_from_bytes,
     encoding_note,
     neutralise,
     read_text,
 )
-from unitcheck.markup import drop_invisible, extract_html
 
 GOOD = "The new bridge is 60 m tall.\n"
 COMMANDS = ("extract", "lint", "compare")

@@ -20,12 +20,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unitcheck import compare, lint
-from unitcheck.inputs import Document
 from unitcheck.report import NAMES, emit
 from unitcheck.report.github import escape_data, escape_property
 from unitcheck.report.positions import clean, dump_json
 from unitcheck.report.sarif import uri
 from unitcheck.result import FileResult, InputProblem, RunResult
+from unitcheck.text.reading import Document
 
 #: Markup that would run if it reached a page unescaped.
 SCRIPT = "<script>document.body.setAttribute('data-pwned','script')</script>"

@@ -19,12 +19,12 @@ import lxml.html
 import pytest
 
 from unitcheck import extract
-from unitcheck.align import align, segment
 from unitcheck.codes import BY_CODE
-from unitcheck.inputs import Document
+from unitcheck.compare.align import align, segment
 from unitcheck.model import Comparison, Finding, Quantity, Severity
 from unitcheck.report import emit
 from unitcheck.result import FileResult, RunResult
+from unitcheck.text.reading import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")

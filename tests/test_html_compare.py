@@ -12,9 +12,9 @@ import re
 import pytest
 
 import unitcheck
-from unitcheck.inputs import Document
 from unitcheck.report import emit
 from unitcheck.result import FileResult, RunResult
+from unitcheck.text.reading import Document
 
 ORIGINAL = (
     "The ferry crossing is 14 miles long and takes 50 minutes.\n\n"
@@ -47,7 +47,7 @@ def _engine_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for module, names in (
         ("unitcheck.extract", ("extract",)),
-        ("unitcheck.align", ("align", "segment")),
+        ("unitcheck.compare.align", ("align", "segment")),
     ):
         for name in names:
             monkeypatch.setattr(importlib.import_module(module), name, refuse)

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unitcheck.errors import EmptyInputError, InputError, UnitcheckError
-from unitcheck.inputs import (
+from unitcheck.text.reading import (
     STDIN_NAME,
     Document,
     decode,

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from unitcheck import compare, extract, lint
-from unitcheck.inputs import document_from_bytes
+from unitcheck.text.reading import document_from_bytes
 
 LIMIT = 2.2
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "scaling.py"

@@ -1,4 +1,4 @@
-"""Tests for unitcheck.lint and unitcheck.plausibility: one version checked on its own.
+"""Tests for unitcheck.lint and unitcheck.lint.plausibility: one version checked on its own.
 
 Every sentence here is invented for these tests. The golden cases in
 ``tests/cases/lint`` cover each rule with a flagged and a quiet example; the tests here
@@ -21,13 +21,15 @@ if importlib.util.find_spec("unitcheck") is None:  # a checkout that was not ins
     sys.path.insert(0, str(ROOT))
 
 import unitcheck  # noqa: E402
-from unitcheck import plausibility  # noqa: E402
 from unitcheck.codes import BY_CODE  # noqa: E402
 from unitcheck.errors import TableError  # noqa: E402
-from unitcheck.lint import lint  # noqa: E402
-from unitcheck.lint_context import sentences  # noqa: E402
+from unitcheck.lint import (
+    lint,  # noqa: E402
+    plausibility,  # noqa: E402
+)
+from unitcheck.lint.context import sentences  # noqa: E402
 from unitcheck.model import Severity  # noqa: E402
-from unitcheck.units import registry  # noqa: E402
+from unitcheck.units.registry import registry  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_ORIGINAL = SEEDS / "001_43328af35791957d.txt"
@@ -119,7 +121,7 @@ def test_lint_rejects_bad_tolerance() -> None:
 
 def test_lint_doctest() -> None:
     # unitcheck.lint is the function (re-exported), so take the module from sys.modules
-    result = doctest.testmod(sys.modules["unitcheck.lint"], optionflags=doctest.ELLIPSIS)
+    result = doctest.testmod(sys.modules["unitcheck.lint.rules"], optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted >= 1
 
 

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from unitcheck import compare, extract, lint
 from unitcheck.cli import main
-from unitcheck.conversion import (
+from unitcheck.data import __name__ as _data_package
+from unitcheck.extract.lexicon import lexicon
+from unitcheck.units.conversion import (
     Agreement,
     agreement,
     comparable,
@@ -19,9 +21,7 @@ from unitcheck.conversion import (
     in_currency,
     same_unit,
 )
-from unitcheck.data import __name__ as _data_package
-from unitcheck.lexicon import lexicon
-from unitcheck.subunits import subunit_table
+from unitcheck.units.subunits import subunit_table
 
 
 def _one(text: str) -> tuple[str, float | None, str | None, float | None, str | None]:
@@ -155,7 +155,7 @@ def test_money_brackets_that_are_not_negatives(text: str) -> None:
 
 
 def test_money_table_loads_with_codes_that_exist() -> None:
-    from unitcheck.money import money_words
+    from unitcheck.extract.money import money_words
 
     words = money_words()
     assert {"usd", "eur", "gbp"} <= words.lower_codes
@@ -197,12 +197,12 @@ def test_money_styles_never_crash_and_keep_spans(
 @pytest.mark.parametrize(
     ("module", "loader", "cells", "reason"),
     [
-        ("unitcheck.subunits", "subunit_table", ["cent", "cents", "2", "cent", "-"], "share"),
-        ("unitcheck.subunits", "subunit_table", ["cent", "cents", "0.01", "cent", "x"], "flags"),
-        ("unitcheck.money", "money_words", ["code-scale", "M", "lots"], "factor"),
-        ("unitcheck.money", "money_words", ["lower-code", "abc", "="], "currency code"),
-        ("unitcheck.money", "money_words", ["folded-sign", "PS", "XYZ"], "currency code"),
-        ("unitcheck.money", "money_words", ["sign-ish", "PS", "GBP"], "unknown category"),
+        ("unitcheck.units.subunits", "subunit_table", ["cent", "cents", "2", "cent", "-"], "share"),
+        ("unitcheck.units.subunits", "subunit_table", ["cent", "cents", "0.01", "cent", "x"], "flags"),
+        ("unitcheck.extract.money", "money_words", ["code-scale", "M", "lots"], "factor"),
+        ("unitcheck.extract.money", "money_words", ["lower-code", "abc", "="], "currency code"),
+        ("unitcheck.extract.money", "money_words", ["folded-sign", "PS", "XYZ"], "currency code"),
+        ("unitcheck.extract.money", "money_words", ["sign-ish", "PS", "GBP"], "unknown category"),
     ],
 )
 def test_money_tables_name_the_bad_line(

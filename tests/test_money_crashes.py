@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unitcheck import compare, extract, lint
-from unitcheck.conversion import _round_to, ratio_words
+from unitcheck.units.conversion import _round_to, ratio_words
 
 FAST = settings(max_examples=200, deadline=None, derandomize=True, database=None)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from unitcheck import extract, money
+from unitcheck import extract
 from unitcheck.errors import TableError
+from unitcheck.extract import money
 
 
 def test_money_shared_words_are_read_from_the_table() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from unitcheck import extract
-from unitcheck.lexer import tokenize
-from unitcheck.numbers import digits_value, parse_digits, parse_words
+from unitcheck.extract.numbers import digits_value, parse_digits, parse_words
+from unitcheck.text.tokens import tokenize
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unitcheck import compare, extract, lint
-from unitcheck.numbers import digit_int, digits_value, power_of_ten, scaled
+from unitcheck.extract.numbers import digit_int, digits_value, power_of_ten, scaled
 
 
 @pytest.mark.parametrize(

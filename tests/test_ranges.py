@@ -10,8 +10,8 @@ import pytest
 
 from unitcheck import extract
 from unitcheck.errors import TableError
-from unitcheck.lexicon import lexicon
-from unitcheck.ranges import range_words
+from unitcheck.extract.lexicon import lexicon
+from unitcheck.extract.ranges import range_words
 
 
 def _ranges(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
@@ -178,7 +178,7 @@ def test_ranges_table_words() -> None:
 
 
 def test_ranges_table_error_names_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    import unitcheck.ranges as ranges
+    from unitcheck.extract import ranges
 
     def bad_rows(name: str, columns: int):  # type: ignore[no-untyped-def]
         yield 7, ["vague", "scores", "200", "20"]
@@ -197,8 +197,8 @@ def test_ranges_rules_are_not_shadowed_in_the_scanner() -> None:
     # silently replace a range rule (it once did: "rose 1.5% to 6.2%" became a range)
     import inspect
 
-    from unitcheck.extract import _Scanner
-    from unitcheck.ranges import RangeRules
+    from unitcheck.extract.ranges import RangeRules
+    from unitcheck.extract.scan import _Scanner
 
     for name, value in vars(RangeRules).items():
         if not inspect.isfunction(value) or "raise NotImplementedError" in inspect.getsource(

@@ -22,15 +22,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unitcheck import extract
-from unitcheck.align import align, segment
 from unitcheck.codes import BY_CODE, CATALOG
-from unitcheck.inputs import Document
+from unitcheck.compare.align import align, segment
 from unitcheck.model import Comparison, Finding, Quantity, Severity
 from unitcheck.report import FORMATS, NAMES, Options, emit
 from unitcheck.report.github import escape_data, escape_property
 from unitcheck.report.markdown import escape as md_escape
 from unitcheck.report.positions import locate, sentence, summary_line
 from unitcheck.result import FileResult, InputProblem, RunResult
+from unitcheck.text.reading import Document
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from unitcheck.inputs import document_from_bytes
 from unitcheck.model import Finding, Severity
 from unitcheck.result import FileResult, InputProblem, RunResult
+from unitcheck.text.reading import document_from_bytes
 
 DOC = document_from_bytes(b"The road is 12 km long.\n", name="a.txt")
 

@@ -1,7 +1,7 @@
 """What keeps a cold ``unitcheck extract`` cheap, checked by what is imported and what is
 answered, never by a clock (issue 14, "Speed").
 
-- pint's answers are kept on disk (``unitcheck.pint_cache``): a second fresh process
+- pint's answers are kept on disk (``unitcheck.units.pint_cache``): a second fresh process
   never imports pint, and its quantities are exactly the first one's;
 - every remembered answer equals what pint computes now;
 - ``import unitcheck`` loads neither the comparison side nor spaCy, yet the public
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from unitcheck import pint_cache
+from unitcheck.units import pint_cache
 
 # Our own sentence: a table unit, a unit only pint knows (kW), temperatures (°C
 # converts through pint's offset), a rate and money.
@@ -38,7 +38,7 @@ _PROBE = textwrap.dedent(
         [q.text, q.value, q.unit, q.si_value, q.si_unit, q.start, q.end]
         for q in unitcheck.extract(sys.argv[1])
     ]
-    from unitcheck.conversion import unit_label
+    from unitcheck.units.conversion import unit_label
     labels = [unit_label(q[4]) for q in found]
     print(json.dumps({"found": found, "labels": labels,
                       "modules": sorted(m for m in ("pint", "spacy") if m in sys.modules)}))
@@ -85,12 +85,13 @@ def test_pint_cache_same_quantities_and_labels(filled):
 
 def test_pint_cache_answers_equal_pint_now(filled):
     # every stored answer, recomputed by the undecorated function, is the same
-    import unitcheck.conversion
-    import unitcheck.units
 
     cache, _, _ = filled
     files = sorted(cache.glob("pint-answers-*.pickle"))
-    assert {f.name.split("-")[2] for f in files} == {"unitcheck.units", "unitcheck.conversion"}
+    modules = {f.name.split("-")[2] for f in files}
+    assert modules == {
+        "unitcheck.units.registry", "unitcheck.extract.surfaces", "unitcheck.units.conversion"
+    }
     checked = 0
     for path in files:
         module = sys.modules[path.name.split("-")[2]]
@@ -142,7 +143,7 @@ def test_package_import_loads_no_comparison_side():
     # extract needs neither the aligner (numpy, rapidfuzz) nor spaCy nor the lint checks
     code = (
         "import sys, unitcheck; unitcheck.extract('It weighs 5 kg.'); "
-        "print(sorted(m for m in ('unitcheck.compare', 'unitcheck.align', 'unitcheck.lint',"
+        "print(sorted(m for m in ('unitcheck.compare', 'unitcheck.compare.align', 'unitcheck.lint',"
         " 'spacy', 'rapidfuzz') if m in sys.modules))"
     )
     done = subprocess.run(
@@ -171,13 +172,13 @@ def test_pint_cache_keeps_a_few_files_per_module(tmp_path):
     import time as clock
 
     for k in range(7):
-        path = tmp_path / f"pint-answers-unitcheck.units-{k:024d}.pickle"
+        path = tmp_path / f"pint-answers-unitcheck.units.registry-{k:024d}.pickle"
         path.write_bytes(pickle.dumps({}))
         stamp = clock.time() - 1000 + k
         os.utime(path, (stamp, stamp))
-    other = tmp_path / "pint-answers-unitcheck.conversion-0.pickle"
+    other = tmp_path / "pint-answers-unitcheck.units.conversion-0.pickle"
     other.write_bytes(b"")
-    pint_cache._prune(tmp_path, "unitcheck.units")
-    left = sorted(p.name for p in tmp_path.glob("pint-answers-unitcheck.units-*"))
-    assert left == [f"pint-answers-unitcheck.units-{k:024d}.pickle" for k in range(3, 7)]
+    pint_cache._prune(tmp_path, "unitcheck.units.registry")
+    left = sorted(p.name for p in tmp_path.glob("pint-answers-unitcheck.units.registry-*"))
+    assert left == [f"pint-answers-unitcheck.units.registry-{k:024d}.pickle" for k in range(3, 7)]
     assert other.exists()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from unitcheck.inputs import document_from_bytes
 from unitcheck.model import Finding, Quantity, Severity
-from unitcheck.suppress import Problem, Unused, parse
+from unitcheck.text.reading import document_from_bytes
+from unitcheck.text.suppress import Problem, Unused, parse
 
 
 def finding(code: str, offset: int) -> Finding:

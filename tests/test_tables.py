@@ -7,10 +7,11 @@ from importlib.resources import files
 
 import pytest
 
-from unitcheck.lexer import token_texts
-from unitcheck.lexicon import QUALIFIER_VALUES, lexicon
+from unitcheck.extract.lexicon import QUALIFIER_VALUES, lexicon
+from unitcheck.extract.surfaces import UNIT_FLAGS, unit_table
 from unitcheck.tables import alternatives, rows
-from unitcheck.units import UNIT_FLAGS, registry, unit_info, unit_table
+from unitcheck.text.tokens import token_texts
+from unitcheck.units.registry import registry, unit_info
 
 TABLES = ("units_en.tsv", "currencies_en.tsv", "lexicon_en.tsv")
 

@@ -14,11 +14,17 @@ import re
 import pytest
 
 from unitcheck import extract
-from unitcheck.conversion import describe_in, describe_value, unit_name, unit_surface, unit_words
-from unitcheck.inputs import Document
 from unitcheck.lint import lint
 from unitcheck.report import emit
 from unitcheck.result import FileResult, RunResult
+from unitcheck.text.reading import Document
+from unitcheck.units.conversion import (
+    describe_in,
+    describe_value,
+    unit_name,
+    unit_surface,
+    unit_words,
+)
 
 #: What no reader should ever see.
 UNREADABLE = re.compile(r"\*\*|_|\bmmi|\bmi²|\bsq_|\bdelta\b|\bdeg[CF]\b|\bimperial_")
@@ -76,7 +82,7 @@ UNREADABLE = re.compile(r"\*\*|_|\bmmi|\bmi²|\bsq_|\bdelta\b|\bdeg[CF]\b|\bimpe
     ],
 )
 def test_unit_names_read_as_a_person_writes(unit: str, value: float, shown: str) -> None:
-    from unitcheck.conversion import format_number, with_unit
+    from unitcheck.units.conversion import format_number, with_unit
 
     assert with_unit(format_number(value), unit, value) == shown
     assert not UNREADABLE.search(unit_name(unit, value))
@@ -210,7 +216,7 @@ def test_unit_names_every_unit_of_the_table_is_readable() -> None:
 def test_unit_names_doctests() -> None:
     import doctest
 
-    from unitcheck import conversion
+    from unitcheck.units import conversion
 
     result = doctest.testmod(conversion)
     assert result.attempted >= 3 and result.failed == 0

@@ -1,7 +1,7 @@
 """units_en.tsv keeps only what pint lacks or misreads for news (issue 14, "pint first").
 
 A word after a number that the table does not list is read through pint's registry
-(``units.pint_entry``). A row earns its place when one of its surfaces is a word pint
+(``surfaces.pint_entry``). A row earns its place when one of its surfaces is a word pint
 lacks or reads otherwise, when it adds a flag or a factor, or when it lists a symbol that
 the table matches in folded case where pint reads symbols in exact case only.
 """
@@ -11,9 +11,10 @@ from __future__ import annotations
 import pytest
 
 from unitcheck import extract
-from unitcheck.lexer import token_texts
+from unitcheck.extract.surfaces import pint_entry
 from unitcheck.tables import alternatives, rows
-from unitcheck.units import pint_entry, unit_info
+from unitcheck.text.tokens import token_texts
+from unitcheck.units.registry import unit_info
 
 
 def _pint_reads_alike(surface: str, expression: str) -> bool:
@@ -97,8 +98,8 @@ def test_unit_rows_reader_context_names_are_table_rows() -> None:
     import re
     from pathlib import Path
 
-    from unitcheck import unit_reader
-    from unitcheck.context import context_sets
+    from unitcheck.extract import unit_reader
+    from unitcheck.text.context import context_sets
 
     source = Path(unit_reader.__file__).read_text(encoding="utf-8")
     names = set(re.findall(r"""\b(?:near|at)\([^()]*?"([a-z_]+)"\)""", source, re.S))

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .check import check_document, check_pair
-    from .compare import compare
+    from .compare.judge import compare
     from .config import ConfigError, Settings
     from .errors import InputError, TableError, UnitcheckError
-    from .extract import extract
-    from .lint import lint
+    from .extract.scan import extract
+    from .lint.rules import lint
     from .model import Comparison, Finding, Quantity, Severity
     from .result import ExitCode, FileResult
 

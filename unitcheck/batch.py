@@ -21,7 +21,7 @@ from typing import IO, TypeVar
 
 from .config import match_path
 from .errors import UnitcheckError
-from .inputs import COPY_SUFFIXES
+from .text.reading import COPY_SUFFIXES
 
 #: Extensions of the files that hold copy; others are passed over in folders and git.
 COPY_EXTENSIONS = frozenset(COPY_SUFFIXES)

@@ -299,7 +299,7 @@ def check_record(record: PairRecord, settings: Settings) -> Outcome:
 
 
 def _document(record: PairRecord, side: str) -> Any:
-    from .inputs import document_from_bytes, read_text
+    from .text.reading import document_from_bytes, read_text
 
     path = getattr(record, side)
     if path is not None:

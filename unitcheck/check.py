@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .inputs import Document, document_from_bytes, format_of
 from .model import Comparison, Finding
 from .result import FileResult
+from .text.reading import Document, document_from_bytes, format_of
 
 if TYPE_CHECKING:
     from .config.settings import Settings
@@ -47,7 +47,7 @@ def check_pair(
 ) -> FileResult:
     """Compare *original* with *revised* as ``unitcheck compare`` does.
 
-    Each side is a text or a ``Document`` (``unitcheck.inputs.read_text``). A text is
+    Each side is a text or a ``Document`` (``unitcheck.text.reading.read_text``). A text is
     read as a file named *path* would be (the revised copy's path; *original_path*,
     default *path*, names the original): its extension says whether it is Markdown or
     HTML, so the comments there are found, and ``per-file-ignores`` match *path*.
@@ -133,7 +133,7 @@ def _filtered(
 ) -> tuple[Finding, ...]:
     """Apply the inline suppression comments, then the config (ignores, severities)."""
     from .config.settings import apply
-    from .suppress import apply_comments
+    from .text.suppress import apply_comments
 
     # Comments first: a comment aimed at a code the config ignores is still "used".
     kept = tuple(findings)

@@ -29,7 +29,7 @@ from .result import ExitCode, FileResult, InputProblem, RunResult
 
 if TYPE_CHECKING:
     from .config import Settings, Sources
-    from .inputs import Document
+    from .text.reading import Document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = (
     ExitCode.OK, ExitCode.FINDINGS, ExitCode.USAGE, ExitCode.INTERNAL
@@ -802,7 +802,7 @@ class _Session:
 
     def included(self, paths: Iterable[str], *, force_exclude: bool = False) -> list[str]:
         """The files to read: folders walked, excluded and git-ignored files left out."""
-        from .inputs import expand_paths
+        from .text.reading import expand_paths
 
         expansion = expand_paths(
             paths,
@@ -818,9 +818,7 @@ class _Session:
         return path == "-" or not self.settings_for(path)[0].is_excluded(path)
 
     def read(self, path: str) -> Document | None:
-        from .inputs import read_text
-
-        from .inputs import format_of
+        from .text.reading import format_of, read_text
 
         hint = self.options.get("stdin_filename") if path == "-" else None
         try:
@@ -837,7 +835,7 @@ class _Session:
 
     def from_bytes(self, data: bytes, name: str, like: str) -> Document | None:
         """A document held in memory (a file's text at the git base)."""
-        from .inputs import document_from_bytes, format_of
+        from .text.reading import document_from_bytes, format_of
 
         try:
             return self._decoded(document_from_bytes(data, name=name, format=format_of(like)))
@@ -864,7 +862,7 @@ class _Session:
 
     def _decoded(self, document: Document) -> Document:
         """Say so when an input was not UTF-8 and its encoding was recognised instead."""
-        from .inputs import encoding_note
+        from .text.reading import encoding_note
 
         note = encoding_note(document.encoding)
         if note is not None:

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from .inputs import Document
 from .model import Comparison, Finding, Quantity, Severity
+from .text.reading import Document
 
 
 class ExitCode(IntEnum):

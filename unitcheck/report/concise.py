@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..report import Options
 from ..result import RunResult
-from . import Options
 from .positions import clean, locate, ordered
 from .text import Painter, finding_line
 

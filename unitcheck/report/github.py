@@ -13,8 +13,8 @@ from collections import Counter
 from typing import TextIO
 
 from ..model import Severity
+from ..report import Options
 from ..result import RunResult
-from . import Options
 from .positions import (
     locate,
     ordered,

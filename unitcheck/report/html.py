@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ..codes import BY_CODE
-from ..conversion import describe_value, format_number, unit_name, with_unit
-from ..inputs import Document
 from ..model import AlignedPair, Finding, Quantity, Segment, Severity
+from ..report import Options
 from ..result import FileResult, RunResult
-from . import Options
+from ..text.reading import Document
+from ..units.conversion import describe_value, format_number, unit_name, with_unit
 from .positions import (
     amount,
     locate,
@@ -191,7 +191,7 @@ def _quantities(text: str, known: Sequence[Quantity]) -> list[Quantity]:
 
 
 def _segments(text: str) -> tuple[Segment, ...]:
-    from ..align import segment
+    from ..compare.align import segment
 
     return segment(text)
 

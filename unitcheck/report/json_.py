@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from typing import Any, TextIO
 
-from ..inputs import Document
 from ..model import Finding, Quantity
+from ..report import Options
 from ..result import FileResult, RunResult
-from . import Options
+from ..text.reading import Document
 from .positions import dump_json, locate, ordered, problem_message
 
 #: 2: money written in a subunit keeps its figure and subunit ("27 cents": 27, "cent").

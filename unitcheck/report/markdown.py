@@ -10,8 +10,8 @@ import re
 from typing import TextIO
 
 from ..model import Finding, Quantity
+from ..report import Options
 from ..result import FileResult, RunResult
-from . import Options
 from .positions import (
     amount,
     clean,

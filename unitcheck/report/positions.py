@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..inputs import Document
 from ..model import Finding, Quantity, Segment
 from ..result import FileResult, InputProblem, RunResult
+from ..text.reading import Document
 
 #: A sentence longer than this is cut to a window around its quantity.
 MAX_SENTENCE = 240

@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from ..codes import BY_CODE
-from ..inputs import Document
 from ..model import Finding, Quantity
+from ..report import Options
 from ..result import FileResult, RunResult
-from . import Options
+from ..text.reading import Document
 from .positions import (
     document_of,
     dump_json,

@@ -20,10 +20,10 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..codes import CATALOG, Code
-from ..inputs import Document
 from ..model import Finding, Quantity, Severity
+from ..report import Options
 from ..result import FileResult, RunResult
-from . import Options
+from ..text.reading import Document
 from .positions import (
     dump_json,
     locate,

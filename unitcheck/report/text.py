@@ -25,10 +25,10 @@ from typing import Any, TextIO
 
 import click
 
-from ..conversion import unit_label
-from ..model import Finding, Quantity, Severity
+from ..model import Finding, Severity
+from ..report import Options
 from ..result import FileResult, RunResult
-from . import Options
+from ..units.conversion import unit_label
 from .positions import Snippet, amount, clean, locate, number, ordered, primary, sentence
 from .positions import summary_line as _summary_line
 

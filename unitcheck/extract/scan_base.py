@@ -10,13 +10,13 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from .context import words
-from .lexer import WORD, Token
+from ..text.context import words
+from ..text.tokens import WORD, Token
 from .lexicon import Lexicon
-from .units import UnitTable
+from .surfaces import UnitTable
 
 if TYPE_CHECKING:
-    from .quantity_builder import Reading
+    from .build import Reading
 
 HYPHENS = words("hyphens")
 DASHES = words("dashes")

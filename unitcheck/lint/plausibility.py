@@ -16,11 +16,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .context import context_set
-from .errors import TableError
-from .model import Quantity
-from .tables import alternatives, rows
-from .units import to_si, unit_info
+from ..errors import TableError
+from ..model import Quantity
+from ..tables import alternatives, rows
+from ..text.context import context_set
+from ..units.registry import to_si, unit_info
 
 TABLE = "plausibility.tsv"
 

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .context import at
-from .model import Quantity
+from ..model import Quantity
+from ..text.context import at
 from .pint_cache import remembered
+from .registry import convert, unit_info
 from .subunits import subunit_named
-from .units import convert, unit_info
 
 #: A trailing zero may be a significant digit ("10 miles" is rarely 5 to 15 miles), so
 #: the interval read from trailing zeros is capped at this share of the value.
@@ -372,14 +372,14 @@ _POWER_WORDS = {2: "square", 3: "cubic"}
 @remembered
 def _components(unit: str) -> dict[str, float]:
     """The unit names of *unit* and their powers: {"kilometer": 1, "hour": -1}."""
-    from .units import registry
+    from .registry import registry
 
     return dict(registry().parse_units_as_container(unit))
 
 
 @remembered
 def _split_prefix(name: str) -> tuple[str, str]:
-    from .units import registry
+    from .registry import registry
 
     parsed = registry().parse_unit_name(name)
     if not parsed:
@@ -394,7 +394,7 @@ def _symbol(unit: str) -> str | None:
     """The symbol of a metric unit ("km²", "km/h", "GWh", "°C"), None for other units."""
     if unit in _SPECIAL_SYMBOLS:
         return _SPECIAL_SYMBOLS[unit]
-    from .units import registry
+    from .registry import registry
 
     try:
         parts = _components(unit)

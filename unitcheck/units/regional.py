@@ -11,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .model import Quantity
-from .units import to_si, unit_info
+from ..model import Quantity
+from .registry import to_si, unit_info
 
 GALLONS = {"us": None, "imperial": "imperial_gallon"}
 TONS = {"short": None, "long": "long_ton", "metric": "metric_ton"}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from ..model import Finding, Quantity
+from ..text.context import near, words
 from . import plausibility
-from .context import near, words
-from .lint_context import Context, as_unit, expected, finding, quoted
-from .model import Finding, Quantity
+from .context import Context, as_unit, expected, finding, quoted
 
 # -- ambiguous units ----------------------------------------------------------------------
 

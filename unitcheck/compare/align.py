@@ -26,10 +26,10 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .errors import TableError
-from .model import AlignedPair, Segment
-from .nlp import get_nlp
-from .tables import alternatives, rows
+from ..errors import TableError
+from ..model import AlignedPair, Segment
+from ..tables import alternatives, rows
+from ..text.nlp import get_nlp
 
 # -- segmentation -------------------------------------------------------------------
 

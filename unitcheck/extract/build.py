@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .lexer import Token
-from .model import Quantity
+from ..model import Quantity
+from ..text.tokens import Token
+from ..units.registry import TEMPERATURE_UNITS, to_si, unit_info
 from .numbers import Number
-from .units import TEMPERATURE_UNITS, UnitEntry, to_si, unit_info
+from .surfaces import UnitEntry
 
 
 @dataclass(slots=True)

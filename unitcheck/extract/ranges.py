@@ -15,13 +15,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .errors import TableError
-from .lexer import NUM, SYM, WORD, Token, token_texts
+from ..errors import TableError
+from ..tables import alternatives, rows
+from ..text.tokens import NUM, SYM, WORD, Token, token_texts
+from .build import Reading, ascending, units_agree
 from .money import MASS_WORDS
 from .numbers import BIG, WORD_STARTS, Number, parse_words
-from .quantity_builder import Reading, ascending, units_agree
 from .scan_base import DASHES, HYPHENS, ScannerBase
-from .tables import alternatives, rows
 
 #: Spelled multipliers that may close the second end of a range ("seven thousand").
 _MULTIPLIERS = {"hundred": 100.0, **BIG}

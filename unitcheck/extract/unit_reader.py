@@ -5,7 +5,7 @@
 Scientific forms are units too: inverse powers ("s-1", "fb−1", "m^-2"), chained rates
 ("J/m^2 per year"), products ("N·m", "W m-2"). Foot and inch marks ("40'", "6'2\"")
 count only where a quote reading is unlikely; a bare capital C or F only with
-temperature evidence. A word the table lacks is read through pint (``units.pint_entry``);
+temperature evidence. A word the table lacks is read through pint (``surfaces.pint_entry``);
 the words that decide a reading are context sets in ``data/context_en.tsv``.
 """
 
@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .context import at, near, words
-from .lexer import FRAC, NUM, SUP, WORD
-from .quantity_builder import Reading
+from ..text.context import at, near, words
+from ..text.tokens import FRAC, NUM, SUP, WORD
+from ..units.registry import compose, is_length, unit_info
+from .build import Reading
 from .scan_base import CLOSING, HYPHENS, NOT_NOUNS, TIME_UNITS, ScannerBase
-from .units import UnitEntry, compose, is_length, pint_entry, unit_info
+from .surfaces import UnitEntry, pint_entry
 
 #: A unit may stand in brackets after its number: opening -> closing bracket.
 BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .context import words
-from .lexer import FRAC, NUM, SYM, WORD, Token
+from ..text.context import words
+from ..text.tokens import FRAC, NUM, SYM, WORD, Token
 
 UNICODE_FRACTIONS = {
     "½": 1 / 2,

@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .errors import TableError
-from .lexer import token_texts
-from .tables import alternatives, rows
+from ..errors import TableError
+from ..tables import alternatives, rows
+from ..text.tokens import token_texts
 
 _TABLE = "subunits_en.tsv"
 _FLAGS = frozenset({"cs", "one"})

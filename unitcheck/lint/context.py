@@ -7,11 +7,11 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from . import conversion as conv
+from ..codes import BY_CODE
+from ..model import Finding, Quantity
+from ..units import conversion as conv
+from ..units.registry import convert, unit_info
 from . import plausibility
-from .codes import BY_CODE
-from .model import Finding, Quantity
-from .units import convert, unit_info
 
 # -- sentences ----------------------------------------------------------------------
 

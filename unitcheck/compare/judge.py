@@ -24,19 +24,19 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from . import conversion as conv
-from . import units
+from ..codes import BY_CODE
+from ..extract import extract
+from ..extract.numbers import SMALL, TENS
+from ..model import AlignedPair, Comparison, Finding, Quantity, Segment
+from ..text.tokens import NUM, WORD, tokenize
+from ..units import conversion as conv
+from ..units import registry as units
+from ..units.conversion import Agreement
+from ..units.regional import localise
 from .align import align, keep_whole, segments
-from .codes import BY_CODE
-from .conversion import Agreement
-from .extract import extract
-from .lexer import NUM, WORD, tokenize
-from .model import AlignedPair, Comparison, Finding, Quantity, Segment
-from .numbers import SMALL, TENS
-from .regional import localise
 
 if TYPE_CHECKING:
-    from .config.settings import Settings
+    from ..config.settings import Settings
 
 _TON_VARIANTS = frozenset({"ton", "short_ton", "metric_ton", "tonne", "long_ton"})
 _TEMPERATURE = "[temperature]"
@@ -73,7 +73,7 @@ def compare(
     >>> [(f.code, f.a.text, f.b.text) for f in result.findings]
     [('UC101', '600 miles', '600km')]
     """
-    from .config.settings import resolve
+    from ..config.settings import resolve
 
     options = resolve(settings, tolerance=tolerance, gallon=gallon, ton=ton)
     tolerance, gallon, ton = options.tolerance, options.gallon, options.ton

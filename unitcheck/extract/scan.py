@@ -10,10 +10,12 @@ ordinals, identifiers, scores) are left out by ``not_quantities``.
 
 from __future__ import annotations
 
-from .context import near, words
-from .lexer import FRAC, NUM, SYM, WORD, Token, tokenize
+from ..model import Quantity
+from ..text.context import near, words
+from ..text.tokens import FRAC, NUM, SYM, WORD, Token, tokenize
+from ..units.registry import compose, unit_info
+from .build import Reading, build
 from .lexicon import lexicon
-from .model import Quantity
 from .money import MoneyRules
 from .not_quantities import NotQuantityRules, blocked_spans
 from .numbers import (
@@ -24,11 +26,10 @@ from .numbers import (
     parse_words,
     point_grouped,
 )
-from .quantity_builder import Reading, build
 from .ranges import RangeRules, range_words
 from .scan_base import HYPHENS, MINUS_SIGNS, NOT_NOUNS, SENTENCE_ENDS, TIME_UNITS
+from .surfaces import unit_table
 from .unit_reader import UnitRules
-from .units import compose, unit_info, unit_table
 
 
 def extract(text: str) -> list[Quantity]:

@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 import pathspec
 
-from .errors import EmptyInputError, InputError, OptionError
+from ..errors import EmptyInputError, InputError, OptionError
 from .markup import (
     PositionMap,
     blank_markdown,

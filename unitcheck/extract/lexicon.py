@@ -6,9 +6,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .errors import TableError
-from .lexer import token_texts
-from .tables import alternatives, rows
+from ..errors import TableError
+from ..tables import alternatives, rows
+from ..text.tokens import token_texts
 
 QUALIFIER_VALUES = frozenset({"lower", "upper", "approx"})
 CURRENCY_POSITIONS = frozenset({"symbol", "word", "code", "cent", "not-code"})

@@ -15,11 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .context import at, context_set, near
-from .lexer import NUM, SYM, WORD, Token
+from ..text.context import at, context_set, near
+from ..text.tokens import NUM, SYM, WORD, Token
+from .build import Reading
 from .lexicon import lexicon
 from .numbers import Number, digit_int, slash_pair
-from .quantity_builder import Reading
 from .scan_base import ScannerBase
 
 # Each pattern opens with the character it must start with and only then looks behind

@@ -28,10 +28,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .codes import BY_CODE, lookup
-from .inputs import Document
+from ..codes import BY_CODE, lookup
+from ..model import Finding, Quantity
 from .markup import _markdown_parser, line_starts
-from .model import Finding, Quantity
+from .reading import Document
 
 _COMMENT = re.compile(
     r"<(script|style|textarea|title)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--(.*?)-->", re.S | re.I

@@ -10,7 +10,7 @@ regular expression, and runs a few small checks over them:
   (UC210);
 * a magnitude must be plausible for what the words around it say it measures: territory
   in square metres, a front line in millimetres, a city of seven residents (UC220). The
-  expectations live in ``data/plausibility.tsv`` (see :mod:`unitcheck.plausibility`).
+  expectations live in ``data/plausibility.tsv`` (see :mod:`unitcheck.lint.plausibility`).
 
 Lint findings carry the linted quantity as ``b``; ``a`` is always None.
 """
@@ -21,13 +21,15 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from . import conversion as conv
+from ..extract import extract
+from ..model import Finding, Quantity
+from ..text.context import context_set
+from ..units import conversion as conv
+from ..units.conversion import Agreement
+from ..units.regional import localise
 from . import plausibility
-from .context import context_set
-from .conversion import Agreement
-from .extract import extract
-from .lint_ambiguity import ambiguous_metres, ambiguous_tons, bare_ton
-from .lint_context import (
+from .ambiguity import ambiguous_metres, ambiguous_tons, bare_ton
+from .context import (
     Context,
     as_unit,
     converted,
@@ -37,11 +39,9 @@ from .lint_context import (
     rewritten,
     suggest,
 )
-from .model import Finding, Quantity
-from .regional import localise
 
 if TYPE_CHECKING:
-    from .config.settings import Settings
+    from ..config.settings import Settings
 
 #: What a bare "ton" means under each ``ton_locale`` (the names ``config.TONS`` uses).
 TON_LOCALES = {"short": "ton", "metric": "metric_ton", "long": "long_ton"}
@@ -75,7 +75,7 @@ def lint(
     >>> [(f.code, f.b.text) for f in lint("The convoy covered 600 miles (1,600km).")]
     [('UC104', '1,600km')]
     """
-    from .config.settings import ConfigError, resolve
+    from ..config.settings import ConfigError, resolve
 
     try:
         options = resolve(settings, tolerance=tolerance, ton=ton_locale, gallon=gallon)

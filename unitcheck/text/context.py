@@ -4,7 +4,7 @@ Every set lives in ``data/context_en.tsv`` with a window and a direction, and ev
 asks one question of it, ``near(tokens, i, name)``: is a word of set *name* within the
 set's window of position *i*? A new context becomes a table row, never a Python set.
 
->>> from unitcheck.lexer import tokenize
+>>> from unitcheck.text.tokens import tokenize
 >>> tokens = tokenize("the 787 program at the airline")
 >>> near(tokens, 1, "aviation")
 True
@@ -18,9 +18,9 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import TableError
-from .lexer import Token
-from .tables import alternatives, rows
+from ..errors import TableError
+from ..tables import alternatives, rows
+from .tokens import Token
 
 TABLE = "context_en.tsv"
 DIRECTIONS = frozenset({"at", "before", "after", "around", "all"})
