@@ -2,121 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import Quantity
 from ..text.tokens import Token
 from ..units.registry import TEMPERATURE_UNITS, to_si, unit_info
-from .numbers import Number
-from .surfaces import UnitEntry
-
-
-@dataclass(slots=True)
-class Reading:
-    """The scanner's notes on one quantity while it reads it (mutable, internal)."""
-
-    first: int
-    end: int = 0
-    skip_only: bool = False  # a number that is not a quantity (year, ordinal...)
-    number: Number | None = None
-    negative: bool = False
-    currency: str | None = None
-    subunit: str | None = None  # money written in a subunit ("cent", "penny"): kept as written
-    scale: float = 1.0
-    scale_end: int = 0
-    unit: str | None = None  # pint expression, "percent" or "percentage_point"
-    unit_factor: float = 1.0
-    unit_entry: UnitEntry | None = None
-    hyphenated: bool = False
-    percent: bool = False
-    noun: str | None = None
-    qualifier: str | None = None
-    range_with: Reading | None = None
-    article: bool = False  # "a mile": the number is the article
-    per: str | None = None  # money per unit: "$80 a barrel" -> "oil_barrel"
-    plus_minus: Number | None = None  # "9.8 ± 0.2 m": the written uncertainty
-
-    def carries(self) -> bool:
-        """Does this reading say what it counts (a unit, a currency or a noun)?"""
-        return self.unit is not None or self.currency is not None or self.noun is not None
-
-    def borrow(self, other: Reading) -> None:
-        """Take the unit written once after a list: "45 and 50 mg", "3 or 4 days"."""
-        self.unit = other.unit
-        self.unit_factor = other.unit_factor
-        self.unit_entry = other.unit_entry
-        self.percent = other.percent
-        self.currency = other.currency
-        self.subunit = other.subunit
-        self.per = other.per
-        self.noun = other.noun
-        if self.scale == 1.0 and other.scale != 1.0 and self.number and other.number:
-            if self.number.value <= other.number.value:
-                self.scale = other.scale
-
-    def magnitude(self) -> tuple[float, float]:
-        """Value and step as written, with scale, unit factor and sign applied."""
-        assert self.number is not None
-        factor = self.scale * self.unit_factor
-        value = self.number.value * factor
-        return (-value if self.negative else value), self.number.step * factor
-
-
-def units_agree(first: Reading, second: Reading) -> bool:
-    """May two readings be the ends of one range?
-
-    Both must carry the same kind of unit, or the first none at all and take the
-    second's ("5-10 km"); a currency may be written on the first end only ("$5-7bn").
-    "rose 50 percent to $2bn" is two quantities, not a range.
-    """
-    if first.noun is not None and second.noun is None:
-        return False
-    if not (first.unit or first.currency or first.percent):
-        return True  # "5 to 10 km", "5-10", "5 to 10 people"
-    if first.currency is not None:
-        if second.currency is None:
-            return second.unit is None and second.noun is None and not second.percent
-        return first.currency == second.currency and first.per == second.per
-    if second.currency is not None or second.unit is None:
-        return False
-    if first.unit == second.unit:
-        return True
-    return unit_info(first.unit).dimension == unit_info(second.unit).dimension
-
-
-def ascending(first: Reading, second: Reading) -> bool:
-    """Would ``first`` and ``second`` make a range whose low end comes first?"""
-    a, b = replace(first), replace(second)
-    _share(a, b)
-    return a.magnitude()[0] <= b.magnitude()[0]
-
-
-def _share(first: Reading, second: Reading) -> None:
-    """In "5-10 km" or "$5-7bn" what is written once applies to both ends."""
-    if first.unit is None and second.unit is not None:
-        first.unit, first.unit_factor, first.percent = (
-            second.unit,
-            second.unit_factor,
-            second.percent,
-        )
-        first.unit_entry = second.unit_entry
-    if second.currency is None and first.currency is not None:
-        second.currency, second.per = first.currency, first.per
-    if first.currency is None and second.currency is not None:
-        first.currency, first.per = second.currency, second.per
-        first.unit_factor, first.subunit = second.unit_factor, second.subunit
-    if first.scale == 1.0 and second.scale != 1.0 and first.number and second.number:
-        if first.number.value <= second.number.value:
-            first.scale = second.scale
-    if first.noun is None:
-        first.noun = second.noun
+from .state import Reading, share
 
 
 def build(text: str, tokens: list[Token], reading: Reading) -> Quantity | None:
     """Build the quantity for a reading, or None when it cannot stand as one."""
     second = reading.range_with
     if second is not None:
-        _share(reading, second)
+        share(reading, second)
     if reading.subunit is not None and reading.per is None:
         if second is None or second.subunit == reading.subunit:
             return _as_subunit(text, tokens, reading)

@@ -14,10 +14,10 @@ from ..tables import alternatives, rows
 from ..text.context import words
 from ..text.tokens import NUM, SYM, WORD, Token, token_texts
 from ..units.subunits import subunit_table
-from .build import Reading
 from .lexicon import lexicon
 from .numbers import WORD_STARTS, Number, parse_digits, parse_words
-from .scan_base import CLOSING, HYPHENS, SENTENCE_ENDS, ScannerBase
+from .scan_base import ScannerBase
+from .state import CLOSING, HYPHENS, SENTENCE_ENDS, Reading
 
 #: "1080p" is a video resolution, not pence.
 VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from ..text.context import at, context_set, near
 from ..text.tokens import NUM, SYM, WORD, Token
-from .build import Reading
 from .lexicon import lexicon
 from .numbers import Number, digit_int, slash_pair
 from .scan_base import ScannerBase
+from .state import Reading, plural_noun_at
 
 # Each pattern opens with the character it must start with and only then looks behind
 # ("\d(?<![\d.]\d)" is "(?<![\d.])\d"), so the regex engine skips to candidate characters
@@ -284,7 +284,7 @@ class NotQuantityRules(ScannerBase):
                 return s.j + 1
         if not s.plain or len(s.t.text) < 3 or s.nxt is None:
             return None
-        if at(s.nxt, "model_nouns") and not self._plural_noun_at(s.j):
+        if at(s.nxt, "model_nouns") and not plural_noun_at(self, s.j):
             return s.j
         if at(s.nxt, "named_verbs") and at(s.prev, "model_determiners"):
             return s.j
@@ -335,7 +335,7 @@ class NotQuantityRules(ScannerBase):
 
     def _rule_route(self, s: Spot) -> int | None:
         """ "the 38 bus", "the number 47 bus": a route."""
-        if s.plain and at(s.nxt, "route_words") and not self._plural_noun_at(s.j + 1):
+        if s.plain and at(s.nxt, "route_words") and not plural_noun_at(self, s.j + 1):
             if at(s.prev, "route_determiners"):
                 return s.j + 1
         return None
@@ -455,7 +455,7 @@ class NotQuantityRules(ScannerBase):
             return None
         if self._unit_follows(j) and not self._year_before_name(s):
             return None
-        if int(text) < 1900 and self._plural_noun_at(j):
+        if int(text) < 1900 and plural_noun_at(self, j):
             return None
         return j
 
@@ -576,7 +576,7 @@ class NotQuantityRules(ScannerBase):
         if prev is not None and (at(prev, "emergency_verbs") or at(prev, "service_names")):
             if prev.text == "or" and (j < 2 or not at(self.tokens[j - 3], "service_numbers")):
                 return False
-            return not self._plural_noun_at(j) and not self._unit_follows(j)
+            return not plural_noun_at(self, j) and not self._unit_follows(j)
         return at(nxt, "emergency_nouns")
 
     def _cents_at(self, j: int) -> bool:
@@ -614,7 +614,7 @@ class NotQuantityRules(ScannerBase):
             55 <= digit_int(tokens[i].text) <= 85
             and self._golf_context(i)
             and not self._unit_follows(j)
-            and not self._plural_noun_at(j)
+            and not plural_noun_at(self, j)
         ):
             for m in range(i - 1, max(-1, i - 8), -1):  # "a 64", "a seven-under-par 64"
                 if at(tokens[m], "articles"):

@@ -13,15 +13,16 @@ words that decide are in ``data/ranges_en.tsv`` and the change words of
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import TableError
 from ..tables import alternatives, rows
 from ..text.tokens import NUM, SYM, WORD, Token, token_texts
-from .build import Reading, ascending, units_agree
+from ..units.registry import unit_info
 from .money import MASS_WORDS
 from .numbers import BIG, WORD_STARTS, Number, parse_words
-from .scan_base import DASHES, HYPHENS, ScannerBase
+from .scan_base import ScannerBase
+from .state import DASHES, HYPHENS, Reading, share
 
 #: Spelled multipliers that may close the second end of a range ("seven thousand").
 _MULTIPLIERS = {"hundred": 100.0, **BIG}
@@ -67,6 +68,35 @@ def range_words() -> RangeWords:
             raise TableError(name, line, str(error)) from None
     starts = frozenset(vague) | frozenset(words[0] for words in heads)
     return RangeWords(openers, vague, heads, max(map(len, heads), default=0), starts)
+
+
+def units_agree(first: Reading, second: Reading) -> bool:
+    """May two readings be the ends of one range?
+
+    Both must carry the same kind of unit, or the first none at all and take the
+    second's ("5-10 km"); a currency may be written on the first end only ("$5-7bn").
+    "rose 50 percent to $2bn" is two quantities, not a range.
+    """
+    if first.noun is not None and second.noun is None:
+        return False
+    if not (first.unit or first.currency or first.percent):
+        return True  # "5 to 10 km", "5-10", "5 to 10 people"
+    if first.currency is not None:
+        if second.currency is None:
+            return second.unit is None and second.noun is None and not second.percent
+        return first.currency == second.currency and first.per == second.per
+    if second.currency is not None or second.unit is None:
+        return False
+    if first.unit == second.unit:
+        return True
+    return unit_info(first.unit).dimension == unit_info(second.unit).dimension
+
+
+def ascending(first: Reading, second: Reading) -> bool:
+    """Would ``first`` and ``second`` make a range whose low end comes first?"""
+    a, b = replace(first), replace(second)
+    share(a, b)
+    return a.magnitude()[0] <= b.magnitude()[0]
 
 
 class RangeRules(ScannerBase):

@@ -14,7 +14,7 @@ from ..model import Quantity
 from ..text.context import near, words
 from ..text.tokens import FRAC, NUM, SYM, WORD, Token, tokenize
 from ..units.registry import compose, unit_info
-from .build import Reading, build
+from .build import build
 from .lexicon import lexicon
 from .money import MoneyRules
 from .not_quantities import NotQuantityRules, blocked_spans
@@ -27,7 +27,15 @@ from .numbers import (
     point_grouped,
 )
 from .ranges import RangeRules, range_words
-from .scan_base import HYPHENS, MINUS_SIGNS, NOT_NOUNS, SENTENCE_ENDS, TIME_UNITS
+from .state import (
+    HYPHENS,
+    MINUS_SIGNS,
+    NOT_NOUNS,
+    SENTENCE_ENDS,
+    TIME_UNITS,
+    Reading,
+    plural_noun_at,
+)
 from .surfaces import unit_table
 from .unit_reader import UnitRules
 
@@ -494,7 +502,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
                 or tokens[k].low in NOT_NOUNS
             ):
                 return j
-            if self._plural_noun_at(k):
+            if plural_noun_at(self, k):
                 reading.noun = tokens[k].low
                 per, end = self._per(k + 1)
                 if per is not None:  # "40,000 vehicles a day"

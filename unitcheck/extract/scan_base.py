@@ -10,25 +10,12 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from ..text.context import words
-from ..text.tokens import WORD, Token
+from ..text.tokens import Token
 from .lexicon import Lexicon
 from .surfaces import UnitTable
 
 if TYPE_CHECKING:
-    from .build import Reading
-
-HYPHENS = words("hyphens")
-DASHES = words("dashes")
-MINUS_SIGNS = words("minus_signs")
-TIME_UNITS = words("time_units")
-IRREGULAR_PLURALS = words("irregular_plurals")
-#: Words after a number that never make it a count ("5 was", "3 of them").
-NOT_NOUNS = words("not_nouns")
-#: Punctuation that may close a quantity written straight after it ("40C.", "(104F)").
-CLOSING = words("closing")
-#: Tokens after which a capitalised word may simply start a sentence.
-SENTENCE_ENDS = words("sentence_ends")
+    from .state import Reading
 
 
 class ScannerBase:
@@ -53,8 +40,9 @@ class ScannerBase:
             for s, e in blocked_spans:
                 for index in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
                     self.blocked.add(index)
-        self._fahrenheit: bool | None = None  # computed on first need
-        self._inches: bool | None = None
+        self.fahrenheit: bool | None = None  # computed on first need
+        self.inches: bool | None = None
+        self.degree_sign: bool | None = None
 
     # implemented by the mixins; declared here so that each module can call the others
     def _read_single(self, i: int) -> Reading | None:
@@ -68,23 +56,3 @@ class ScannerBase:
 
     def _currency_word_at(self, j: int) -> tuple[str, int] | None:
         raise NotImplementedError
-
-    def _plural_noun_at(self, k: int) -> bool:
-        """Is token ``k`` a plural noun ("votes", "people", "MPs")?"""
-        if k >= self.n:
-            return False
-        t = self.tokens[k]
-        if t.kind != WORD:
-            return False
-        w = t.low
-        if w in IRREGULAR_PLURALS:
-            return True
-        text = t.text
-        if len(text) >= 3 and text[-1] == "s" and text[:-1].isupper():
-            return True  # "MPs", "SUVs", "GPs"
-        return (
-            len(w) > 3
-            and w.endswith("s")
-            and not w.endswith(("ss", "us", "is"))
-            and w not in NOT_NOUNS
-        )

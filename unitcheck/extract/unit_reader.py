@@ -17,8 +17,8 @@ from dataclasses import replace
 from ..text.context import at, near, words
 from ..text.tokens import FRAC, NUM, SUP, WORD
 from ..units.registry import compose, is_length, unit_info
-from .build import Reading
-from .scan_base import CLOSING, HYPHENS, NOT_NOUNS, TIME_UNITS, ScannerBase
+from .scan_base import ScannerBase
+from .state import CLOSING, HYPHENS, NOT_NOUNS, TIME_UNITS, Reading, plural_noun_at
 from .surfaces import UnitEntry, pint_entry
 
 #: A unit may stand in brackets after its number: opening -> closing bracket.
@@ -95,7 +95,7 @@ class UnitRules(ScannerBase):
                 return j
             if t.low in _CURRENCY_SCALES and reading.currency is None:
                 return j
-            if t.text == "K" and reading.currency is None and not self._plural_noun_at(j + 1):
+            if t.text == "K" and reading.currency is None and not plural_noun_at(self, j + 1):
                 return j
         reading.scale = factor
         reading.scale_end = j + 1
@@ -113,7 +113,7 @@ class UnitRules(ScannerBase):
         nxt = tokens[j + 1] if j + 1 < self.n else None
         if nxt is not None and at(nxt, "race_routes") and not nxt.newline:
             return True  # "a 5k course", "the 10k route"
-        if nxt is not None and not at(nxt, "race_k_words") and self._plural_noun_at(j + 1):
+        if nxt is not None and not at(nxt, "race_k_words") and plural_noun_at(self, j + 1):
             return False
         return near(tokens, j, "race_k_words")
 
@@ -132,13 +132,13 @@ class UnitRules(ScannerBase):
                     return False
                 if self._unit_after(k) is not None or self._currency_word_at(k) is not None:
                     return True  # "5m tonnes", "3m euros"
-                if self._plural_noun_at(k):
+                if plural_noun_at(self, k):
                     return True  # "2.5m people"
                 if (
                     after.low == "of"
                     and k + 2 < self.n
                     and at(tokens[k + 1], "million_of_determiners")
-                    and self._plural_noun_at(k + 2)
+                    and plural_noun_at(self, k + 2)
                 ):
                     return True  # "40m of its handsets", not "30m of pipes"
         million = self.lex.million_words
@@ -554,9 +554,9 @@ class UnitRules(ScannerBase):
         heat = self.lex.heat_words
         if any(tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 25))):
             return True
-        sign = getattr(self, "_degree_sign", None)
+        sign = self.degree_sign
         if sign is None:
-            sign = self._degree_sign = "\u00b0" in self.text or "\u00ba" in self.text
+            sign = self.degree_sign = "\u00b0" in self.text or "\u00ba" in self.text
         if sign:
             return True
         number = end - 2
@@ -688,10 +688,10 @@ class UnitRules(ScannerBase):
 
     def _inches_nearby(self) -> bool:
         """Does the text also write inches out in full?"""
-        if self._inches is None:
+        if self.inches is None:
             lowered = self.text.lower()
-            self._inches = "inch" in lowered or "\u2033" in lowered
-        return self._inches
+            self.inches = "inch" in lowered or "\u2033" in lowered
+        return self.inches
 
     def _exponent(
         self, end: int, surface: tuple[str, ...] = (), *, hyphenated: bool = False
@@ -823,17 +823,17 @@ class UnitRules(ScannerBase):
         heat = self.lex.heat_words
         window = range(max(0, end - 25), min(self.n, end + 25))
         if negative or any(self.tokens[k].low in heat for k in window):
-            if self._fahrenheit is None:
+            if self.fahrenheit is None:
                 # a scale named only inside brackets is a conversion added for readers
                 # ("31 degrees Celsius (87.8 degrees Fahrenheit)"), not the copy's own
                 lowered = _BRACKETED.sub(" ", self.text.lower())
-                self._fahrenheit = (
+                self.fahrenheit = (
                     "fahrenheit" in lowered
                     or "°f" in lowered
                     or "weather service" in lowered
                     or near(self.tokens, 0, "fahrenheit_places")
                 )
-            if self._fahrenheit:
+            if self.fahrenheit:
                 return "degree_Fahrenheit"
             if 60 < value <= 135 and not near(self.tokens, end, "cooking_words"):
                 return "degree_Fahrenheit"  # "reached 128 degrees": no air is 128C
