@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..text.context import at, context_set, near
 from ..text.tokens import NUM, SYM, WORD, Token
 from .lexicon import lexicon
+from .money import currency_word_at
 from .numbers import Number, digit_int, slash_pair
 from .scan_base import ScannerBase
 from .state import Reading, plural_noun_at
@@ -580,7 +581,7 @@ class NotQuantityRules(ScannerBase):
         return at(nxt, "emergency_nouns")
 
     def _cents_at(self, j: int) -> bool:
-        found = self._currency_word_at(j)
+        found = currency_word_at(self, j)
         return found is not None and at(self.tokens[j], "cents")
 
     def _day_after(self, j: int) -> bool:
@@ -726,7 +727,7 @@ class NotQuantityRules(ScannerBase):
     def _unit_follows(self, j: int) -> bool:
         probe = Reading(first=j)
         probe.number = Number(1.0, 1.0, j, False)
-        return self._unit(probe, j) != j or self._currency_word_at(j) is not None
+        return self._unit(probe, j) != j or currency_word_at(self, j) is not None
 
 
 def _first(scanner: NotQuantityRules, rules: tuple[Rule, ...], spot: Spot) -> int | None:

@@ -19,7 +19,7 @@ from ..errors import TableError
 from ..tables import alternatives, rows
 from ..text.tokens import NUM, SYM, WORD, Token, token_texts
 from ..units.registry import unit_info
-from .money import MASS_WORDS
+from .money import MASS_WORDS, currency_after, currency_symbol, currency_word_at
 from .numbers import BIG, WORD_STARTS, Number, parse_words
 from .scan_base import ScannerBase
 from .state import DASHES, HYPHENS, Reading, share
@@ -248,7 +248,7 @@ class RangeRules(ScannerBase):
         if first.number.words:
             if joiner != "or" or nxt.kind != WORD or nxt.low not in WORD_STARTS:
                 return None  # "two or three days"; "one and all" is no list
-        elif nxt.kind != NUM and not (joiner == "or" and self._currency_symbol(j + 1)):
+        elif nxt.kind != NUM and not (joiner == "or" and currency_symbol(self, j + 1)):
             return None  # "6 or $7"; "300 and $5m in savings" is no list
         second = self._read_single(j + 1)
         if second is None or second.skip_only or second.range_with is not None:
@@ -350,7 +350,7 @@ class RangeRules(ScannerBase):
         if k < self.n and (k > j or scale != 1.0) and not tokens[k].newline:
             reading.number = Number(low, step, k, True)
             reading.scale_end = k if scale != 1.0 else 0
-            end = self._currency_after(reading, k)
+            end = currency_after(self, reading, k)
             if reading.currency is None and low * scale >= 1e6:
                 end = self._vague_sterling(reading, k, end)  # "millions of pounds"
             if reading.currency is not None:
@@ -375,7 +375,7 @@ class RangeRules(ScannerBase):
     def _vague_sterling(self, reading: Reading, k: int, end: int) -> int:
         """ "billions of pounds" is money, as "1.8 billion pounds" is, unless what is
         weighed is named ("millions of pounds of grain") or mass is spoken of nearby."""
-        found = self._currency_word_at(k)
+        found = currency_word_at(self, k)
         if found is None or found[0] != "GBP":
             return end
         code, after = found
@@ -389,12 +389,6 @@ class RangeRules(ScannerBase):
         return after
 
     # implemented by the other mixins of the scanner
-    def _currency_symbol(self, i: int) -> tuple[str, int] | None:
-        raise NotImplementedError
-
-    def _currency_after(self, reading: Reading, j: int) -> int:
-        raise NotImplementedError
-
     def _count_noun(self, reading: Reading, j: int) -> int:
         raise NotImplementedError
 

@@ -16,7 +16,7 @@ from ..text.tokens import FRAC, NUM, SYM, WORD, Token, tokenize
 from ..units.registry import compose, unit_info
 from .build import build
 from .lexicon import lexicon
-from .money import MoneyRules
+from .money import currency_after, currency_symbol, money_starts, money_tail, one_coin
 from .not_quantities import NotQuantityRules, blocked_spans
 from .numbers import (
     WORD_STARTS,
@@ -65,7 +65,7 @@ COUNT_COMPOUNDS = words("count_compounds")
 _HEIGHT_FEET = words("height_feet")
 
 
-class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
+class _Scanner(UnitRules, RangeRules, NotQuantityRules):
     """One pass over the tokens of a text."""
 
     def run(self) -> list[Quantity]:
@@ -100,7 +100,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
                 or t.low == "minus"
                 or t.low == "between"
                 or t.low in self.vague_starts
-                or self._money_starts(t)
+                or money_starts(self, t)
             )
         return kind == SYM and (t.text in self.lex.currency_symbol_starts or t.text in MINUS_SIGNS)
 
@@ -146,7 +146,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
     def _read_single(self, i: int) -> Reading | None:
         tokens = self.tokens
         reading = Reading(first=i)
-        symbol = self._currency_symbol(i)  # "$", "US$", "NT$", "USD"
+        symbol = currency_symbol(self, i)  # "$", "US$", "NT$", "USD"
         if symbol is not None:
             code, after = symbol
             if after >= self.n:
@@ -191,7 +191,7 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if number is None and self._a_half_unit(i):
             number = Number(0.5, 0.5, i + 2, True)  # "a half mile", "a half hour"
         if number is None:
-            coin = self._one_coin(reading, i)  # "a penny", "a dime"
+            coin = one_coin(self, reading, i)  # "a penny", "a dime"
             if coin is not None:
                 reading.end = coin
                 return reading
@@ -219,9 +219,9 @@ class _Scanner(UnitRules, MoneyRules, RangeRules, NotQuantityRules):
         if not reading.article:
             j = self._scale(reading, j)
         if reading.currency is None and not reading.article:
-            j = self._currency_after(reading, j)
+            j = currency_after(self, reading, j)
         elif reading.currency is not None:
-            j = self._money_tail(reading, j)  # "US$12 mil", "$400-M", "($99.99)"
+            j = money_tail(self, reading, j)  # "US$12 mil", "$400-M", "($99.99)"
         if reading.currency is None:
             j = self._unit(reading, j)
             if reading.unit_entry is not None and reading.scale == 1:

@@ -53,6 +53,3 @@ class ScannerBase:
 
     def _per(self, end: int, *, money: bool = False) -> tuple[str | None, int]:
         raise NotImplementedError
-
-    def _currency_word_at(self, j: int) -> tuple[str, int] | None:
-        raise NotImplementedError

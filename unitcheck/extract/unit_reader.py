@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..text.context import at, near, words
 from ..text.tokens import FRAC, NUM, SUP, WORD
 from ..units.registry import compose, is_length, unit_info
+from .money import currency_word_at
 from .scan_base import ScannerBase
 from .state import CLOSING, HYPHENS, NOT_NOUNS, TIME_UNITS, Reading, plural_noun_at
 from .surfaces import UnitEntry, pint_entry
@@ -130,7 +131,7 @@ class UnitRules(ScannerBase):
             if after.kind == WORD and after.space:
                 if at(after, "metre_context"):
                     return False
-                if self._unit_after(k) is not None or self._currency_word_at(k) is not None:
+                if self._unit_after(k) is not None or currency_word_at(self, k) is not None:
                     return True  # "5m tonnes", "3m euros"
                 if plural_noun_at(self, k):
                     return True  # "2.5m people"
