@@ -22,6 +22,7 @@ from .money import currency_word_at
 from .numbers import Number, digit_int, slash_pair
 from .scan_base import ScannerBase
 from .state import Reading, plural_noun_at
+from .unit_reader import percent_at, read_unit, unit_after
 
 # Each pattern opens with the character it must start with and only then looks behind
 # ("\d(?<![\d.]\d)" is "(?<![\d.])\d"), so the regex engine skips to candidate characters
@@ -36,9 +37,7 @@ _PHONE_RE = re.compile(  # (?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?
 #: Digit groups joined by dashes are a phone number even before a comma ("0120-938-034,"),
 #: where groups joined by spaces may be one grouped amount ("1 000 000 000, and").
 _DASHED_PHONE_RE = re.compile(r"\d(?<![\w.,-]\d)\d{1,4}(?:-\d{2,5}){2,4}(?![\w-]|[.,]\d)")
-_TIME_RE = re.compile(
-    r"\d(?<![\d.]\d)(?:\d?[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|\d?:\d{2}(?![\d:]))"
-)
+_TIME_RE = re.compile(r"\d(?<![\d.]\d)(?:\d?[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|\d?:\d{2}(?![\d:]))")
 #: A toll-free prefix, alone or in a number: "1-800-555-0199", "a 1-800 number".
 _TOLL_FREE_RE = re.compile(r"1(?<![\w.,-]1)-8(?:00|88|77|66|55|44|33)(?:-[0-9A-Z]+)*(?!\w)")
 #: A UK number written as a five-digit area code and six digits: "01632 960842".
@@ -113,12 +112,12 @@ class NotQuantityRules(ScannerBase):
         ("747 metres", "500 km")? Such a number is a quantity whatever names it. A
         percent sign or word, set apart or not, is as explicit ("06%", "007 percent")."""
         if j < self.n and (self.tokens[j].text == "%" or self.tokens[j].low in ("percent", "per")):
-            found_percent = self._percent_at(j)
+            found_percent = percent_at(self, j)
             if found_percent is not None and found_percent[0] == "percent":
                 return True
         if j >= self.n or not self.tokens[j].space or self.tokens[j].kind != WORD:
             return False
-        found = self._unit_after(j)
+        found = unit_after(self, j)
         return found is not None and not found[0].ambiguous and not found[0].case_sensitive
 
     def _not_a_quantity(self, reading: Reading, i: int, j: int) -> int | None:
@@ -727,7 +726,7 @@ class NotQuantityRules(ScannerBase):
     def _unit_follows(self, j: int) -> bool:
         probe = Reading(first=j)
         probe.number = Number(1.0, 1.0, j, False)
-        return self._unit(probe, j) != j or currency_word_at(self, j) is not None
+        return read_unit(self, probe, j) != j or currency_word_at(self, j) is not None
 
 
 def _first(scanner: NotQuantityRules, rules: tuple[Rule, ...], spot: Spot) -> int | None:

@@ -390,8 +390,12 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
         return Number(value, value, i + 1, True)
     if first in ("half", "quarter"):  # "a half-mile walk", "a quarter-acre plot"
         # but "half-year results" and "quarter-year" reports name a period, not an amount
-        if i + 2 < n and tokens[i + 1].text in HYPHENS and _joined(tokens, i + 1) \
-                and tokens[i + 2].low not in _PERIOD_NAMES:
+        if (
+            i + 2 < n
+            and tokens[i + 1].text in HYPHENS
+            and _joined(tokens, i + 1)
+            and tokens[i + 2].low not in _PERIOD_NAMES
+        ):
             value = FRACTION_WORDS[first]
             return Number(value, value, i + 1, True)
         return None
@@ -479,6 +483,16 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
     if current and last != "fraction":
         step = 1.0
     return Number(total + current, step, j, True)
+
+
+def read_number(tokens: list[Token], i: int) -> Number | None:
+    """The number at ``tokens[i]``, in digits or in words, or None."""
+    t = tokens[i]
+    if t.kind == NUM or t.kind == FRAC:
+        return parse_digits(tokens, i)
+    if t.kind == WORD and t.low in WORD_STARTS:
+        return parse_words(tokens, i)
+    return None
 
 
 def _comma_group(tokens: list[Token], k: int, scale: float) -> Number | None:

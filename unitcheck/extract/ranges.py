@@ -23,6 +23,7 @@ from .money import MASS_WORDS, currency_after, currency_symbol, currency_word_at
 from .numbers import BIG, WORD_STARTS, Number, parse_words
 from .scan_base import ScannerBase
 from .state import DASHES, HYPHENS, Reading, share
+from .unit_reader import read_per, read_unit
 
 #: Spelled multipliers that may close the second end of a range ("seven thousand").
 _MULTIPLIERS = {"hundred": 100.0, **BIG}
@@ -354,9 +355,9 @@ class RangeRules(ScannerBase):
             if reading.currency is None and low * scale >= 1e6:
                 end = self._vague_sterling(reading, k, end)  # "millions of pounds"
             if reading.currency is not None:
-                reading.per, end = self._per(end, money=True)
+                reading.per, end = read_per(self, end, money=True)
             elif _spelled_unit(tokens[k]):
-                end = self._unit(reading, k)
+                end = read_unit(self, reading, k)
             if reading.carries():
                 reading.end = end
             else:

@@ -23,8 +23,8 @@ from .numbers import (
     Number,
     decimal_comma,
     parse_digits,
-    parse_words,
     point_grouped,
+    read_number,
 )
 from .ranges import RangeRules, range_words
 from .state import (
@@ -37,7 +37,15 @@ from .state import (
     plural_noun_at,
 )
 from .surfaces import unit_table
-from .unit_reader import UnitRules
+from .unit_reader import (
+    percent_at,
+    percentage_points,
+    read_compound,
+    read_per,
+    read_scale,
+    read_unit,
+    unit_after,
+)
 
 
 def extract(text: str) -> list[Quantity]:
@@ -65,7 +73,7 @@ COUNT_COMPOUNDS = words("count_compounds")
 _HEIGHT_FEET = words("height_feet")
 
 
-class _Scanner(UnitRules, RangeRules, NotQuantityRules):
+class _Scanner(RangeRules, NotQuantityRules):
     """One pass over the tokens of a text."""
 
     def run(self) -> list[Quantity]:
@@ -187,7 +195,7 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
             i += 1
         if i >= self.n:
             return None
-        number = self._number(i)
+        number = read_number(self.tokens, i)
         if number is None and self._a_half_unit(i):
             number = Number(0.5, 0.5, i + 2, True)  # "a half mile", "a half hour"
         if number is None:
@@ -217,17 +225,17 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
         if not number.words:
             j = self._plus_minus(reading, j)
         if not reading.article:
-            j = self._scale(reading, j)
+            j = read_scale(self, reading, j)
         if reading.currency is None and not reading.article:
             j = currency_after(self, reading, j)
         elif reading.currency is not None:
             j = money_tail(self, reading, j)  # "US$12 mil", "$400-M", "($99.99)"
         if reading.currency is None:
-            j = self._unit(reading, j)
+            j = read_unit(self, reading, j)
             if reading.unit_entry is not None and reading.scale == 1:
-                j = self._compound(reading, j)
+                j = read_compound(self, reading, j)
         else:
-            per, j = self._per(j, money=True)  # "$80 a barrel", "$15/hour"
+            per, j = read_per(self, j, money=True)  # "$80 a barrel", "$15/hour"
             reading.per = per
             if (
                 per is None
@@ -270,7 +278,7 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
             and tokens[i - 2].low in _HEIGHT_FEET
             and tokens[i - 3].text in HYPHENS
             and tokens[i - 4].kind == NUM
-            and self._unit_after(number.end) is None
+            and unit_after(self, number.end) is None
         )
 
     def _plus_minus(self, reading: Reading, j: int) -> int:
@@ -303,7 +311,7 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
         tokens = self.tokens
         if j + 2 >= self.n or tokens[j].low != "of" or tokens[j + 1].low not in ("a", "an"):
             return False
-        return self._unit_after(j + 2) is not None or self._percent_at(j + 2) is not None
+        return unit_after(self, j + 2) is not None or percent_at(self, j + 2) is not None
 
     def _a_half_unit(self, i: int) -> bool:
         """Is ``i`` "a half" or "a quarter" straight before a unit ("a half mile")?"""
@@ -312,7 +320,7 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
             i + 2 < self.n
             and tokens[i].low in ("a", "an")
             and tokens[i + 1].low in ("half", "quarter")
-            and self._unit_after(i + 2) is not None
+            and unit_after(self, i + 2) is not None
         )
 
     def _article_counts(self, reading: Reading, i: int) -> bool:
@@ -324,14 +332,6 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
         ):
             return False
         return i + 1 < self.n and self.tokens[i + 1].low in self.units.one_starts
-
-    def _number(self, i: int) -> Number | None:
-        t = self.tokens[i]
-        if t.kind == NUM or t.kind == FRAC:
-            return parse_digits(self.tokens, i)
-        if t.kind == WORD and t.low in WORD_STARTS:
-            return parse_words(self.tokens, i)
-        return None
 
     def _words_stand(self, reading: Reading, i: int) -> bool:
         """May a spelled-out number be a quantity? Always with a unit or a counted noun;
@@ -456,7 +456,7 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
         if i < 2 or tokens[i].space or tokens[i - 1].space or tokens[i - 1].text not in HYPHENS:
             return False
         prefix = (tokens[i - 2].low, tokens[i - 1].text)
-        return prefix in self.lex.qualifiers and j < self.n and self._unit_after(j) is not None
+        return prefix in self.lex.qualifiers and j < self.n and unit_after(self, j) is not None
 
     def _spaced_sign(self, i: int) -> bool:
         """May the minus at ``i``, set apart from its number, be a sign? Only a hyphen or
@@ -473,7 +473,7 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
         number over a unit ("100 per square km")."""
         if reading.percent:
             return j
-        per, end = self._per(j)
+        per, end = read_per(self, j)
         if per is not None and self.tokens[j].low in ("per", "/"):
             reading.unit = compose("1", 1, per)
             return end
@@ -483,12 +483,12 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
         tokens = self.tokens
         assert reading.number is not None
         if j < self.n and tokens[j].low == "times":
-            per, end = self._per(j + 1)
+            per, end = read_per(self, j + 1)
             if per is not None and per in TIME_UNITS:
                 reading.unit = compose("1", 1, per)  # "four times per week"
                 return end
             return j  # "2.5 times the average": a multiplier
-        points = self._percentage_points(reading, j)
+        points = percentage_points(self, reading, j)
         if points != j:
             return points
         if reading.number.value == 1 and reading.scale == 1:
@@ -504,7 +504,7 @@ class _Scanner(UnitRules, RangeRules, NotQuantityRules):
                 return j
             if plural_noun_at(self, k):
                 reading.noun = tokens[k].low
-                per, end = self._per(k + 1)
+                per, end = read_per(self, k + 1)
                 if per is not None:  # "40,000 vehicles a day"
                     reading.unit = compose("1", 1, per)
                     return end

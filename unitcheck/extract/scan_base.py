@@ -47,9 +47,3 @@ class ScannerBase:
     # implemented by the mixins; declared here so that each module can call the others
     def _read_single(self, i: int) -> Reading | None:
         raise NotImplementedError
-
-    def _unit(self, reading: Reading, j: int) -> int:
-        raise NotImplementedError
-
-    def _per(self, end: int, *, money: bool = False) -> tuple[str | None, int]:
-        raise NotImplementedError

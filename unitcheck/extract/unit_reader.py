@@ -18,8 +18,8 @@ from ..text.context import at, near, words
 from ..text.tokens import FRAC, NUM, SUP, WORD
 from ..units.registry import compose, is_length, unit_info
 from .money import currency_word_at
-from .scan_base import ScannerBase
-from .state import CLOSING, HYPHENS, NOT_NOUNS, TIME_UNITS, Reading, plural_noun_at
+from .numbers import read_number
+from .state import CLOSING, HYPHENS, NOT_NOUNS, TIME_UNITS, Reading, Scan, plural_noun_at
 from .surfaces import UnitEntry, pint_entry
 
 #: A unit may stand in brackets after its number: opening -> closing bracket.
@@ -57,833 +57,849 @@ _INCH_PREPOSITIONS = words("inch_prepositions")
 _TIME_DEICTICS = words("time_deictics")
 
 
-class UnitRules(ScannerBase):
-    """Read the scale and the unit written after a number."""
-
-    def _scale(self, reading: Reading, j: int) -> int:
-        if j >= self.n:
+def read_scale(scan: Scan, reading: Reading, j: int) -> int:
+    if j >= scan.n:
+        return j
+    t = scan.tokens[j]
+    if t.text in HYPHENS and not t.space and j + 1 < scan.n and reading.currency is not None:
+        after = scan.tokens[j + 1]  # "$1.5-billion", as some papers write it
+        if not after.space and at(after, "long_scales"):
+            reading.scale = scan.lex.scales[after.low]
+            reading.scale_end = j + 2
+            return j + 2
+    if t.kind != WORD or t.newline:
+        return j
+    factor = scan.lex.scales_cs.get(t.text)
+    short = factor is not None
+    if factor is None:
+        factor = scan.lex.scales.get(t.low)
+        short = factor is not None and len(t.low) <= 3
+    if factor is None:
+        return j
+    if short:  # abbreviations are written onto the number ("$2bn", "£45m", "500k")
+        if t.space and not at(t, "spaced_scales"):
             return j
-        t = self.tokens[j]
-        if t.text in HYPHENS and not t.space and j + 1 < self.n and reading.currency is not None:
-            after = self.tokens[j + 1]  # "$1.5-billion", as some papers write it
-            if not after.space and at(after, "long_scales"):
-                reading.scale = self.lex.scales[after.low]
-                reading.scale_end = j + 2
-                return j + 2
-        if t.kind != WORD or t.newline:
-            return j
-        factor = self.lex.scales_cs.get(t.text)
-        short = factor is not None
-        if factor is None:
-            factor = self.lex.scales.get(t.low)
-            short = factor is not None and len(t.low) <= 3
-        if factor is None:
-            return j
-        if short:  # abbreviations are written onto the number ("$2bn", "£45m", "500k")
-            if t.space and not at(t, "spaced_scales"):
-                return j
-            if (
-                t.low == "k"
-                and reading.currency is None
-                and reading.number is not None
-                and reading.number.value <= 100
-                and self._race_k(j)
-            ):
-                reading.unit = "kilometer"  # "the parkrun 5k": a race distance
-                reading.unit_entry = self.units.match(("km",))
-                return j + 1
-            if t.low == "m" and not self._m_is_million(reading, j):
-                return j
-            if t.low in _CURRENCY_SCALES and reading.currency is None:
-                return j
-            if t.text == "K" and reading.currency is None and not plural_noun_at(self, j + 1):
-                return j
-        reading.scale = factor
-        reading.scale_end = j + 1
-        if not short and j + 1 < self.n:
-            more = self.lex.scales.get(self.tokens[j + 1].low)
-            if more is not None and len(self.tokens[j + 1].low) > 3:
-                reading.scale *= more  # "295 lakh crore", "a thousand million"
-                reading.scale_end = j + 2
-        return reading.scale_end
-
-    def _race_k(self, j: int) -> bool:
-        """Is the "k" at ``j`` a race distance in kilometres ("ran the 10k", "a 5K fun
-        run"), with running words nearby and no counted noun after it ("5k runners")?"""
-        tokens = self.tokens
-        nxt = tokens[j + 1] if j + 1 < self.n else None
-        if nxt is not None and at(nxt, "race_routes") and not nxt.newline:
-            return True  # "a 5k course", "the 10k route"
-        if nxt is not None and not at(nxt, "race_k_words") and plural_noun_at(self, j + 1):
-            return False
-        return near(tokens, j, "race_k_words")
-
-    def _m_is_million(self, reading: Reading, j: int) -> bool:
-        """Decide whether an "m" after a number is million or metres."""
-        if reading.currency is not None:
-            return True
-        tokens = self.tokens
-        k = j + 1
-        if k < self.n:
-            after = tokens[k]
-            if not after.space and after.kind in (NUM, SUP):
-                return False  # "400m2", "40m³"
-            if after.kind == WORD and after.space:
-                if at(after, "metre_context"):
-                    return False
-                if self._unit_after(k) is not None or currency_word_at(self, k) is not None:
-                    return True  # "5m tonnes", "3m euros"
-                if plural_noun_at(self, k):
-                    return True  # "2.5m people"
-                if (
-                    after.low == "of"
-                    and k + 2 < self.n
-                    and at(tokens[k + 1], "million_of_determiners")
-                    and plural_noun_at(self, k + 2)
-                ):
-                    return True  # "40m of its handsets", not "30m of pipes"
-        million = self.lex.million_words
-        # "a population of 1.3m"; a bare "paid 80m" stays metres for lint to question (UC210)
-        return any(
-            tokens[m].low in million for m in range(max(0, reading.first - 6), reading.first)
-        )
-
-    def _unit(self, reading: Reading, j: int) -> int:
-        """Read a unit after the number (and scale); compose area, volume and rates."""
-        tokens = self.tokens
-        if j >= self.n or tokens[j].newline:
-            return j
-        hyphen = False
-        k = j
-        t = tokens[j]
-        if t.text in HYPHENS and not t.space and k + 1 < self.n:
-            after = tokens[k + 1]
-            if not after.space and after.kind == WORD:
-                hyphen = True  # "600-mile", "a 5-percent rise"
-                k += 1
-        if not hyphen and t.low == "below" and reading.currency is None:
-            return self._below_zero(reading, j)
-        if t.text in BRACKETS and j + 2 < self.n:
-            found = self._unit_after(j + 1)  # "20 (kg)", "20 [kg]": a unit in brackets
-            if found is not None and found[1] < self.n:
-                entry, end = found
-                if tokens[end].text == BRACKETS[t.text] and entry.expression != "degree":
-                    reading.unit, reading.unit_entry = entry.expression, entry
-                    reading.unit_factor = entry.factor
-                    return end + 1
-        percent = self._percent_at(k)
-        if percent is not None:
-            reading.unit, end = percent
-            reading.percent = True
-            if reading.unit == "percent":
-                per, after = self._per(end)
-                if per is not None and per in TIME_UNITS:  # "2.5% a year"
-                    reading.unit, end = compose("percent", 1, per), after
-            return end
-        power = 1
-        if tokens[k].low in _SQUARE_WORDS and k + 1 < self.n:
-            power, k = 2, k + 1
-            if tokens[k].text == "." and not tokens[k].space and k + 1 < self.n:
-                k += 1  # "sq. km"
-        elif tokens[k].low in _CUBIC_WORDS and k + 1 < self.n:
-            power, k = 3, k + 1
         if (
-            power != 1
-            and hyphen
-            and tokens[k].text in HYPHENS
-            and not tokens[k].space
-            and k + 1 < self.n
-            and not tokens[k + 1].space
+            t.low == "k"
+            and reading.currency is None
+            and reading.number is not None
+            and reading.number.value <= 100
+            and _race_k(scan, j)
         ):
-            k += 1  # "a 174,000-cubic-metre tank", "a 40-square-mile zone"
-        found = self._unit_after(k, attached=not tokens[k].space and not hyphen, hyphen=hyphen)
-        if found is None:
+            reading.unit = "kilometer"  # "the parkrun 5k": a race distance
+            reading.unit_entry = scan.units.match(("km",))
+            return j + 1
+        if t.low == "m" and not _m_is_million(scan, reading, j):
             return j
-        entry, end = found
-        if power == 1 and entry.surface[0][0].isalpha():  # "6'2" is not square feet
-            power, end = self._exponent(end, entry.surface, hyphenated=hyphen)
-        elif end < self.n and tokens[end].kind == SUP:
-            end += 1
-        expression = entry.expression
-        if expression == "degree" and power == 1:
-            assert reading.number is not None
-            if (
-                end + 1 < self.n
-                and tokens[end].low == "below"
-                and tokens[end + 1].low == "zero"
-                and not reading.negative
-            ):
-                reading.negative = True  # "30 degrees below zero"
-                end += 2
-            expression = self._degrees(end, reading.negative, reading.number.value)
-        if power > 1 and not is_length(expression):
-            return j  # "5 kg2" is not a unit; an inverse "s-1" or "fb−1" is
-        if expression not in ("degree", "degree_Celsius", "degree_Fahrenheit"):
-            factors = [compose(expression, power)]
-            while True:
-                more = self._product_after(end)
-                if more is None:
-                    break
-                factors.append(more[0])
-                end = more[1]
-            if len(factors) > 1:  # "200 W m-2", "40 N·m", "3 kW·h"
-                expression, power = " * ".join(f"({f})" for f in factors), 1
-        per = None
-        if expression not in ("degree_Celsius", "degree_Fahrenheit"):
-            per, end = self._per(end)
-            if per is not None:
-                more, after = self._per(end)  # "20 J/m^2 per year", "5 mg/kg a day"
-                if more is not None:
-                    per, end = f"({per}) * ({more})", after
-            if per is None:
-                per, end = self._per_after_of(end)
-        reading.unit = compose(expression, power, per)
-        reading.unit_factor = entry.factor
-        reading.unit_entry = entry
-        reading.hyphenated = hyphen
-        if (
-            hyphen
-            and end + 1 < self.n
-            and tokens[end].text in HYPHENS
-            and tokens[end + 1].low == "old"
-        ):
-            end += 2  # "10-year-old"
-        return end
-
-    def _compound(self, reading: Reading, j: int) -> int:
-        """ "5 feet 2 inches", "12 ft 2 in", "2lb 4 oz": a measure written in two units
-        of one dimension, the second smaller, is one quantity in the first unit."""
-        tokens = self.tokens
-        unit = reading.unit
-        if unit is None or reading.number is None or reading.percent or reading.per:
+        if t.low in _CURRENCY_SCALES and reading.currency is None:
             return j
-        k = j + 1 if j < self.n and tokens[j].low == "and" else j
-        if k >= self.n or tokens[k].kind != NUM or tokens[k].newline:
+        if t.text == "K" and reading.currency is None and not plural_noun_at(scan, j + 1):
             return j
-        number = self._number(k)
-        if number is None or number.words:
-            return j
-        feet = unit == "foot"
-        found = None
-        if number.end < self.n:
-            found = self._unit_after(
-                number.end, attached=not tokens[number.end].space, after_feet=feet
-            )
-        if found is None:
-            if feet and k == j and self._bare_inches(reading, number.value, number.end):
-                total = reading.number.value + number.value / 12
-                reading.number = replace(reading.number, value=total)
-                return number.end  # "6 foot 2", "5ft 9 tall": the inches go unsaid
-            return j
-        entry, end = found
-        if entry.expression in ("degree", unit) or entry.factor != 1:
-            return j
-        try:
-            info, first = unit_info(entry.expression), unit_info(unit)
-        except Exception:  # noqa: BLE001 - a composed unit pint cannot read alone
-            return j
-        if info.offset or info.dimension != first.dimension or info.si_factor >= first.si_factor:
-            return j
-        ratio = first.si_factor / info.si_factor
-        if abs(ratio - round(ratio)) > 1e-9 * ratio:
-            return j  # feet and inches, pounds and ounces divide; "5 feet 2 cm" do not
-        extra = number.value / ratio
-        if extra >= 1 or not reading.number.value.is_integer():
-            return j  # "10 miles and 5 km" are two distances, not one
-        reading.number = replace(reading.number, value=reading.number.value + extra)
-        return end
+    reading.scale = factor
+    reading.scale_end = j + 1
+    if not short and j + 1 < scan.n:
+        more = scan.lex.scales.get(scan.tokens[j + 1].low)
+        if more is not None and len(scan.tokens[j + 1].low) > 3:
+            reading.scale *= more  # "295 lakh crore", "a thousand million"
+            reading.scale_end = j + 2
+    return reading.scale_end
 
-    def _bare_inches(self, reading: Reading, value: float, end: int) -> bool:
-        """After whole feet, is a whole number under 12 that ends the phrase ("6 foot 2,",
-        "5ft 9 tall", "6 foot 7 and heavy") the inches, unit unsaid?"""
-        assert reading.number is not None
-        if not (value.is_integer() and 0 <= value < 12 and reading.number.value.is_integer()):
-            return False
-        if reading.hyphenated or not self.tokens[end - 1].text.isdigit():
-            return False
-        after = self.tokens[end] if end < self.n else None
-        if after is None or after.newline or (after.text in CLOSING and after.text != "'"):
-            return True
-        return after.space and (after.low in NOT_NOUNS or at(after, "inch_context"))
 
-    def _below_zero(self, reading: Reading, j: int) -> int:
-        """ "30 below zero", and "30 below" in weather, are temperatures under zero in
-        the text's degrees (Fahrenheit with American signals, else Celsius)."""
-        tokens = self.tokens
-        assert reading.number is not None
-        after = tokens[j + 1] if j + 1 < self.n else None
-        if after is not None and after.low == "zero":
-            end = j + 2
-        elif (after is None or after.text in CLOSING or at(after, "below_ends")) and any(
-            tokens[k].low in self.lex.heat_words for k in range(max(0, j - 15), j)
-        ):
-            end = j + 1
-        else:
-            return j  # "10 below normal", "5 below the average"
-        if reading.number.words and reading.number.value < 2:
-            return j
-        reading.negative = True
-        reading.unit = self._degrees(end, True, reading.number.value)
-        reading.unit_entry = self.units.match(("degrees",))
-        return end
+def _race_k(scan: Scan, j: int) -> bool:
+    """Is the "k" at ``j`` a race distance in kilometres ("ran the 10k", "a 5K fun
+    run"), with running words nearby and no counted noun after it ("5k runners")?"""
+    tokens = scan.tokens
+    nxt = tokens[j + 1] if j + 1 < scan.n else None
+    if nxt is not None and at(nxt, "race_routes") and not nxt.newline:
+        return True  # "a 5k course", "the 10k route"
+    if nxt is not None and not at(nxt, "race_k_words") and plural_noun_at(scan, j + 1):
+        return False
+    return near(tokens, j, "race_k_words")
 
-    def _per_after_of(self, end: int) -> tuple[str | None, int]:
-        """ "150 minutes of brisk walking a week", "2 litres of water a day": a rate
-        written after what is measured, within a few plain words."""
-        tokens = self.tokens
-        if end >= self.n or tokens[end].low != "of":
-            return None, end
-        for k in range(end + 1, min(self.n, end + 5)):
-            t = tokens[k]
-            if t.kind != WORD or t.newline or at(t, "duration_prepositions"):
-                break  # "31 mm of rain in under an hour" is how long, not how often
-            if t.low in ("a", "an", "per", "each") and k > end + 1:
-                per, stop = self._per(k)
-                if per is not None and per in TIME_UNITS:
-                    return per, stop
-                break
-        return None, end
 
-    def _unit_after(
-        self, k: int, *, attached: bool = False, hyphen: bool = False, after_feet: bool = False
-    ) -> tuple[UnitEntry, int] | None:
-        """The longest table unit starting at token ``k``; ``after_feet`` when it would
-        be the inches of "12 ft 2 in" or "6'2\"", where "in" and \" can only be inches."""
-        if k >= self.n:
-            return None  # the text ends here ("He is 6-foot-3")
-        tokens = self.tokens
-        starts = self.units.starts  # only lengths a unit starting with this token has
-        longest = max(starts.get(tokens[k].text, 0), starts.get(tokens[k].low, 0))
-        for length in range(min(longest, self.n - k), 0, -1):
-            if length > 1 and any(tokens[k + m].newline for m in range(1, length)):
-                continue
-            entry = self.units.match(tuple(tokens[k + m].text for m in range(length)))
-            if entry is None:
-                continue
-            end = k + length
-            if entry.attached_only and not attached and not self._stands_apart(entry, k, end):
-                continue
-            if entry.mark and not self._mark_is_unit(k, after_feet):
-                continue
-            if hyphen and entry.no_hyphen:
-                continue
-            if not self._unit_boundary(entry, end, after_feet=after_feet):
-                continue
-            return entry, end
-        if hyphen:
-            found = self._hyphenated_unit(k)
-            if found is not None:
-                return found
-        return self._pint_unit(k)
-
-    def _pint_unit(self, k: int) -> tuple[UnitEntry, int] | None:
-        """A word the table has no row for, read through pint ("kW", "MPa", "dm")."""
-        if k >= self.n:
-            return None
-        t = self.tokens[k]
-        if t.kind != WORD or t.newline or self.units.match((t.text,)) is not None:
-            return None
-        entry = pint_entry(t.text)
-        if entry is None or not self._unit_boundary(entry, k + 1):
-            return None
-        return entry, k + 1
-
-    def _hyphenated_unit(self, k: int) -> tuple[UnitEntry, int] | None:
-        """A several-word unit written with hyphens in a compound modifier: "a
-        3,500-nautical-mile voyage", "a 60-miles-per-hour limit"."""
-        tokens = self.tokens
-        words = [tokens[k].text]
-        m = k
-        while (
-            len(words) < self.units.longest
-            and m + 2 < self.n
-            and tokens[m + 1].text in HYPHENS
-            and not tokens[m + 1].space
-            and not tokens[m + 2].space
-            and tokens[m + 2].kind == WORD
-        ):
-            m += 2
-            words.append(tokens[m].text)
-        for length in range(len(words), 1, -1):
-            entry = self.units.match(tuple(words[:length]))
-            if entry is None or entry.no_hyphen:
-                continue
-            end = k + 2 * length - 1
-            if self._unit_boundary(entry, end):
-                return entry, end
-        return None
-
-    def _product_after(self, end: int) -> tuple[str, int] | None:
-        """A further unit multiplying the one before ``end``: after a middle dot ("N·m",
-        "kW·h"), or set apart with an inverse power, as scientific copy writes a
-        quotient ("W m-2", "m s-1"). Returns the factor's expression and its end."""
-        if end + 1 >= self.n:
-            return None
-        tokens = self.tokens
-        t = tokens[end]
-        dot = t.text in ("\u00b7", "\u22c5")
-        if dot:
-            if tokens[end + 1].space:
-                return None
-            k = end + 1
-        elif t.space and not t.newline and t.kind == WORD:
-            k = end
-        else:
-            return None
-        found = self._unit_after(k, attached=True)
-        if found is None:
-            return None
-        entry, stop = found
-        if not entry.surface[0][0].isalpha():
-            return None
-        power, after = self._exponent(stop, entry.surface)
-        if not dot and power >= 0:
-            return None  # "5 kg bags" is no product; "5 kg m-3" is
-        return compose(entry.expression, power), after
-
-    def _glued_on(self, k: int) -> bool:
-        """Is token ``k`` a number or a word written straight onto the token before it?"""
-        return k < self.n and not self.tokens[k].space and self.tokens[k].kind in (NUM, WORD)
-
-    def _stands_apart(self, entry: UnitEntry, k: int, end: int) -> bool:
-        """A symbol otherwise written onto its number ("5t", "60W") may stand apart when
-        it carries a rate or an inverse power ("4 W/min", "3e9 s-1", "15 J/m^2"), when a
-        thing it rates follows ("a 100 W bulb": ``symbol_nouns``), or,
-        flagged ``grouped``, after a number with thousands grouping ("278,000 t")."""
-        tokens = self.tokens
-        if entry.grouped and k > 0:
-            number = tokens[k - 1]
-            if number.kind == NUM and _GROUPED.search(number.text):
-                return True
-        if end >= self.n:
-            return False
-        if tokens[end].space:
-            if at(tokens[end], "symbol_nouns") and not tokens[end].newline:
-                return True  # "a 100 W bulb", "a 13 A fuse", "a 7.5 t lorry"
-            return self._product_after(end) is not None  # "200 W m-2"
-        if tokens[end].text in ("\u00b7", "\u22c5"):
-            return self._product_after(end) is not None  # "5 N·m"
-        if tokens[end].text == "/":
-            after = tokens[end + 1] if end + 1 < self.n else None
-            if after is not None and len(after.text) == 1 and after.text.isupper():
-                return False  # "10 A/B tests"
-            return self._per(end)[0] is not None
-        return self._exponent(end, entry.surface)[0] < 0
-
-    def _mark_is_unit(self, k: int, after_feet: bool) -> bool:
-        """Is the ASCII ' or \" at token ``k`` a foot or inch mark rather than a quote?
-
-        Only straight after a number: ' touching it ("40'", "6'2"), \" touching it or
-        standing alone ("32\"", "10 \" long"), never opening a quoted word
-        ("10 \"new\" cases") nor closing a quotation the paragraph opened
-        ("\"... at 10\" he said"); a \" after the feet of "6'2\"" is always inches.
-        """
-        tokens = self.tokens
-        mark = tokens[k]
-        if k == 0 or tokens[k - 1].kind != NUM:
-            return False
-        if k >= 2 and tokens[k - 2].text in ARC_SIGNS and not tokens[k - 1].space:
-            if not after_feet:
-                return False  # "40°26'46\"": minutes and seconds of arc
-        after = tokens[k + 1] if k + 1 < self.n else None
-        if mark.text not in FOOT_QUOTES and mark.text not in INCH_QUOTES:
-            return True  # the primes \u2032 and \u2033 are never quotes
-        if mark.text in FOOT_QUOTES:
-            if mark.space:
-                return False
-            if after is not None and not after.space:
-                if after.kind == NUM:
-                    return len(after.text) <= 2  # "6'2", not the Swiss "1'000"
-                if after.text not in CLOSING or after.text in SINGLE_QUOTES:
-                    return False  # "45'+2" in a match report
-            return not self._inside_single_quotes(mark.start)
-        if after is not None and not after.space and after.text not in CLOSING:
-            return False  # "10 \"new\" cases": an opening quote
-        if mark.space and after is not None and not after.space:
-            return False
-        return after_feet or not self._closes_quotation(k)
-
-    def _closes_quotation(self, k: int) -> bool:
-        """Would the \" at token ``k`` close a quotation opened earlier in its paragraph?
-        Marks straight after a digit are not counted as quotes; a quotation still open
-        with another \" later in the paragraph is closed by that one, not this."""
-        text = self.text
-        start = self.tokens[k].start
-        mark = text[start]
-        begin = max(text.rfind("\n", max(0, start - QUOTE_REACH), start) + 1, start - QUOTE_REACH)
-        stop = text.find("\n", start, start + QUOTE_REACH)
-        stop = min(len(text), start + QUOTE_REACH) if stop < 0 else stop
-        closers = sum(
-            1 for m in range(begin, start) if text[m] == mark and not text[m - 1 : m].isdigit()
-        )
-        if mark == '"':
-            if closers % 2 == 0:
-                return False
-        elif text.count("\u201c", begin, start) <= closers:
-            return False  # a curly quote opens with \u201c: none left open
-        return not any(
-            text[m] == mark and not text[m - 1].isdigit() for m in range(start + 1, stop)
-        )
-
-    def _inside_single_quotes(self, start: int) -> bool:
-        """Is position ``start`` inside a single-quoted passage opened earlier in its
-        paragraph? An opening quote follows a space and precedes a letter; apostrophes
-        inside words ("it's") and before decades ("the '90s") open nothing."""
-        text = self.text
-        begin = max(text.rfind("\n", max(0, start - QUOTE_REACH), start) + 1, start - QUOTE_REACH)
-        inside = False
-        for m in range(begin, start):
-            if text[m] not in SINGLE_QUOTES:
-                continue
-            before = text[m - 1] if m > begin else " "
-            nxt = text[m + 1] if m + 1 < len(text) else " "
-            if (before.isspace() or before in "([\u201c\"") and nxt.isalpha():
-                inside = True
-            elif not before.isspace() and not nxt.isalnum():
-                inside = False
-        return inside
-
-    def _temperature_evidence(self, end: int) -> bool:
-        """Is a bare capital C or F ending at ``end`` a temperature? Only with evidence:
-        heat or weather words around it, a degree sign or a spelled-out scale in the
-        text, a sign before the number ("-5C", "minus 5C"), a conversion beside it
-        ("40C (104F)", "28 degrees (82.4F)"), a noun temperatures qualify after it ("a 40C day":
-        ``temperature_nouns``), or a level written as one ("It reached 40C.", "was 40C
-        at noon": a verb or preposition of ``temperature_levels`` before the number, the
-        clause ending after the letter). "13F filing", "23456 F Block" have none."""
-        tokens = self.tokens
-        heat = self.lex.heat_words
-        if any(tokens[k].low in heat for k in range(max(0, end - 25), min(self.n, end + 25))):
-            return True
-        sign = self.degree_sign
-        if sign is None:
-            sign = self.degree_sign = "\u00b0" in self.text or "\u00ba" in self.text
-        if sign:
-            return True
-        number = end - 2
-        while number >= 0 and tokens[number].kind != NUM:
-            number -= 1
-        if number >= 1 and (
-            tokens[number - 1].low == "minus"
-            or (tokens[number - 1].text in EXPONENT_MINUS and not tokens[number].space)
-        ):
-            return True
-        for k in range(max(1, end - 7), min(self.n, end + 6)):
-            t = tokens[k]
-            if (
-                k != end - 1
-                and t.text in ("C", "F")
-                and t.text != tokens[end - 1].text
-                and tokens[k - 1].kind == NUM
-            ):
-                return True
-        if number >= 2 and at(tokens[number - 1], "bracket_opens") and at(
-            tokens[number - 2], "plain_degree_marks"
-        ):
-            return True  # "28 degrees (82.4F)": the conversion of a plain "degrees"
-        after = tokens[end] if end < self.n else None
-        closes = (
-            after is None
-            or after.newline
-            or after.text in CLOSING
-            or (after.space and after.kind == WORD and after.low in NOT_NOUNS)
-        )
-        if after is not None and after.space and at(after, "temperature_nouns"):
-            return True  # "a 40C day", "the 100F mark"
-        return closes and number >= 1 and near(tokens, number, "temperature_levels")
-
-    def _unit_boundary(self, entry: UnitEntry, end: int, *, after_feet: bool = False) -> bool:
-        """Reject a unit surface glued to more letters, a prepositional "in" ("2in" is
-        always inches, and so is the "in" of "12 ft 2 in"), a letter that starts an
-        initialism ("2021 C.P.I."), and a bare C or F that is part of a code ("06F6")
-        or has no temperature evidence ("13F filing")."""
-        after = self.tokens[end] if end < self.n else None
-        if after is not None and after.kind == WORD and not after.space:
-            return False
-        surface = entry.surface
-        if (
-            after is not None
-            and after.kind == NUM
-            and not after.space
-            and entry.expression != "foot"  # "5ft10", "6'2"
-            and surface[0][0].isalpha()
-            and not (after.text in ("2", "3") and not self._glued_on(end + 1))
-        ):
-            return False  # "24703 m212", "L202": a code, where "m2" is a power
-        if (
-            len(surface) == 1
-            and len(surface[0]) == 1
-            and after is not None
-            and after.text == "."
-            and not after.space
-            and end + 1 < self.n
-            and self.tokens[end + 1].kind == WORD
-            and not self.tokens[end + 1].space
-        ):
-            return False  # "C.P.I.", "m.p.h" when not a table row
-        if surface == ("in",) and after is not None and self.tokens[end - 1].space:
-            if after_feet:
-                return after.kind not in (NUM, FRAC) and not at(after, "not_after_inch")
-            if after.kind == WORD:
-                if at(after, "inch_context") or after.low in _INCH_PREPOSITIONS:
-                    return True  # "2 in thick", "14 in in places", "3 in of rain"
-                return (
-                    not at(after, "not_after_inch")
-                    and not after.text[0].isupper()
-                    and self._inches_nearby()
-                )  # "up to 18 in possible" beside "6 to 12 inches"; not "2 in the"
-            return after.kind != NUM and after.kind != FRAC  # "1 in 5"
-        if surface in (("C",), ("F",)):
-            if after is not None and not after.space and after.text not in CLOSING:
-                return False  # "06F6", "5 F-35s": part of a name
-            return self._temperature_evidence(end)
+def _m_is_million(scan: Scan, reading: Reading, j: int) -> bool:
+    """Decide whether an "m" after a number is million or metres."""
+    if reading.currency is not None:
         return True
+    tokens = scan.tokens
+    k = j + 1
+    if k < scan.n:
+        after = tokens[k]
+        if not after.space and after.kind in (NUM, SUP):
+            return False  # "400m2", "40m³"
+        if after.kind == WORD and after.space:
+            if at(after, "metre_context"):
+                return False
+            if unit_after(scan, k) is not None or currency_word_at(scan, k) is not None:
+                return True  # "5m tonnes", "3m euros"
+            if plural_noun_at(scan, k):
+                return True  # "2.5m people"
+            if (
+                after.low == "of"
+                and k + 2 < scan.n
+                and at(tokens[k + 1], "million_of_determiners")
+                and plural_noun_at(scan, k + 2)
+            ):
+                return True  # "40m of its handsets", not "30m of pipes"
+    million = scan.lex.million_words
+    # "a population of 1.3m"; a bare "paid 80m" stays metres for lint to question (UC210)
+    return any(tokens[m].low in million for m in range(max(0, reading.first - 6), reading.first))
 
-    def _percentage_points(self, reading: Reading, j: int) -> int:
-        """ "up 4.5 points" beside a percentage is a change in a rate, in percentage
-        points; "lost 310 points" on an index or "36 points" in a game is a count."""
-        tokens = self.tokens
+
+def read_unit(scan: Scan, reading: Reading, j: int) -> int:
+    """Read a unit after the number (and scale); compose area, volume and rates."""
+    tokens = scan.tokens
+    if j >= scan.n or tokens[j].newline:
+        return j
+    hyphen = False
+    k = j
+    t = tokens[j]
+    if t.text in HYPHENS and not t.space and k + 1 < scan.n:
+        after = tokens[k + 1]
+        if not after.space and after.kind == WORD:
+            hyphen = True  # "600-mile", "a 5-percent rise"
+            k += 1
+    if not hyphen and t.low == "below" and reading.currency is None:
+        return _below_zero(scan, reading, j)
+    if t.text in BRACKETS and j + 2 < scan.n:
+        found = unit_after(scan, j + 1)  # "20 (kg)", "20 [kg]": a unit in brackets
+        if found is not None and found[1] < scan.n:
+            entry, end = found
+            if tokens[end].text == BRACKETS[t.text] and entry.expression != "degree":
+                reading.unit, reading.unit_entry = entry.expression, entry
+                reading.unit_factor = entry.factor
+                return end + 1
+    percent = percent_at(scan, k)
+    if percent is not None:
+        reading.unit, end = percent
+        reading.percent = True
+        if reading.unit == "percent":
+            per, after = read_per(scan, end)
+            if per is not None and per in TIME_UNITS:  # "2.5% a year"
+                reading.unit, end = compose("percent", 1, per), after
+        return end
+    power = 1
+    if tokens[k].low in _SQUARE_WORDS and k + 1 < scan.n:
+        power, k = 2, k + 1
+        if tokens[k].text == "." and not tokens[k].space and k + 1 < scan.n:
+            k += 1  # "sq. km"
+    elif tokens[k].low in _CUBIC_WORDS and k + 1 < scan.n:
+        power, k = 3, k + 1
+    if (
+        power != 1
+        and hyphen
+        and tokens[k].text in HYPHENS
+        and not tokens[k].space
+        and k + 1 < scan.n
+        and not tokens[k + 1].space
+    ):
+        k += 1  # "a 174,000-cubic-metre tank", "a 40-square-mile zone"
+    found = unit_after(scan, k, attached=not tokens[k].space and not hyphen, hyphen=hyphen)
+    if found is None:
+        return j
+    entry, end = found
+    if power == 1 and entry.surface[0][0].isalpha():  # "6'2" is not square feet
+        power, end = _exponent(scan, end, entry.surface, hyphenated=hyphen)
+    elif end < scan.n and tokens[end].kind == SUP:
+        end += 1
+    expression = entry.expression
+    if expression == "degree" and power == 1:
         assert reading.number is not None
-        start = j
-        if (  # "a quarter-point cut", "a 7-point lead"
-            j + 1 < self.n
-            and tokens[j].text in HYPHENS
-            and not tokens[j].space
-            and not tokens[j + 1].space
-        ):
-            j += 1
-        if j >= self.n or tokens[j].low not in _POINT_WORDS or tokens[j].newline:
-            return start
-        if reading.scale != 1 or reading.number.value * reading.scale >= 100:
-            return start
-        if j > start and j + 1 < self.n and at(tokens[j + 1], "point_plans"):
-            return start  # "a 10-point plan"
-        if j > start and reading.number.words and reading.number.value in (0.25, 0.5, 0.75):
-            reading.unit, reading.percent = "percentage_point", True
-            return j + 1  # "a quarter-point cut": rates move in fractions of a point
-        window = range(max(0, j - 20), min(self.n, j + 20))
-        poll = near(tokens, j, "poll_words")
-        if not (poll or self._margin_before(reading.first)):
-            if near(tokens, j, "points_scored"):
-                return start  # "averaged 11.2 points a game" beside a shooting percentage
-            if not any(self._percent_at(k) is not None for k in window if k != j - 1):
-                return start
-        if near(tokens, j, "index_words"):
-            return start
-        reading.unit, reading.percent = "percentage_point", True
-        return j + 1
-
-    def _margin_before(self, first: int) -> bool:
-        """Is the number at ``first`` written as a margin: "±3", "+/- 3", "plus or minus 3"?"""
-        tokens = self.tokens
-        if tokens[first].low == "plus":
-            return True  # the reading already starts at "plus or minus"
-        if first >= 1 and tokens[first - 1].text == "\u00b1":
-            return True
-        return (
-            first >= 3
-            and tokens[first - 1].text in HYPHENS
-            and tokens[first - 2].text == "/"
-            and tokens[first - 3].text == "+"
-        )
-
-    def _inches_nearby(self) -> bool:
-        """Does the text also write inches out in full?"""
-        if self.inches is None:
-            lowered = self.text.lower()
-            self.inches = "inch" in lowered or "\u2033" in lowered
-        return self.inches
-
-    def _exponent(
-        self, end: int, surface: tuple[str, ...] = (), *, hyphenated: bool = False
-    ) -> tuple[int, int]:
-        """A power written after the unit: "m2", "km²", "km^2", "km squared", and the
-        inverse powers of scientific copy: "s-1", "fb−1", "m^-2", "s⁻¹".
-        A hyphen after a single capital ("B-2", "V-1") is a model name, not a power, and
-        so is one after a unit hyphenated onto its number: "6-foot-3" is a height."""
-        if end >= self.n:
-            return 1, end
-        tokens = self.tokens
-        t = tokens[end]
-        if t.kind == SUP and not t.space:
-            return (2 if t.text == "²" else 3), end + 1
-        if t.text == "^" and not t.space and end + 1 < self.n:
-            if tokens[end + 1].text in ("2", "3"):
-                return int(tokens[end + 1].text), end + 2
-            if tokens[end + 1].text in EXPONENT_MINUS:
-                power, stop = self._negative_power(end + 1)
-                if power:
-                    return power, stop
-        if t.text == "\u207b" and not t.space and end + 1 < self.n:
-            digit = tokens[end + 1]  # a superscript minus, then ¹, ² or ³
-            if not digit.space and digit.text in ("\u00b9", "\u00b2", "\u00b3"):
-                return -("\u00b9\u00b2\u00b3".index(digit.text) + 1), end + 2
         if (
-            t.text in EXPONENT_MINUS
-            and not t.space
-            and not (t.text == "-" and hyphenated)
-            and not (t.text == "-" and len(surface) == 1 and surface[0].isupper())
+            end + 1 < scan.n
+            and tokens[end].low == "below"
+            and tokens[end + 1].low == "zero"
+            and not reading.negative
         ):
-            power, stop = self._negative_power(end)
+            reading.negative = True  # "30 degrees below zero"
+            end += 2
+        expression = _degrees(scan, end, reading.negative, reading.number.value)
+    if power > 1 and not is_length(expression):
+        return j  # "5 kg2" is not a unit; an inverse "s-1" or "fb−1" is
+    if expression not in ("degree", "degree_Celsius", "degree_Fahrenheit"):
+        factors = [compose(expression, power)]
+        while True:
+            more = _product_after(scan, end)
+            if more is None:
+                break
+            factors.append(more[0])
+            end = more[1]
+        if len(factors) > 1:  # "200 W m-2", "40 N·m", "3 kW·h"
+            expression, power = " * ".join(f"({f})" for f in factors), 1
+    per = None
+    if expression not in ("degree_Celsius", "degree_Fahrenheit"):
+        per, end = read_per(scan, end)
+        if per is not None:
+            more, after = read_per(scan, end)  # "20 J/m^2 per year", "5 mg/kg a day"
+            if more is not None:
+                per, end = f"({per}) * ({more})", after
+        if per is None:
+            per, end = _per_after_of(scan, end)
+    reading.unit = compose(expression, power, per)
+    reading.unit_factor = entry.factor
+    reading.unit_entry = entry
+    reading.hyphenated = hyphen
+    if hyphen and end + 1 < scan.n and tokens[end].text in HYPHENS and tokens[end + 1].low == "old":
+        end += 2  # "10-year-old"
+    return end
+
+
+def read_compound(scan: Scan, reading: Reading, j: int) -> int:
+    """ "5 feet 2 inches", "12 ft 2 in", "2lb 4 oz": a measure written in two units
+    of one dimension, the second smaller, is one quantity in the first unit."""
+    tokens = scan.tokens
+    unit = reading.unit
+    if unit is None or reading.number is None or reading.percent or reading.per:
+        return j
+    k = j + 1 if j < scan.n and tokens[j].low == "and" else j
+    if k >= scan.n or tokens[k].kind != NUM or tokens[k].newline:
+        return j
+    number = read_number(scan.tokens, k)
+    if number is None or number.words:
+        return j
+    feet = unit == "foot"
+    found = None
+    if number.end < scan.n:
+        found = unit_after(scan, number.end, attached=not tokens[number.end].space, after_feet=feet)
+    if found is None:
+        if feet and k == j and _bare_inches(scan, reading, number.value, number.end):
+            total = reading.number.value + number.value / 12
+            reading.number = replace(reading.number, value=total)
+            return number.end  # "6 foot 2", "5ft 9 tall": the inches go unsaid
+        return j
+    entry, end = found
+    if entry.expression in ("degree", unit) or entry.factor != 1:
+        return j
+    try:
+        info, first = unit_info(entry.expression), unit_info(unit)
+    except Exception:  # noqa: BLE001 - a composed unit pint cannot read alone
+        return j
+    if info.offset or info.dimension != first.dimension or info.si_factor >= first.si_factor:
+        return j
+    ratio = first.si_factor / info.si_factor
+    if abs(ratio - round(ratio)) > 1e-9 * ratio:
+        return j  # feet and inches, pounds and ounces divide; "5 feet 2 cm" do not
+    extra = number.value / ratio
+    if extra >= 1 or not reading.number.value.is_integer():
+        return j  # "10 miles and 5 km" are two distances, not one
+    reading.number = replace(reading.number, value=reading.number.value + extra)
+    return end
+
+
+def _bare_inches(scan: Scan, reading: Reading, value: float, end: int) -> bool:
+    """After whole feet, is a whole number under 12 that ends the phrase ("6 foot 2,",
+    "5ft 9 tall", "6 foot 7 and heavy") the inches, unit unsaid?"""
+    assert reading.number is not None
+    if not (value.is_integer() and 0 <= value < 12 and reading.number.value.is_integer()):
+        return False
+    if reading.hyphenated or not scan.tokens[end - 1].text.isdigit():
+        return False
+    after = scan.tokens[end] if end < scan.n else None
+    if after is None or after.newline or (after.text in CLOSING and after.text != "'"):
+        return True
+    return after.space and (after.low in NOT_NOUNS or at(after, "inch_context"))
+
+
+def _below_zero(scan: Scan, reading: Reading, j: int) -> int:
+    """ "30 below zero", and "30 below" in weather, are temperatures under zero in
+    the text's degrees (Fahrenheit with American signals, else Celsius)."""
+    tokens = scan.tokens
+    assert reading.number is not None
+    after = tokens[j + 1] if j + 1 < scan.n else None
+    if after is not None and after.low == "zero":
+        end = j + 2
+    elif (after is None or after.text in CLOSING or at(after, "below_ends")) and any(
+        tokens[k].low in scan.lex.heat_words for k in range(max(0, j - 15), j)
+    ):
+        end = j + 1
+    else:
+        return j  # "10 below normal", "5 below the average"
+    if reading.number.words and reading.number.value < 2:
+        return j
+    reading.negative = True
+    reading.unit = _degrees(scan, end, True, reading.number.value)
+    reading.unit_entry = scan.units.match(("degrees",))
+    return end
+
+
+def _per_after_of(scan: Scan, end: int) -> tuple[str | None, int]:
+    """ "150 minutes of brisk walking a week", "2 litres of water a day": a rate
+    written after what is measured, within a few plain words."""
+    tokens = scan.tokens
+    if end >= scan.n or tokens[end].low != "of":
+        return None, end
+    for k in range(end + 1, min(scan.n, end + 5)):
+        t = tokens[k]
+        if t.kind != WORD or t.newline or at(t, "duration_prepositions"):
+            break  # "31 mm of rain in under an hour" is how long, not how often
+        if t.low in ("a", "an", "per", "each") and k > end + 1:
+            per, stop = read_per(scan, k)
+            if per is not None and per in TIME_UNITS:
+                return per, stop
+            break
+    return None, end
+
+
+def unit_after(
+    scan: Scan, k: int, *, attached: bool = False, hyphen: bool = False, after_feet: bool = False
+) -> tuple[UnitEntry, int] | None:
+    """The longest table unit starting at token ``k``; ``after_feet`` when it would
+    be the inches of "12 ft 2 in" or "6'2\"", where "in" and \" can only be inches."""
+    if k >= scan.n:
+        return None  # the text ends here ("He is 6-foot-3")
+    tokens = scan.tokens
+    starts = scan.units.starts  # only lengths a unit starting with this token has
+    longest = max(starts.get(tokens[k].text, 0), starts.get(tokens[k].low, 0))
+    for length in range(min(longest, scan.n - k), 0, -1):
+        if length > 1 and any(tokens[k + m].newline for m in range(1, length)):
+            continue
+        entry = scan.units.match(tuple(tokens[k + m].text for m in range(length)))
+        if entry is None:
+            continue
+        end = k + length
+        if entry.attached_only and not attached and not _stands_apart(scan, entry, k, end):
+            continue
+        if entry.mark and not _mark_is_unit(scan, k, after_feet):
+            continue
+        if hyphen and entry.no_hyphen:
+            continue
+        if not _unit_boundary(scan, entry, end, after_feet=after_feet):
+            continue
+        return entry, end
+    if hyphen:
+        found = _hyphenated_unit(scan, k)
+        if found is not None:
+            return found
+    return _pint_unit(scan, k)
+
+
+def _pint_unit(scan: Scan, k: int) -> tuple[UnitEntry, int] | None:
+    """A word the table has no row for, read through pint ("kW", "MPa", "dm")."""
+    if k >= scan.n:
+        return None
+    t = scan.tokens[k]
+    if t.kind != WORD or t.newline or scan.units.match((t.text,)) is not None:
+        return None
+    entry = pint_entry(t.text)
+    if entry is None or not _unit_boundary(scan, entry, k + 1):
+        return None
+    return entry, k + 1
+
+
+def _hyphenated_unit(scan: Scan, k: int) -> tuple[UnitEntry, int] | None:
+    """A several-word unit written with hyphens in a compound modifier: "a
+    3,500-nautical-mile voyage", "a 60-miles-per-hour limit"."""
+    tokens = scan.tokens
+    words = [tokens[k].text]
+    m = k
+    while (
+        len(words) < scan.units.longest
+        and m + 2 < scan.n
+        and tokens[m + 1].text in HYPHENS
+        and not tokens[m + 1].space
+        and not tokens[m + 2].space
+        and tokens[m + 2].kind == WORD
+    ):
+        m += 2
+        words.append(tokens[m].text)
+    for length in range(len(words), 1, -1):
+        entry = scan.units.match(tuple(words[:length]))
+        if entry is None or entry.no_hyphen:
+            continue
+        end = k + 2 * length - 1
+        if _unit_boundary(scan, entry, end):
+            return entry, end
+    return None
+
+
+def _product_after(scan: Scan, end: int) -> tuple[str, int] | None:
+    """A further unit multiplying the one before ``end``: after a middle dot ("N·m",
+    "kW·h"), or set apart with an inverse power, as scientific copy writes a
+    quotient ("W m-2", "m s-1"). Returns the factor's expression and its end."""
+    if end + 1 >= scan.n:
+        return None
+    tokens = scan.tokens
+    t = tokens[end]
+    dot = t.text in ("\u00b7", "\u22c5")
+    if dot:
+        if tokens[end + 1].space:
+            return None
+        k = end + 1
+    elif t.space and not t.newline and t.kind == WORD:
+        k = end
+    else:
+        return None
+    found = unit_after(scan, k, attached=True)
+    if found is None:
+        return None
+    entry, stop = found
+    if not entry.surface[0][0].isalpha():
+        return None
+    power, after = _exponent(scan, stop, entry.surface)
+    if not dot and power >= 0:
+        return None  # "5 kg bags" is no product; "5 kg m-3" is
+    return compose(entry.expression, power), after
+
+
+def _glued_on(scan: Scan, k: int) -> bool:
+    """Is token ``k`` a number or a word written straight onto the token before it?"""
+    return k < scan.n and not scan.tokens[k].space and scan.tokens[k].kind in (NUM, WORD)
+
+
+def _stands_apart(scan: Scan, entry: UnitEntry, k: int, end: int) -> bool:
+    """A symbol otherwise written onto its number ("5t", "60W") may stand apart when
+    it carries a rate or an inverse power ("4 W/min", "3e9 s-1", "15 J/m^2"), when a
+    thing it rates follows ("a 100 W bulb": ``symbol_nouns``), or,
+    flagged ``grouped``, after a number with thousands grouping ("278,000 t")."""
+    tokens = scan.tokens
+    if entry.grouped and k > 0:
+        number = tokens[k - 1]
+        if number.kind == NUM and _GROUPED.search(number.text):
+            return True
+    if end >= scan.n:
+        return False
+    if tokens[end].space:
+        if at(tokens[end], "symbol_nouns") and not tokens[end].newline:
+            return True  # "a 100 W bulb", "a 13 A fuse", "a 7.5 t lorry"
+        return _product_after(scan, end) is not None  # "200 W m-2"
+    if tokens[end].text in ("\u00b7", "\u22c5"):
+        return _product_after(scan, end) is not None  # "5 N·m"
+    if tokens[end].text == "/":
+        after = tokens[end + 1] if end + 1 < scan.n else None
+        if after is not None and len(after.text) == 1 and after.text.isupper():
+            return False  # "10 A/B tests"
+        return read_per(scan, end)[0] is not None
+    return _exponent(scan, end, entry.surface)[0] < 0
+
+
+def _mark_is_unit(scan: Scan, k: int, after_feet: bool) -> bool:
+    """Is the ASCII ' or \" at token ``k`` a foot or inch mark rather than a quote?
+
+    Only straight after a number: ' touching it ("40'", "6'2"), \" touching it or
+    standing alone ("32\"", "10 \" long"), never opening a quoted word
+    ("10 \"new\" cases") nor closing a quotation the paragraph opened
+    ("\"... at 10\" he said"); a \" after the feet of "6'2\"" is always inches.
+    """
+    tokens = scan.tokens
+    mark = tokens[k]
+    if k == 0 or tokens[k - 1].kind != NUM:
+        return False
+    if k >= 2 and tokens[k - 2].text in ARC_SIGNS and not tokens[k - 1].space:
+        if not after_feet:
+            return False  # "40°26'46\"": minutes and seconds of arc
+    after = tokens[k + 1] if k + 1 < scan.n else None
+    if mark.text not in FOOT_QUOTES and mark.text not in INCH_QUOTES:
+        return True  # the primes \u2032 and \u2033 are never quotes
+    if mark.text in FOOT_QUOTES:
+        if mark.space:
+            return False
+        if after is not None and not after.space:
+            if after.kind == NUM:
+                return len(after.text) <= 2  # "6'2", not the Swiss "1'000"
+            if after.text not in CLOSING or after.text in SINGLE_QUOTES:
+                return False  # "45'+2" in a match report
+        return not _inside_single_quotes(scan, mark.start)
+    if after is not None and not after.space and after.text not in CLOSING:
+        return False  # "10 \"new\" cases": an opening quote
+    if mark.space and after is not None and not after.space:
+        return False
+    return after_feet or not _closes_quotation(scan, k)
+
+
+def _closes_quotation(scan: Scan, k: int) -> bool:
+    """Would the \" at token ``k`` close a quotation opened earlier in its paragraph?
+    Marks straight after a digit are not counted as quotes; a quotation still open
+    with another \" later in the paragraph is closed by that one, not this."""
+    text = scan.text
+    start = scan.tokens[k].start
+    mark = text[start]
+    begin = max(text.rfind("\n", max(0, start - QUOTE_REACH), start) + 1, start - QUOTE_REACH)
+    stop = text.find("\n", start, start + QUOTE_REACH)
+    stop = min(len(text), start + QUOTE_REACH) if stop < 0 else stop
+    closers = sum(
+        1 for m in range(begin, start) if text[m] == mark and not text[m - 1 : m].isdigit()
+    )
+    if mark == '"':
+        if closers % 2 == 0:
+            return False
+    elif text.count("\u201c", begin, start) <= closers:
+        return False  # a curly quote opens with \u201c: none left open
+    return not any(text[m] == mark and not text[m - 1].isdigit() for m in range(start + 1, stop))
+
+
+def _inside_single_quotes(scan: Scan, start: int) -> bool:
+    """Is position ``start`` inside a single-quoted passage opened earlier in its
+    paragraph? An opening quote follows a space and precedes a letter; apostrophes
+    inside words ("it's") and before decades ("the '90s") open nothing."""
+    text = scan.text
+    begin = max(text.rfind("\n", max(0, start - QUOTE_REACH), start) + 1, start - QUOTE_REACH)
+    inside = False
+    for m in range(begin, start):
+        if text[m] not in SINGLE_QUOTES:
+            continue
+        before = text[m - 1] if m > begin else " "
+        nxt = text[m + 1] if m + 1 < len(text) else " "
+        if (before.isspace() or before in '([\u201c"') and nxt.isalpha():
+            inside = True
+        elif not before.isspace() and not nxt.isalnum():
+            inside = False
+    return inside
+
+
+def _temperature_evidence(scan: Scan, end: int) -> bool:
+    """Is a bare capital C or F ending at ``end`` a temperature? Only with evidence:
+    heat or weather words around it, a degree sign or a spelled-out scale in the
+    text, a sign before the number ("-5C", "minus 5C"), a conversion beside it
+    ("40C (104F)", "28 degrees (82.4F)"), a noun temperatures qualify after it ("a 40C day":
+    ``temperature_nouns``), or a level written as one ("It reached 40C.", "was 40C
+    at noon": a verb or preposition of ``temperature_levels`` before the number, the
+    clause ending after the letter). "13F filing", "23456 F Block" have none."""
+    tokens = scan.tokens
+    heat = scan.lex.heat_words
+    if any(tokens[k].low in heat for k in range(max(0, end - 25), min(scan.n, end + 25))):
+        return True
+    sign = scan.degree_sign
+    if sign is None:
+        sign = scan.degree_sign = "\u00b0" in scan.text or "\u00ba" in scan.text
+    if sign:
+        return True
+    number = end - 2
+    while number >= 0 and tokens[number].kind != NUM:
+        number -= 1
+    if number >= 1 and (
+        tokens[number - 1].low == "minus"
+        or (tokens[number - 1].text in EXPONENT_MINUS and not tokens[number].space)
+    ):
+        return True
+    for k in range(max(1, end - 7), min(scan.n, end + 6)):
+        t = tokens[k]
+        if (
+            k != end - 1
+            and t.text in ("C", "F")
+            and t.text != tokens[end - 1].text
+            and tokens[k - 1].kind == NUM
+        ):
+            return True
+    if (
+        number >= 2
+        and at(tokens[number - 1], "bracket_opens")
+        and at(tokens[number - 2], "plain_degree_marks")
+    ):
+        return True  # "28 degrees (82.4F)": the conversion of a plain "degrees"
+    after = tokens[end] if end < scan.n else None
+    closes = (
+        after is None
+        or after.newline
+        or after.text in CLOSING
+        or (after.space and after.kind == WORD and after.low in NOT_NOUNS)
+    )
+    if after is not None and after.space and at(after, "temperature_nouns"):
+        return True  # "a 40C day", "the 100F mark"
+    return closes and number >= 1 and near(tokens, number, "temperature_levels")
+
+
+def _unit_boundary(scan: Scan, entry: UnitEntry, end: int, *, after_feet: bool = False) -> bool:
+    """Reject a unit surface glued to more letters, a prepositional "in" ("2in" is
+    always inches, and so is the "in" of "12 ft 2 in"), a letter that starts an
+    initialism ("2021 C.P.I."), and a bare C or F that is part of a code ("06F6")
+    or has no temperature evidence ("13F filing")."""
+    after = scan.tokens[end] if end < scan.n else None
+    if after is not None and after.kind == WORD and not after.space:
+        return False
+    surface = entry.surface
+    if (
+        after is not None
+        and after.kind == NUM
+        and not after.space
+        and entry.expression != "foot"  # "5ft10", "6'2"
+        and surface[0][0].isalpha()
+        and not (after.text in ("2", "3") and not _glued_on(scan, end + 1))
+    ):
+        return False  # "24703 m212", "L202": a code, where "m2" is a power
+    if (
+        len(surface) == 1
+        and len(surface[0]) == 1
+        and after is not None
+        and after.text == "."
+        and not after.space
+        and end + 1 < scan.n
+        and scan.tokens[end + 1].kind == WORD
+        and not scan.tokens[end + 1].space
+    ):
+        return False  # "C.P.I.", "m.p.h" when not a table row
+    if surface == ("in",) and after is not None and scan.tokens[end - 1].space:
+        if after_feet:
+            return after.kind not in (NUM, FRAC) and not at(after, "not_after_inch")
+        if after.kind == WORD:
+            if at(after, "inch_context") or after.low in _INCH_PREPOSITIONS:
+                return True  # "2 in thick", "14 in in places", "3 in of rain"
+            return (
+                not at(after, "not_after_inch")
+                and not after.text[0].isupper()
+                and _inches_nearby(scan)
+            )  # "up to 18 in possible" beside "6 to 12 inches"; not "2 in the"
+        return after.kind != NUM and after.kind != FRAC  # "1 in 5"
+    if surface in (("C",), ("F",)):
+        if after is not None and not after.space and after.text not in CLOSING:
+            return False  # "06F6", "5 F-35s": part of a name
+        return _temperature_evidence(scan, end)
+    return True
+
+
+def percentage_points(scan: Scan, reading: Reading, j: int) -> int:
+    """ "up 4.5 points" beside a percentage is a change in a rate, in percentage
+    points; "lost 310 points" on an index or "36 points" in a game is a count."""
+    tokens = scan.tokens
+    assert reading.number is not None
+    start = j
+    if (  # "a quarter-point cut", "a 7-point lead"
+        j + 1 < scan.n
+        and tokens[j].text in HYPHENS
+        and not tokens[j].space
+        and not tokens[j + 1].space
+    ):
+        j += 1
+    if j >= scan.n or tokens[j].low not in _POINT_WORDS or tokens[j].newline:
+        return start
+    if reading.scale != 1 or reading.number.value * reading.scale >= 100:
+        return start
+    if j > start and j + 1 < scan.n and at(tokens[j + 1], "point_plans"):
+        return start  # "a 10-point plan"
+    if j > start and reading.number.words and reading.number.value in (0.25, 0.5, 0.75):
+        reading.unit, reading.percent = "percentage_point", True
+        return j + 1  # "a quarter-point cut": rates move in fractions of a point
+    window = range(max(0, j - 20), min(scan.n, j + 20))
+    poll = near(tokens, j, "poll_words")
+    if not (poll or _margin_before(scan, reading.first)):
+        if near(tokens, j, "points_scored"):
+            return start  # "averaged 11.2 points a game" beside a shooting percentage
+        if not any(percent_at(scan, k) is not None for k in window if k != j - 1):
+            return start
+    if near(tokens, j, "index_words"):
+        return start
+    reading.unit, reading.percent = "percentage_point", True
+    return j + 1
+
+
+def _margin_before(scan: Scan, first: int) -> bool:
+    """Is the number at ``first`` written as a margin: "±3", "+/- 3", "plus or minus 3"?"""
+    tokens = scan.tokens
+    if tokens[first].low == "plus":
+        return True  # the reading already starts at "plus or minus"
+    if first >= 1 and tokens[first - 1].text == "\u00b1":
+        return True
+    return (
+        first >= 3
+        and tokens[first - 1].text in HYPHENS
+        and tokens[first - 2].text == "/"
+        and tokens[first - 3].text == "+"
+    )
+
+
+def _inches_nearby(scan: Scan) -> bool:
+    """Does the text also write inches out in full?"""
+    if scan.inches is None:
+        lowered = scan.text.lower()
+        scan.inches = "inch" in lowered or "\u2033" in lowered
+    return scan.inches
+
+
+def _exponent(
+    scan: Scan, end: int, surface: tuple[str, ...] = (), *, hyphenated: bool = False
+) -> tuple[int, int]:
+    """A power written after the unit: "m2", "km²", "km^2", "km squared", and the
+    inverse powers of scientific copy: "s-1", "fb−1", "m^-2", "s⁻¹".
+    A hyphen after a single capital ("B-2", "V-1") is a model name, not a power, and
+    so is one after a unit hyphenated onto its number: "6-foot-3" is a height."""
+    if end >= scan.n:
+        return 1, end
+    tokens = scan.tokens
+    t = tokens[end]
+    if t.kind == SUP and not t.space:
+        return (2 if t.text == "²" else 3), end + 1
+    if t.text == "^" and not t.space and end + 1 < scan.n:
+        if tokens[end + 1].text in ("2", "3"):
+            return int(tokens[end + 1].text), end + 2
+        if tokens[end + 1].text in EXPONENT_MINUS:
+            power, stop = _negative_power(scan, end + 1)
             if power:
                 return power, stop
-        if t.kind == NUM and not t.space and t.text in ("2", "3"):
-            after = tokens[end + 1] if end + 1 < self.n else None
-            if after is None or after.space or after.kind != NUM:
-                return int(t.text), end + 1
-        if t.low == "squared":
-            return 2, end + 1
-        if t.low == "cubed":
-            return 3, end + 1
-        return 1, end
+    if t.text == "\u207b" and not t.space and end + 1 < scan.n:
+        digit = tokens[end + 1]  # a superscript minus, then ¹, ² or ³
+        if not digit.space and digit.text in ("\u00b9", "\u00b2", "\u00b3"):
+            return -("\u00b9\u00b2\u00b3".index(digit.text) + 1), end + 2
+    if (
+        t.text in EXPONENT_MINUS
+        and not t.space
+        and not (t.text == "-" and hyphenated)
+        and not (t.text == "-" and len(surface) == 1 and surface[0].isupper())
+    ):
+        power, stop = _negative_power(scan, end)
+        if power:
+            return power, stop
+    if t.kind == NUM and not t.space and t.text in ("2", "3"):
+        after = tokens[end + 1] if end + 1 < scan.n else None
+        if after is None or after.space or after.kind != NUM:
+            return int(t.text), end + 1
+    if t.low == "squared":
+        return 2, end + 1
+    if t.low == "cubed":
+        return 3, end + 1
+    return 1, end
 
-    def _negative_power(self, sign: int) -> tuple[int, int]:
-        """The power after the minus sign at ``sign``: "-1", "-2" or "-3", touching the
-        sign and followed by no more digits or letters; ``(0, sign)`` when there is none."""
-        tokens = self.tokens
-        if sign + 1 >= self.n:
-            return 0, sign
-        digit = tokens[sign + 1]
-        if digit.space or digit.kind != NUM or digit.text not in ("1", "2", "3"):
-            return 0, sign
-        if sign + 2 < self.n:
-            after = tokens[sign + 2]
-            if not after.space and (after.kind in (NUM, WORD) or after.text in HYPHENS):
-                return 0, sign  # "km-1.5", "m-2a", "-1-"
-        return -int(digit.text), sign + 2
 
-    def _per(self, end: int, *, money: bool = False) -> tuple[str | None, int]:
-        """A rate: "km/h", "miles per hour", "barrels a day", "per square km"; after money
-        also "a barrel", "an ounce"."""
-        tokens = self.tokens
-        if end >= self.n:
+def _negative_power(scan: Scan, sign: int) -> tuple[int, int]:
+    """The power after the minus sign at ``sign``: "-1", "-2" or "-3", touching the
+    sign and followed by no more digits or letters; ``(0, sign)`` when there is none."""
+    tokens = scan.tokens
+    if sign + 1 >= scan.n:
+        return 0, sign
+    digit = tokens[sign + 1]
+    if digit.space or digit.kind != NUM or digit.text not in ("1", "2", "3"):
+        return 0, sign
+    if sign + 2 < scan.n:
+        after = tokens[sign + 2]
+        if not after.space and (after.kind in (NUM, WORD) or after.text in HYPHENS):
+            return 0, sign  # "km-1.5", "m-2a", "-1-"
+    return -int(digit.text), sign + 2
+
+
+def read_per(scan: Scan, end: int, *, money: bool = False) -> tuple[str | None, int]:
+    """A rate: "km/h", "miles per hour", "barrels a day", "per square km"; after money
+    also "a barrel", "an ounce"."""
+    tokens = scan.tokens
+    if end >= scan.n:
+        return None, end
+    t = tokens[end]
+    k = end + 1
+    if t.low == "pcm" and not t.newline:
+        return "month", end + 1  # "£1,250pcm": per calendar month, in letting ads
+    if (  # "£2.6bn-a-year", "$40-per-hour"
+        t.text in HYPHENS
+        and not t.space
+        and end + 3 < scan.n
+        and tokens[end + 1].low in ("a", "an", "per")
+        and tokens[end + 2].text in HYPHENS
+        and not tokens[end + 1].space
+        and not tokens[end + 2].space
+        and not tokens[end + 3].space
+    ):
+        t, k = tokens[end + 1], end + 3
+    elif not (t.text == "/" or t.low in ("per", "a", "an", "each")) or t.newline:
+        return None, end
+    if k >= scan.n:
+        return None, end
+    power = 1
+    if tokens[k].low == "calendar" and t.low == "per" and k + 1 < scan.n:
+        k += 1  # "per calendar month"
+    if tokens[k].low in _SQUARE_WORDS:
+        power, k = 2, k + 1
+    elif tokens[k].low in _CUBIC_WORDS:
+        power, k = 3, k + 1
+    found = unit_after(scan, k, attached=True) if k < scan.n else None
+    if found is None:
+        return None, end
+    entry, stop = found
+    if t.low in ("a", "an", "each") and power == 1 and entry.expression not in TIME_UNITS:
+        # "$80 a barrel" is a price and "45 bushels an acre" a yield; "5 km a barrel"
+        # is not English
+        if not money and not at(entry.expression, "yield_areas"):
             return None, end
-        t = tokens[end]
-        k = end + 1
-        if t.low == "pcm" and not t.newline:
-            return "month", end + 1  # "£1,250pcm": per calendar month, in letting ads
-        if (  # "£2.6bn-a-year", "$40-per-hour"
-            t.text in HYPHENS
-            and not t.space
-            and end + 3 < self.n
-            and tokens[end + 1].low in ("a", "an", "per")
-            and tokens[end + 2].text in HYPHENS
-            and not tokens[end + 1].space
-            and not tokens[end + 2].space
-            and not tokens[end + 3].space
-        ):
-            t, k = tokens[end + 1], end + 3
-        elif not (t.text == "/" or t.low in ("per", "a", "an", "each")) or t.newline:
-            return None, end
-        if k >= self.n:
-            return None, end
-        power = 1
-        if tokens[k].low == "calendar" and t.low == "per" and k + 1 < self.n:
-            k += 1  # "per calendar month"
-        if tokens[k].low in _SQUARE_WORDS:
-            power, k = 2, k + 1
-        elif tokens[k].low in _CUBIC_WORDS:
-            power, k = 3, k + 1
-        found = self._unit_after(k, attached=True) if k < self.n else None
-        if found is None:
-            return None, end
-        entry, stop = found
-        if t.low in ("a", "an", "each") and power == 1 and entry.expression not in TIME_UNITS:
-            # "$80 a barrel" is a price and "45 bushels an acre" a yield; "5 km a barrel"
-            # is not English
-            if not money and not at(entry.expression, "yield_areas"):
-                return None, end
-        if (
-            t.low in ("a", "an")
-            and entry.expression in TIME_UNITS
-            and stop < self.n
-            and (at(tokens[stop], "time_adverbs") or near(tokens, stop, "time_adverb_phrases"))
-            and not (money and self._pay_from(stop))
-        ):
-            return None, end  # "a year earlier", "a week ago": when, not how often
-        if power == 1:
-            power, stop = self._exponent(stop, entry.surface)
-        return compose(entry.expression, power), stop
+    if (
+        t.low in ("a", "an")
+        and entry.expression in TIME_UNITS
+        and stop < scan.n
+        and (at(tokens[stop], "time_adverbs") or near(tokens, stop, "time_adverb_phrases"))
+        and not (money and _pay_from(scan, stop))
+    ):
+        return None, end  # "a year earlier", "a week ago": when, not how often
+    if power == 1:
+        power, stop = _exponent(scan, stop, entry.surface)
+    return compose(entry.expression, power), stop
 
-    def _pay_from(self, k: int) -> bool:
-        """After a price, "an hour from April" is a rate starting then, where "a year
-        from now" is a date."""
-        tokens = self.tokens
-        if tokens[k].low != "from":
-            return False
-        return k + 1 < self.n and tokens[k + 1].low not in _TIME_DEICTICS
 
-    def _degrees(self, end: int, negative: bool = False, value: float = 0.0) -> str:
-        """A plain "degrees" is a temperature when the text around it talks of heat, or
-        when it is below zero. It is Fahrenheit when the text writes Fahrenheit elsewhere
-        or is American weather (the National Weather Service, a US state), or when it is
-        too hot for any weather or fever in Celsius and nothing is being cooked."""
-        restated = self._bracketed_scale(end)
-        if restated is not None:  # "24 degrees (75F)": a conversion names the other scale
-            return "degree_Celsius" if restated == "degree_Fahrenheit" else "degree_Fahrenheit"
-        heat = self.lex.heat_words
-        window = range(max(0, end - 25), min(self.n, end + 25))
-        if negative or any(self.tokens[k].low in heat for k in window):
-            if self.fahrenheit is None:
-                # a scale named only inside brackets is a conversion added for readers
-                # ("31 degrees Celsius (87.8 degrees Fahrenheit)"), not the copy's own
-                lowered = _BRACKETED.sub(" ", self.text.lower())
-                self.fahrenheit = (
-                    "fahrenheit" in lowered
-                    or "°f" in lowered
-                    or "weather service" in lowered
-                    or near(self.tokens, 0, "fahrenheit_places")
-                )
-            if self.fahrenheit:
-                return "degree_Fahrenheit"
-            if 60 < value <= 135 and not near(self.tokens, end, "cooking_words"):
-                return "degree_Fahrenheit"  # "reached 128 degrees": no air is 128C
-            return "degree_Celsius"
-        return "degree"
+def _pay_from(scan: Scan, k: int) -> bool:
+    """After a price, "an hour from April" is a rate starting then, where "a year
+    from now" is a date."""
+    tokens = scan.tokens
+    if tokens[k].low != "from":
+        return False
+    return k + 1 < scan.n and tokens[k + 1].low not in _TIME_DEICTICS
 
-    def _bracketed_scale(self, end: int) -> str | None:
-        """The scale a bracket right after a plain "degrees" writes its figure in:
-        "(75.2 degrees Fahrenheit)", "(24C)"; None when there is no such bracket."""
-        tokens = self.tokens
-        if end >= self.n or not at(tokens[end], "bracket_opens"):
-            return None
-        figure = False
-        for k in range(end + 1, min(self.n, end + 6)):
-            t = tokens[k]
-            if at(t, "bracket_closes"):
-                return None
-            if figure and at(t, "fahrenheit_marks"):
-                return "degree_Fahrenheit"
-            if figure and at(t, "celsius_marks"):
-                return "degree_Celsius"
-            figure = figure or t.kind == NUM
+
+def _degrees(scan: Scan, end: int, negative: bool = False, value: float = 0.0) -> str:
+    """A plain "degrees" is a temperature when the text around it talks of heat, or
+    when it is below zero. It is Fahrenheit when the text writes Fahrenheit elsewhere
+    or is American weather (the National Weather Service, a US state), or when it is
+    too hot for any weather or fever in Celsius and nothing is being cooked."""
+    restated = _bracketed_scale(scan, end)
+    if restated is not None:  # "24 degrees (75F)": a conversion names the other scale
+        return "degree_Celsius" if restated == "degree_Fahrenheit" else "degree_Fahrenheit"
+    heat = scan.lex.heat_words
+    window = range(max(0, end - 25), min(scan.n, end + 25))
+    if negative or any(scan.tokens[k].low in heat for k in window):
+        if scan.fahrenheit is None:
+            # a scale named only inside brackets is a conversion added for readers
+            # ("31 degrees Celsius (87.8 degrees Fahrenheit)"), not the copy's own
+            lowered = _BRACKETED.sub(" ", scan.text.lower())
+            scan.fahrenheit = (
+                "fahrenheit" in lowered
+                or "°f" in lowered
+                or "weather service" in lowered
+                or near(scan.tokens, 0, "fahrenheit_places")
+            )
+        if scan.fahrenheit:
+            return "degree_Fahrenheit"
+        if 60 < value <= 135 and not near(scan.tokens, end, "cooking_words"):
+            return "degree_Fahrenheit"  # "reached 128 degrees": no air is 128C
+        return "degree_Celsius"
+    return "degree"
+
+
+def _bracketed_scale(scan: Scan, end: int) -> str | None:
+    """The scale a bracket right after a plain "degrees" writes its figure in:
+    "(75.2 degrees Fahrenheit)", "(24C)"; None when there is no such bracket."""
+    tokens = scan.tokens
+    if end >= scan.n or not at(tokens[end], "bracket_opens"):
         return None
-
-    def _percent_at(self, k: int) -> tuple[str, int] | None:
-        if k >= self.n:
-            return None
-        tokens = self.tokens
+    figure = False
+    for k in range(end + 1, min(scan.n, end + 6)):
         t = tokens[k]
-        if t.text == "%":
-            return "percent", k + 1
-        if t.kind != WORD or t.newline:
+        if at(t, "bracket_closes"):
             return None
-        low = t.low
-        nxt = tokens[k + 1].low if k + 1 < self.n else ""
-        if low in _PERCENT_WORDS or t.text in _PERCENT_EXACT:
-            if nxt in _POINT_WORDS:
-                return "percentage_point", k + 2
-            return "percent", k + 1
-        if low == "per" and nxt == "cent":
-            if k + 2 < self.n and tokens[k + 2].low in _POINT_WORDS:
-                return "percentage_point", k + 3
-            return "percent", k + 2
-        if low == "percentage" and nxt in _POINT_WORDS:
-            return "percentage_point", k + 2
-        if low in _PERCENTAGE_POINT_ABBREVIATIONS:
-            return "percentage_point", k + 1
-        if low == "basis" and nxt in _POINT_WORDS:
-            return "basis_point", k + 2
-        if low in _BASIS_POINT_ABBREVIATIONS:
-            return "basis_point", k + 1
+        if figure and at(t, "fahrenheit_marks"):
+            return "degree_Fahrenheit"
+        if figure and at(t, "celsius_marks"):
+            return "degree_Celsius"
+        figure = figure or t.kind == NUM
+    return None
+
+
+def percent_at(scan: Scan, k: int) -> tuple[str, int] | None:
+    if k >= scan.n:
         return None
+    tokens = scan.tokens
+    t = tokens[k]
+    if t.text == "%":
+        return "percent", k + 1
+    if t.kind != WORD or t.newline:
+        return None
+    low = t.low
+    nxt = tokens[k + 1].low if k + 1 < scan.n else ""
+    if low in _PERCENT_WORDS or t.text in _PERCENT_EXACT:
+        if nxt in _POINT_WORDS:
+            return "percentage_point", k + 2
+        return "percent", k + 1
+    if low == "per" and nxt == "cent":
+        if k + 2 < scan.n and tokens[k + 2].low in _POINT_WORDS:
+            return "percentage_point", k + 3
+        return "percent", k + 2
+    if low == "percentage" and nxt in _POINT_WORDS:
+        return "percentage_point", k + 2
+    if low in _PERCENTAGE_POINT_ABBREVIATIONS:
+        return "percentage_point", k + 1
+    if low == "basis" and nxt in _POINT_WORDS:
+        return "basis_point", k + 2
+    if low in _BASIS_POINT_ABBREVIATIONS:
+        return "basis_point", k + 1
+    return None
