@@ -19,6 +19,7 @@ from ..errors import TableError
 from ..tables import alternatives, rows
 from ..text.tokens import NUM, SYM, WORD, Token, token_texts
 from ..units.registry import unit_info
+from .counts import count_noun
 from .money import MASS_WORDS, currency_after, currency_symbol, currency_word_at
 from .numbers import BIG, WORD_STARTS, Number, parse_words
 from .scan_base import ScannerBase
@@ -361,7 +362,7 @@ class RangeRules(ScannerBase):
             if reading.carries():
                 reading.end = end
             else:
-                end = self._count_noun(reading, k)  # "thousands of people": noun left out
+                end = count_noun(self, reading, k)  # "thousands of people": noun left out
                 if reading.unit is not None:
                     reading.end = end  # "thousands of vehicles a day"
         if of and not reading.carries():
@@ -388,10 +389,6 @@ class RangeRules(ScannerBase):
             return end
         reading.currency = code
         return after
-
-    # implemented by the other mixins of the scanner
-    def _count_noun(self, reading: Reading, j: int) -> int:
-        raise NotImplementedError
 
 
 def _bare(reading: Reading) -> bool:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from ..model import Quantity
 from ..text.context import near, words
 from ..text.tokens import FRAC, NUM, SYM, WORD, Token, tokenize
-from ..units.registry import compose, unit_info
+from ..units.registry import unit_info
 from .build import build
+from .counts import count_noun
 from .lexicon import lexicon
 from .money import currency_after, currency_symbol, money_starts, money_tail, one_coin
 from .not_quantities import NotQuantityRules, blocked_spans
@@ -30,16 +31,13 @@ from .ranges import RangeRules, range_words
 from .state import (
     HYPHENS,
     MINUS_SIGNS,
-    NOT_NOUNS,
     SENTENCE_ENDS,
     TIME_UNITS,
     Reading,
-    plural_noun_at,
 )
 from .surfaces import unit_table
 from .unit_reader import (
     percent_at,
-    percentage_points,
     read_compound,
     read_per,
     read_scale,
@@ -251,7 +249,7 @@ class _Scanner(RangeRules, NotQuantityRules):
         if spaced_sign and reading.unit_entry is None and not reading.percent:
             return None  # "the fee - 20 dollars -": a dash setting off a clause
         if reading.unit is None and reading.currency is None:
-            j = self._count_noun(reading, j)
+            j = count_noun(self, reading, j)
         reading.end = j
         self._point_grouped(reading, i)
         if self._bare_decimal_comma(reading, i):
@@ -467,58 +465,6 @@ class _Scanner(RangeRules, NotQuantityRules):
         if i == 0 or self.tokens[i].newline:
             return True
         return self.tokens[i - 1].low in self.lex.sign_words
-
-    def _count_noun(self, reading: Reading, j: int) -> int:
-        """ "295 votes", "1.2 million people", "295 Electoral College votes", and a bare
-        number over a unit ("100 per square km")."""
-        if reading.percent:
-            return j
-        per, end = read_per(self, j)
-        if per is not None and self.tokens[j].low in ("per", "/"):
-            reading.unit = compose("1", 1, per)
-            return end
-        if per is not None and per in TIME_UNITS:
-            reading.unit = compose("1", 1, per)  # "no more than 4 a day"
-            return end
-        tokens = self.tokens
-        assert reading.number is not None
-        if j < self.n and tokens[j].low == "times":
-            per, end = read_per(self, j + 1)
-            if per is not None and per in TIME_UNITS:
-                reading.unit = compose("1", 1, per)  # "four times per week"
-                return end
-            return j  # "2.5 times the average": a multiplier
-        points = percentage_points(self, reading, j)
-        if points != j:
-            return points
-        if reading.number.value == 1 and reading.scale == 1:
-            return j  # "one costs", "1 says": a verb, not a count
-        k = j
-        for _ in range(3):
-            if (
-                k >= self.n
-                or tokens[k].newline
-                or tokens[k].kind != WORD
-                or tokens[k].low in NOT_NOUNS
-            ):
-                return j
-            if plural_noun_at(self, k):
-                reading.noun = tokens[k].low
-                per, end = read_per(self, k + 1)
-                if per is not None:  # "40,000 vehicles a day"
-                    reading.unit = compose("1", 1, per)
-                    return end
-                return j
-            while (  # a hyphenated modifier: "two first-time authors"
-                k + 2 < self.n
-                and tokens[k + 1].text in HYPHENS
-                and not tokens[k + 1].space
-                and not tokens[k + 2].space
-                and tokens[k + 2].kind == WORD
-            ):
-                k += 2
-            k += 1
-        return j
 
     def _qualifier_before(self, start: int) -> str | None:
         tokens = self.tokens
