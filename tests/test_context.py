@@ -34,7 +34,7 @@ CONTEXT_MODULES = (
 #: names, and a table of rule scopes.
 NOT_VOCABULARY = {
     "extract/numbers.py": {"SMALL", "TENS", "BIG", "FRACTION_WORDS", "WORD_STARTS"},
-    "lint/rules.py": {"TON_LOCALES", "_NOT_CONVERTED", "_GEOMETRIC", "_LIKELY_UNITS"},
+    "lint/rules.py": {"TON_LOCALES", "_GEOMETRIC", "_LIKELY_UNITS"},
     "extract/not_quantities.py": {"RULES"},
 }
 _LOWER_WORD = re.compile(r"[a-z][a-z'\-]+")

@@ -1,7 +1,7 @@
 """Apply the replacements findings suggest, to a copy of the text (never in place here).
 
->>> from unitcheck.model import Finding, Quantity, Severity
->>> q = Quantity("965km", 11, 16, 965.0, "kilometer", "measure")
+>>> from unitcheck.model import Finding, Kind, Quantity, Severity
+>>> q = Quantity("965km", 11, 16, 965.0, "kilometer", Kind.MEASURE)
 >>> f = Finding("UC104", "conversion-wrong", Severity.ERROR, "m", None, q, "966 km", True)
 >>> apply_fixes("600 miles (965km)", [f])
 ('600 miles (966 km)', 1)

@@ -9,11 +9,28 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+
+
+class Kind(enum.StrEnum):
+    """What sort of number a quantity is; each member equals its string ("measure").
+
+    Years, dates, clock times, ordinals, phone numbers, scores and identifiers are not
+    quantities: extraction leaves them out, so they have no kind.
+    """
+
+    MEASURE = "measure"  # a physical unit other than the three below: "42 miles", "3 kg"
+    MONEY = "money"  # an amount or a price per unit: "$2.5bn", "27 cents", "$3 a gallon"
+    PERCENT = "percent"  # "5%", "3 percentage points"
+    TEMPERATURE = "temperature"  # "20C", "68 degrees Fahrenheit"
+    DURATION = "duration"  # a time span: "three hours", "10 years"
+    COUNT = "count"  # a bare number counting a noun: "40 passengers"
+    NUMBER = "number"  # a bare number with nothing it counts: "rose to 40"
+    DIRECTIVE = "directive"  # the zero-width mark of a suppression comment (UC401)
+
+
 #: Kinds that comparison never checks as quantities: the zero-width "directive" marks of
-#: suppression comments. Years, dates, clock times, ordinals, phone numbers, scores and
-#: identifiers are not emitted at all (``not_quantities`` leaves them out), so they
-#: have no kind.
-NON_QUANTITY_KINDS = frozenset({"directive"})
+#: suppression comments.
+NON_QUANTITY_KINDS = frozenset({Kind.DIRECTIVE})
 
 QUALIFIERS = frozenset({"approx", "lower", "upper"})
 
@@ -37,7 +54,7 @@ class Quantity:
     end: int
     value: float | None
     unit: str | None
-    kind: str
+    kind: Kind
     low: float | None = None
     high: float | None = None
     qualifier: str | None = None
@@ -49,6 +66,8 @@ class Quantity:
     dimension: str | None = None
 
     def __post_init__(self) -> None:
+        if not isinstance(self.kind, Kind):  # a plain string is read as its member
+            object.__setattr__(self, "kind", Kind(self.kind))
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span {self.start}:{self.end}")
         if self.value is None and (self.low is None or self.high is None):

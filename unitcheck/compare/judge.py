@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ..codes import BY_CODE
 from ..extract import extract
 from ..extract.numbers import SMALL, TENS
-from ..model import AlignedPair, Comparison, Finding, Quantity, Segment
+from ..model import AlignedPair, Comparison, Finding, Kind, Quantity, Segment
 from ..text.tokens import NUM, WORD, tokenize
 from ..units import conversion as conv
 from ..units import registry as units
@@ -165,7 +165,7 @@ def _compounds_in_parts(
         for x, y in zip(other, other[1:], strict=False)
         if x.unit is not None
         and y.unit is not None
-        and x.kind != "money"
+        and x.kind != Kind.MONEY
         and x.dimension == y.dimension
         and not _may_be_compound(x)
         and not _may_be_compound(y)
@@ -203,7 +203,7 @@ def _may_be_compound(q: Quantity) -> bool:
     return (
         q.value is not None
         and q.unit is not None
-        and q.kind != "money"
+        and q.kind != Kind.MONEY
         and len(_number_starts(q.text)) >= 2
     )
 
@@ -575,7 +575,7 @@ class _Judge:
         if conv.same_number(a, b):
             units = {a.unit, b.unit}
             kindred = conv.comparable(a, b) or units == {"percent", "percentage_point"}
-            if a.kind == b.kind == "money" or (kindred and None not in units):
+            if a.kind == b.kind == Kind.MONEY or (kindred and None not in units):
                 return _SCORE_SAME_NUMBER
             return 0.0
         if agreement is Agreement.DIFFERENT and conv.same_unit(a, b) and _power_of_ten(a, b):
@@ -687,7 +687,7 @@ class _Judge:
             return _finding(
                 "UC202", f"{_q(a)} became {_q(b)}: percent and percentage points differ", a, b
             )
-        if a.kind == "money" and b.kind == "money":
+        if a.kind == Kind.MONEY and b.kind == Kind.MONEY:
             return _finding(
                 "UC205",
                 f"{_q(a)} became {_q(b)}: the currency changed from {conv.currency_of(a)} to "
@@ -774,7 +774,7 @@ def _unit_name(q: Quantity) -> str:
 
 
 def _dimension(q: Quantity) -> str:
-    if q.kind == "money":
+    if q.kind == Kind.MONEY:
         return "money"
     if q.unit is None:
         return "a count" if q.noun else "a bare number"

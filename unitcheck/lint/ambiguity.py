@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from ..model import Finding, Quantity
+from ..model import Finding, Kind, Quantity
 from ..text.context import near, words
 from . import plausibility
 from .context import Context, as_unit, expected, finding, quoted
@@ -19,7 +19,7 @@ _RACE_DISTANCES = frozenset(float(d) for d in words("race_distances"))
 
 
 def _bare_m(q: Quantity) -> bool:
-    return q.unit == "meter" and q.unit_text == "m" and q.kind == "measure"
+    return q.unit == "meter" and q.unit_text == "m" and q.kind == Kind.MEASURE
 
 
 def _metres_settled(context: Context, q: Quantity, partnered: set[int]) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import TableError
-from ..model import Quantity
+from ..model import Kind, Quantity
 from ..tables import alternatives, rows
 from ..text.context import context_set
 from ..units.registry import to_si, unit_info
@@ -59,8 +59,8 @@ class Expectation:
     def measures(self, q: Quantity) -> bool:
         """Does *q* have the dimension (or counted noun) this row is about?"""
         if self.dimension == "count":
-            return q.unit is None and q.kind == "count" and q.noun in self.nouns
-        return q.kind != "money" and q.unit is not None and q.dimension == self.dimension
+            return q.unit is None and q.kind == Kind.COUNT and q.noun in self.nouns
+        return q.kind != Kind.MONEY and q.unit is not None and q.dimension == self.dimension
 
     def plausible(self, low: float, high: float) -> bool:
         """Does the SI interval ``low..high`` meet the expected range anywhere?"""
@@ -197,7 +197,7 @@ def si_interval(q: Quantity) -> tuple[float, float] | None:
             return q.value, q.value
         assert q.low is not None and q.high is not None
         return q.low, q.high
-    if q.kind == "money" or q.unit == "percent":
+    if q.kind == Kind.MONEY or q.unit == "percent":
         return None
     try:
         info = unit_info(q.unit)

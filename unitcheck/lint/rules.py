@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..extract import extract
-from ..model import Finding, Quantity
+from ..model import Finding, Kind, Quantity
 from ..text.context import context_set
 from ..units import conversion as conv
 from ..units.conversion import Agreement
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 #: What a bare "ton" means under each ``ton_locale`` (the names ``config.TONS`` uses).
 TON_LOCALES = {"short": "ton", "metric": "metric_ton", "long": "long_ton"}
 
-_NOT_CONVERTED = frozenset({"money", "percent", "duration"})
+_NOT_CONVERTED = frozenset({Kind.MONEY, Kind.PERCENT, Kind.DURATION})
 _TEMPERATURE = "[temperature]"
 _DELTA = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
 
@@ -380,7 +380,7 @@ def _implausible(
         if broken is None:
             continue
         shown = conv.describe_value(q)
-        same = shown.replace(",", "") == q.text.replace(",", "") or q.kind == "duration"
+        same = shown.replace(",", "") == q.text.replace(",", "") or q.kind == Kind.DURATION
         normalised = "" if same else f" ({shown})"
         fits = _fits(q, broken)
         f = finding(

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..codes import BY_CODE, lookup
-from ..model import Finding, Quantity
+from ..model import Finding, Kind, Quantity
 from .markup import _markdown_parser, line_starts
 from .reading import Document
 
@@ -333,7 +333,7 @@ def apply_comments(
 
 def _directive_finding(document: Document, where: Unused | Problem, why: str) -> Finding:
     offset = _text_offset(document, where.line, where.column)
-    spot = Quantity(text="", start=offset, end=offset, value=0.0, unit=None, kind="directive")
+    spot = Quantity(text="", start=offset, end=offset, value=0.0, unit=None, kind=Kind.DIRECTIVE)
     entry = BY_CODE["UC401"]
     message = f"the suppression comment {where.text.strip()!r} at line {where.line} {why}"
     return Finding(entry.code, entry.name, entry.severity, message, None, spot)

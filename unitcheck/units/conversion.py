@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from ..model import Quantity
+from ..model import Kind, Quantity
 from ..text.context import at
 from .pint_cache import remembered
 from .registry import convert, unit_info
@@ -77,7 +77,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """
     if a.unit is None or b.unit is None:
         return a.unit is None and b.unit is None
-    if a.kind == "money" or b.kind == "money":
+    if a.kind == Kind.MONEY or b.kind == Kind.MONEY:
         return a.kind == b.kind and currency_of(a) == currency_of(b)
     return a.dimension == b.dimension
 
@@ -90,7 +90,7 @@ def currency_of(q: Quantity) -> str | None:
 
 def in_subunit(q: Quantity) -> bool:
     """Is *q* money written in a subunit ("27 cents", "345p")?"""
-    return q.kind == "money" and subunit_named(q.unit) is not None
+    return q.kind == Kind.MONEY and subunit_named(q.unit) is not None
 
 
 def in_currency(q: Quantity) -> Quantity:
@@ -103,7 +103,7 @@ def in_currency(q: Quantity) -> Quantity:
     >>> q.value, q.unit
     (0.5, 'USD')
     """
-    subunit = subunit_named(q.unit) if q.kind == "money" else None
+    subunit = subunit_named(q.unit) if q.kind == Kind.MONEY else None
     if subunit is None or q.si_unit is None:
         return q
     share = round(1 / subunit.factor)
@@ -128,8 +128,8 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     "50 cents" -> "$5" is a changed amount, not a unit swapped for another.
     """
     if a.unit == b.unit:
-        return a.kind != "money" or currency_of(a) == currency_of(b)
-    return a.kind == b.kind == "money" and comparable(a, b)
+        return a.kind != Kind.MONEY or currency_of(a) == currency_of(b)
+    return a.kind == b.kind == Kind.MONEY and comparable(a, b)
 
 
 def _round_to(value: float, step: float) -> float:
@@ -530,7 +530,7 @@ def describe_value(q: Quantity) -> str:
 
 def describe_in(q: Quantity, target: str | None) -> str | None:
     """*q* expressed in *target*, made compact: "≈ 1,036 km²", "≈ 2.6 million km²"."""
-    if target is None or q.unit is None or q.kind == "money" or q.unit == target:
+    if target is None or q.unit is None or q.kind == Kind.MONEY or q.unit == target:
         return None
     info_q, info_t = unit_info(q.unit), unit_info(target)
     if info_q.dimension != info_t.dimension:

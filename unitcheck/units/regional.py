@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..model import Quantity
+from ..model import Kind, Quantity
 from .registry import to_si, unit_info
 
 GALLONS = {"us": None, "imperial": "imperial_gallon"}
@@ -33,7 +33,7 @@ def localise(q: Quantity, *, gallon: str = "us", ton: str = "short") -> Quantity
     >>> localise(extract("It carried 10 short tons.")[0], ton="long").unit
     'ton'
     """
-    if q.unit is None or (q.kind == "money" and "/" not in q.unit):
+    if q.unit is None or (q.kind == Kind.MONEY and "/" not in q.unit):
         return q
     if q.unit_text is not None and _NAMED.search(q.unit_text):
         return q
@@ -44,7 +44,7 @@ def localise(q: Quantity, *, gallon: str = "us", ton: str = "short") -> Quantity
         unit = _TON.sub(TONS[ton], unit)
     if unit == q.unit:
         return q
-    if q.kind == "money":  # a price per gallon: the amount stays, the unit changes
+    if q.kind == Kind.MONEY:  # a price per gallon: the amount stays, the unit changes
         return dataclasses.replace(q, unit=unit, si_unit=unit)
     info = unit_info(unit)
     si_value = to_si(q.value, info) if q.value is not None else q.si_value
