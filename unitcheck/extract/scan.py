@@ -18,7 +18,7 @@ from .build import build
 from .counts import count_noun
 from .lexicon import lexicon
 from .money import currency_after, currency_symbol, money_starts, money_tail, one_coin
-from .not_quantities import NotQuantityRules, blocked_spans
+from .not_quantities import age_in_years, blocked_spans, not_a_quantity
 from .numbers import (
     WORD_STARTS,
     Number,
@@ -71,7 +71,7 @@ COUNT_COMPOUNDS = words("count_compounds")
 _HEIGHT_FEET = words("height_feet")
 
 
-class _Scanner(RangeRules, NotQuantityRules):
+class _Scanner(RangeRules):
     """One pass over the tokens of a text."""
 
     def run(self) -> list[Quantity]:
@@ -214,10 +214,10 @@ class _Scanner(RangeRules, NotQuantityRules):
             reading.unit_entry = self.units.match(("inch",))
             reading.end = j
             return reading
-        if self._age_in_years(reading, i, j):  # "aged 58", "the coach, 58,": years
+        if age_in_years(self, reading, i, j):  # "aged 58", "the coach, 58,": years
             reading.end = j
             return reading
-        skip = None if self._prefixed_bound(i, j) else self._not_a_quantity(reading, i, j)
+        skip = None if self._prefixed_bound(i, j) else not_a_quantity(self, reading, i, j)
         if skip is not None:
             return Reading(first=reading.first, end=skip, skip_only=True)
         if not number.words:
