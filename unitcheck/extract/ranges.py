@@ -22,6 +22,7 @@ from ..units.registry import unit_info
 from .counts import count_noun
 from .money import MASS_WORDS, currency_after, currency_symbol, currency_word_at
 from .numbers import BIG, WORD_STARTS, Number, parse_words
+from .reading import read_single
 from .scan_base import ScannerBase
 from .state import DASHES, HYPHENS, Reading, share
 from .unit_reader import read_per, read_unit
@@ -137,7 +138,7 @@ class RangeRules(ScannerBase):
                 return  # "7-Eleven" is a name; "5-ten" is not how ranges are written
             if joiner.space != tokens[j + 1].space:
                 return  # "5 -10" is not a range
-        second = self._read_single(j + 1)
+        second = read_single(self, j + 1)
         if second is None or second.skip_only:
             return
         opener = self._opener(first.first) if is_word and joiner.low == "to" else None
@@ -252,7 +253,7 @@ class RangeRules(ScannerBase):
                 return None  # "two or three days"; "one and all" is no list
         elif nxt.kind != NUM and not (joiner == "or" and currency_symbol(self, j + 1)):
             return None  # "6 or $7"; "300 and $5m in savings" is no list
-        second = self._read_single(j + 1)
+        second = read_single(self, j + 1)
         if second is None or second.skip_only or second.range_with is not None:
             return None
         return second, comma

@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 from .surfaces import UnitTable
 
 if TYPE_CHECKING:
-    from .state import Reading
+    pass
 
 
 class ScannerBase:
@@ -43,7 +43,3 @@ class ScannerBase:
         self.fahrenheit: bool | None = None  # computed on first need
         self.inches: bool | None = None
         self.degree_sign: bool | None = None
-
-    # implemented by the mixins; declared here so that each module can call the others
-    def _read_single(self, i: int) -> Reading | None:
-        raise NotImplementedError
