@@ -18,8 +18,9 @@ alarm) is filed under "extraction" when ``extract`` does not read the edited tex
 edit meant it (the quantity is not found, or found with another unit or value): those are
 the extractor's to fix, not compare's.
 
-usage: python scripts/stress.py [--corpus NAME ...] [--no-frames] [--limit N] [-v]
-Prints one line per corpus, then the totals.
+usage: python scripts/stress.py [--corpus NAME ...] [--no-frames] [--limit N] [-v] [--classes]
+Prints one line per corpus, then the totals; with --classes, the raw misses and false
+alarms by edit and cause (an extraction misreading, or compare's own), with examples.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -342,30 +343,45 @@ def flagged(case: Case) -> tuple[bool, list[str]]:
 
 def extraction_ok(case: Case) -> bool:
     """Does ``extract`` read both sides as the edit meant them?"""
+    return extraction_reason(case) is None
+
+
+def extraction_reason(case: Case) -> str | None:
+    """How ``extract`` misreads the edit (a class name, for ``--classes``), or None."""
     a_side = [q for q in extract(case.a) if _overlaps(q, case.span_a) and q.is_measure]
     b_side = [q for q in extract(case.b) if _overlaps(q, case.span_b) and q.is_measure]
-    if not a_side or not b_side:
-        return False
+    if not a_side:
+        return "original not read"
     if a_side[0].text != case.original.text or a_side[0].unit != case.original.unit:
-        return False
+        return "original read otherwise"
+    if not b_side:
+        return "edit not read"
     if any(q.start < case.span_b[0] or q.end > case.span_b[1] for q in b_side):
-        return False  # the edit glued onto a neighbouring word
+        return "edit glued onto a neighbouring word"
     if case.kind.startswith("bound-reversed"):
         want = {"lower": "upper", "upper": "lower"}.get(case.original.qualifier or "")
-        if a_side[0].qualifier != case.original.qualifier or b_side[0].qualifier != want:
-            return False
+        if a_side[0].qualifier != case.original.qualifier:
+            return "original bound not read"
+        if b_side[0].qualifier != want:
+            return f"reversed bound read as {b_side[0].qualifier or 'no bound'}"
     if _neighbours(case.a, case.span_a) != _neighbours(case.b, case.span_b):
-        return False  # the edit changed how a neighbouring quantity is read
+        return "a neighbouring quantity read otherwise"
     if case.kind.startswith("currency-swapped"):
-        return len(b_side) == 1 and b_side[0].kind == "money" and b_side[0].unit != case.original.unit
+        if len(b_side) == 1 and b_side[0].kind == "money" and b_side[0].unit != case.original.unit:
+            return None
+        return "swapped currency not read"
     if case.expect:
         got = [(q.value, q.unit) for q in b_side]
         if len(got) != len(case.expect):
-            return False
+            return f"edit read as {len(got)} quantities, meant {len(case.expect)}"
         for (value, unit), (exp_value, exp_unit) in zip(got, case.expect, strict=True):
-            if unit != exp_unit or value is None or not math.isclose(value, exp_value, rel_tol=1e-6):
-                return False
-    return True
+            if unit != exp_unit:
+                if unit is None:
+                    return "edit read without its unit (a unit from context lost)"
+                return "edit read with another unit"
+            if value is None or not math.isclose(value, exp_value, rel_tol=1e-6):
+                return "edit read with another value"
+    return None
 
 
 def _neighbours(text: str, span: tuple[int, int]) -> list[tuple[str, str | None, str | None]]:
@@ -392,8 +408,41 @@ def _pct(x: int, n: int) -> str:
     return f"{100 * x / n:.2f}%" if n else "n/a"
 
 
-def run(cases: list[Case], verbose: bool = False) -> tuple[Tally, Tally, Counter[str]]:
-    """Run the cases; compare's own tally (extraction class set apart) and the raw one."""
+@dataclass
+class Misses:
+    """Raw misses and false alarms by class: (what, edit, cause) -> count and examples."""
+
+    count: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    examples: dict[tuple[str, str, str], list[tuple[str, str]]] = field(default_factory=dict)
+
+    def add(self, case: Case, cause: str) -> None:
+        what = "missed" if case.flag else "false alarm"
+        kind = re.sub(r":[^ ]*", "", case.kind)  # "bound-reversed:over (frame)" -> "... (frame)"
+        key = (what, kind, cause)
+        self.count[key] += 1
+        shown = self.examples.setdefault(key, [])
+        if len(shown) < 2:
+            shown.append((case.a, case.b))
+
+    def lines(self) -> Iterator[str]:
+        for (what, kind, cause), n in self.count.most_common():
+            yield f"  {n:5d}  {what:11s} {kind:32s} {cause}"
+            for a, b in self.examples[(what, kind, cause)]:
+                yield f"           {_short(a)!r} -> {_short(b)!r}"
+
+
+def _short(text: str, width: int = 150) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def run(
+    cases: list[Case], verbose: bool = False, misses: Misses | None = None
+) -> tuple[Tally, Tally, Counter[str]]:
+    """Run the cases; compare's own tally (extraction class set apart) and the raw one.
+
+    *misses*, when given, collects every raw miss and false alarm by class: the cause
+    ``extraction_reason`` names, or "compare" when extraction read the edit as meant.
+    """
     own, raw, classes = Tally(), Tally(), Counter[str]()
     seen: set[tuple[str, str, bool]] = set()
     for case in cases:
@@ -410,7 +459,10 @@ def run(cases: list[Case], verbose: bool = False) -> tuple[Tally, Tally, Counter
             else:
                 tally.quiet += 1
                 tally.kept += not hit
-        if not ok and not extraction_ok(case):
+        cause = None if ok else extraction_reason(case)
+        if misses is not None and not ok:
+            misses.add(case, f"extraction: {cause}" if cause else "compare")
+        if not ok and cause is not None:
             # Not compare's: take it out of compare's own tally.
             if case.flag:
                 own.flags -= 1
@@ -432,13 +484,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-frames", action="store_true", help="corpus sentences only")
     parser.add_argument("--limit", type=int, default=0, help="sentences per corpus")
     parser.add_argument("-v", action="store_true", help="print every miss and false alarm")
+    parser.add_argument(
+        "--classes",
+        action="store_true",
+        help="after the totals, the raw misses and false alarms of all corpora by class "
+        "(edit and cause), with examples",
+    )
     ns = parser.parse_args(argv)
+    misses = Misses() if ns.classes else None
     total_own, total_raw = Tally(), Tally()
     for name, sentences in corpora(ns.corpus).items():
         if ns.limit:
             sentences = sentences[: ns.limit]
         cases = [c for s in sentences for c in cases_for(name, s, not ns.no_frames)]
-        own, raw, classes = run(cases, ns.v)
+        own, raw, classes = run(cases, ns.v, misses)
         print(f"{name}: compare {own.line()}; raw {raw.line().rsplit(',', 1)[0]}")
         if classes:
             print(f"  extraction class by edit: {dict(classes.most_common())}")
@@ -446,6 +505,10 @@ def main(argv: list[str] | None = None) -> int:
             setattr(total_own, field, getattr(total_own, field) + getattr(own, field))
             setattr(total_raw, field, getattr(total_raw, field) + getattr(raw, field))
     print(f"TOTAL: compare {total_own.line()}; raw {total_raw.line().rsplit(',', 1)[0]}")
+    if misses is not None:
+        print("raw misses and false alarms by class (count, what, edit, cause):")
+        for line in misses.lines():
+            print(line)
     return 0
 
 
