@@ -19,7 +19,6 @@ PACKAGE = Path(unitcheck.__file__).parent
 #: Modules whose vocabulary lives in the context table.
 CONTEXT_MODULES = (
     "extract/not_quantities.py",
-    "extract/scan_base.py",
     "extract/state.py",
     "extract/reading.py",
     "extract/counts.py",

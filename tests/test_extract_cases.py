@@ -28,7 +28,7 @@ def test_extract_cases_exist() -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_extract_cases_golden(case: dict[str, Any]) -> None:
-    found = [q for q in extract(case["text"]) if q.is_measure]
+    found = extract(case["text"])
     got = [q.text for q in found]
     assert got == [e[0] for e in case["expect"]], case["text"]
     for q, (_, value, unit) in zip(found, case["expect"], strict=True):

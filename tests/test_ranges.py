@@ -15,7 +15,7 @@ from unitcheck.extract.ranges import range_words
 
 
 def _ranges(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
-    return [(q.text, q.low, q.high, q.unit) for q in extract(text) if q.is_range]
+    return [(q.text, q.low, q.high, q.unit) for q in extract(text) if q.value is None]
 
 
 def _points(text: str) -> list[tuple[str, float | None, str | None]]:
@@ -40,9 +40,7 @@ def _points(text: str) -> list[tuple[str, float | None, str | None]]:
         ("a one- to two-hour delay", ("one- to two-hour", 1, 2, "hour")),
     ],
 )
-def test_ranges_one_range(
-    text: str, expected: tuple[str, float, float, str | None]
-) -> None:
+def test_ranges_one_range(text: str, expected: tuple[str, float, float, str | None]) -> None:
     assert _ranges(text) == [expected]
 
 
@@ -51,24 +49,34 @@ def test_ranges_one_range(
     [
         # a change word before "from": an old and a new level
         ("Prices rose from $5bn to $7bn.", [("$5bn", 5e9, "USD"), ("$7bn", 7e9, "USD")]),
-        ("Sales climbed sharply from 40 to 55 tonnes.", [
-            ("40", 40, "metric_ton"), ("55 tonnes", 55, "metric_ton")]),
+        (
+            "Sales climbed sharply from 40 to 55 tonnes.",
+            [("40", 40, "metric_ton"), ("55 tonnes", 55, "metric_ton")],
+        ),
         # a change word right before the number: a rise, then the new level
         ("It rose 1.5% to 6.2%.", [("1.5%", 1.5, "percent"), ("6.2%", 6.2, "percent")]),
         # a price's time lent to the second end; a change word in another form
-        ("Pay went from $10 an hour to $15.", [
-            ("$10 an hour", 10, "USD / hour"), ("$15", 15, "USD / hour")]),
-        ("The index kept climbing from 7,200 to 7,345.", [("7,200", 7200, None),
-                                                         ("7,345", 7345, None)]),
+        (
+            "Pay went from $10 an hour to $15.",
+            [("$10 an hour", 10, "USD / hour"), ("$15", 15, "USD / hour")],
+        ),
+        (
+            "The index kept climbing from 7,200 to 7,345.",
+            [("7,200", 7200, None), ("7,345", 7345, None)],
+        ),
         # a unit lent forward to the bare second end of a descending pair
         ("He went from 210 pounds to 188.", [("210 pounds", 210, "pound"), ("188", 188, "pound")]),
         # a currency sign on the second of two lends to the first
         ("Tickets cost 9 or $11.", [("9", 9, "USD"), ("$11", 11, "USD")]),
         # a unit at the end of a comma list, with or without the serial comma
-        ("Pick the 5, 10 or 21 km route.", [
-            ("5", 5, "kilometer"), ("10", 10, "kilometer"), ("21 km", 21, "kilometer")]),
-        ("Fees of 15, 25, and 40 euros.", [("15", 15, "EUR"), ("25", 25, "EUR"),
-                                           ("40 euros", 40, "EUR")]),
+        (
+            "Pick the 5, 10 or 21 km route.",
+            [("5", 5, "kilometer"), ("10", 10, "kilometer"), ("21 km", 21, "kilometer")],
+        ),
+        (
+            "Fees of 15, 25, and 40 euros.",
+            [("15", 15, "EUR"), ("25", 25, "EUR"), ("40 euros", 40, "EUR")],
+        ),
         # a spelled scale shared across "or"; each end keeps its own quantity
         ("two or three hundred people", [("two", 200, None), ("three hundred", 300, None)]),
         ("two or three days", [("two", 2, "day"), ("three days", 3, "day")]),
@@ -97,8 +105,14 @@ def test_ranges_leave_alone(text: str, expected: list[tuple[str, float, str | No
 @pytest.mark.parametrize(
     ("text", "surface", "low", "high", "unit", "noun"),
     [
-        ("It cost savers tens of thousands of dollars.", "tens of thousands of dollars",
-         1e4, 1e5, "USD", None),
+        (
+            "It cost savers tens of thousands of dollars.",
+            "tens of thousands of dollars",
+            1e4,
+            1e5,
+            "USD",
+            None,
+        ),
         ("Smoke drifted hundreds of miles.", "hundreds of miles", 100, 1000, "mile", None),
         ("Thousands of fans queued.", "Thousands", 1e3, 1e4, None, "fans"),
         ("Hundreds of thousands marched.", "Hundreds of thousands", 1e5, 1e6, None, None),
@@ -107,10 +121,22 @@ def test_ranges_leave_alone(text: str, expected: list[tuple[str, float, str | No
         # a small vague count before a spelled multiplier
         ("Several thousand fans queued.", "Several thousand", 3e3, 9e3, None, "fans"),
         ("It lies a few hundred metres away.", "a few hundred metres", 200, 500, "meter", None),
-        ("It cost a couple of million dollars.", "a couple of million dollars", 2e6, 3e6,
-         "USD", None),
-        ("several hundred thousand barrels", "several hundred thousand barrels", 3e5, 9e5,
-         "oil_barrel", None),
+        (
+            "It cost a couple of million dollars.",
+            "a couple of million dollars",
+            2e6,
+            3e6,
+            "USD",
+            None,
+        ),
+        (
+            "several hundred thousand barrels",
+            "several hundred thousand barrels",
+            3e5,
+            9e5,
+            "oil_barrel",
+            None,
+        ),
     ],
 )
 def test_ranges_vague_plural_is_approximate(
@@ -192,17 +218,65 @@ def test_ranges_table_error_names_line(monkeypatch: pytest.MonkeyPatch) -> None:
         range_words.cache_clear()
 
 
-def test_ranges_rules_are_not_shadowed_in_the_scanner() -> None:
-    # the scanner is built from mixins; a same-named method in an earlier mixin would
-    # silently replace a range rule (it once did: "rose 1.5% to 6.2%" became a range)
-    import inspect
+#: The stages of extraction, lowest first: a module may import only modules before it,
+#: so no stage calls back up (ranges once reached the scanner through ``self``).
+STAGES = (
+    "lexicon",  # word tables
+    "surfaces",  # the unit surface table
+    "numbers",  # the number grammar, over tokens
+    "state",  # the scan state and a reading's notes
+    "money",  # currencies
+    "unit_reader",  # scales, units, rates, percentages
+    "counts",  # counted nouns
+    "not_quantities",  # distractors, decided inside the single reading
+    "reading",  # the single reading at a token
+    "ranges",  # ranges, bounds and coordination
+    "build",  # a reading becomes a Quantity
+    "scan",  # extract() and the driver loop
+    "__init__",
+)
 
-    from unitcheck.extract.ranges import RangeRules
-    from unitcheck.extract.scan import _Scanner
 
-    for name, value in vars(RangeRules).items():
-        if not inspect.isfunction(value) or "raise NotImplementedError" in inspect.getsource(
-            value
-        ):
-            continue
-        assert getattr(_Scanner, name) is value, name
+def _stage_violations(module: str, source: str) -> list[str]:
+    """The extract modules ``source`` imports that are not below ``module`` in STAGES."""
+    import ast
+
+    rank = STAGES.index(module)
+    imported: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1:
+                if node.module:
+                    imported.append(node.module.split(".")[0])
+                else:
+                    imported.extend(alias.name for alias in node.names)
+            elif node.level == 0 and (node.module or "").startswith("unitcheck.extract."):
+                imported.append(node.module.split(".")[2])
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("unitcheck.extract."):
+                    imported.append(alias.name.split(".")[2])
+    return [name for name in imported if name not in STAGES or STAGES.index(name) >= rank]
+
+
+def test_ranges_extract_stages_import_only_earlier_stages() -> None:
+    # issue 14: stages of plain functions over one Scan, no mixins and no calls back up
+    import importlib
+    from pathlib import Path
+
+    package = Path(importlib.import_module("unitcheck.extract").__file__ or "").parent
+    modules = sorted(path.stem for path in package.glob("*.py"))
+    assert sorted(STAGES) == modules  # a new module takes its place in the order
+    for module in modules:
+        source = (package / f"{module}.py").read_text(encoding="utf-8")
+        assert _stage_violations(module, source) == [], module
+        assert "NotImplementedError" not in source, module  # no stubs to call across
+
+
+def test_ranges_stage_check_can_fail() -> None:
+    # a range module that reads back up into the driver, or a number grammar that
+    # imports a reading, is refused; an import from below is not
+    assert _stage_violations("ranges", "from .scan import extract") == ["scan"]
+    assert _stage_violations("numbers", "from . import reading") == ["reading"]
+    assert _stage_violations("money", "from unitcheck.extract.ranges import x") == ["ranges"]
+    assert _stage_violations("ranges", "from .reading import read_single") == []

@@ -23,8 +23,7 @@ from .counts import count_noun
 from .money import MASS_WORDS, currency_after, currency_symbol, currency_word_at
 from .numbers import BIG, WORD_STARTS, Number, parse_words
 from .reading import read_single
-from .scan_base import ScannerBase
-from .state import DASHES, HYPHENS, Reading, share
+from .state import DASHES, HYPHENS, TIME_UNITS, Reading, Scan, share
 from .unit_reader import read_per, read_unit
 
 #: Spelled multipliers that may close the second end of a range ("seven thousand").
@@ -102,294 +101,323 @@ def ascending(first: Reading, second: Reading) -> bool:
     return a.magnitude()[0] <= b.magnitude()[0]
 
 
-class RangeRules(ScannerBase):
-    """Join two readings into a range, or let a bare number borrow a unit in a list."""
-
-    #: readings lent forward: "from 180 pounds to 165" lends pounds to the token of 165
-    lent: dict[int, Reading]
-    #: the number whose unit a bare number of a comma list (by token) borrows, or None,
-    #: so a long list is read once ("10, 20 and 30 km"); set with ``lent`` each scan
-    list_units: dict[int, Reading | None]
-    #: first words of vague amounts ("hundreds", "several"), set with ``lent`` each scan
-    vague_starts: frozenset[str]
-
-    def _range_tail(self, first: Reading, between: bool) -> None:
-        """ "5-10 km", "5 to 10 kilometres", "between 5 and 10 km", "$5bn-$7bn",
-        "8- to 16-metre", "from 44 mg to 50 mg". Both ends must carry compatible units."""
-        tokens = self.tokens
-        j = first.end
-        if j + 1 >= self.n:
+def range_tail(scan: Scan, first: Reading, between: bool) -> None:
+    """ "5-10 km", "5 to 10 kilometres", "between 5 and 10 km", "$5bn-$7bn",
+    "8- to 16-metre", "from 44 mg to 50 mg". Both ends must carry compatible units."""
+    tokens = scan.tokens
+    j = first.end
+    if j + 1 >= scan.n:
+        return
+    joiner = tokens[j]
+    if joiner.text in HYPHENS and not joiner.space and tokens[j + 1].low == "to":
+        if first.unit is None and first.currency is None and first.noun is None:
+            if j + 2 >= scan.n:
+                return  # "rose 3-to" cut off at the end of the text
+            j += 1  # "8- to 16-metre"
+            joiner = tokens[j]
+    is_dash = joiner.kind == SYM and joiner.text in DASHES
+    is_word = joiner.low == "to" or (between and joiner.low == "and")
+    if not (is_dash or is_word) or joiner.newline:
+        return
+    if is_dash:
+        if first.noun is not None or (first.number is not None and first.number.words):
             return
-        joiner = tokens[j]
-        if joiner.text in HYPHENS and not joiner.space and tokens[j + 1].low == "to":
-            if first.unit is None and first.currency is None and first.noun is None:
-                if j + 2 >= self.n:
-                    return  # "rose 3-to" cut off at the end of the text
-                j += 1  # "8- to 16-metre"
-                joiner = tokens[j]
-        is_dash = joiner.kind == SYM and joiner.text in DASHES
-        is_word = joiner.low == "to" or (between and joiner.low == "and")
-        if not (is_dash or is_word) or joiner.newline:
-            return
-        if is_dash:
-            if first.noun is not None or (first.number is not None and first.number.words):
-                return
-            if tokens[j + 1].kind == WORD and tokens[j + 1].low in WORD_STARTS:
-                return  # "7-Eleven" is a name; "5-ten" is not how ranges are written
-            if joiner.space != tokens[j + 1].space:
-                return  # "5 -10" is not a range
-        second = read_single(self, j + 1)
-        if second is None or second.skip_only:
-            return
-        opener = self._opener(first.first) if is_word and joiner.low == "to" else None
-        lend = (opener is not None or between) and _lendable(first, second)
+        if tokens[j + 1].kind == WORD and tokens[j + 1].low in WORD_STARTS:
+            return  # "7-Eleven" is a name; "5-ten" is not how ranges are written
+        if joiner.space != tokens[j + 1].space:
+            return  # "5 -10" is not a range
+    second = read_single(scan, j + 1)
+    if second is None or second.skip_only:
+        return
+    opener = _opener(scan, first.first) if is_word and joiner.low == "to" else None
+    lend = (opener is not None or between) and _lendable(first, second)
+    if lend:
+        _take(second, first)  # "from 180 pounds to 165", "from $10 an hour to $15"
+    if not units_agree(first, second):
+        return
+    if is_dash and first.unit == "foot" and second.unit == "inch":
+        return  # "6-foot-8": a height in feet and inches
+    _share_spelled_scale(tokens, first, second)  # "six to seven thousand people"
+    both_negative = first.negative and second.negative
+    if not ascending(first, second) and not both_negative:
+        if is_dash and not (first.carries() or first.percent):
+            first.skip_only = True  # "passed 68-32": a tally, not a range
+            first.end = second.end
+        elif lend:
+            scan.lent[j + 1] = first  # "from 180 pounds to 165": two levels, one unit
+        return  # "58% to 42%": two quantities
+    if opener is not None and _change_before(scan, *opener):
+        if _bare(first) and second.carries():
+            first.borrow(second)  # "rose from 50 to 80%": two levels, one unit
         if lend:
-            _take(second, first)  # "from 180 pounds to 165", "from $10 an hour to $15"
-        if not units_agree(first, second):
-            return
-        if is_dash and first.unit == "foot" and second.unit == "inch":
-            return  # "6-foot-8": a height in feet and inches
-        _share_spelled_scale(tokens, first, second)  # "six to seven thousand people"
-        both_negative = first.negative and second.negative
-        if not ascending(first, second) and not both_negative:
-            if is_dash and not (first.carries() or first.percent):
-                first.skip_only = True  # "passed 68-32": a tally, not a range
-                first.end = second.end
-            elif lend:
-                self.lent[j + 1] = first  # "from 180 pounds to 165": two levels, one unit
-            return  # "58% to 42%": two quantities
-        if opener is not None and self._change_before(*opener):
-            if _bare(first) and second.carries():
-                first.borrow(second)  # "rose from 50 to 80%": two levels, one unit
-            if lend:
-                self.lent[j + 1] = first  # "rose from 180 pounds to 200"
-            return  # "prices rose from $5bn to $7bn": an old and a new level
-        if opener is None:
-            before = self._level_word_before(first.first) if is_word and joiner.low == "to" else ""
-            if before in self.lex.change_words and (first.carries() or first.percent):
-                return  # "rose 1.5% to 6.2%": a rise, then the new level
-            if before in self.lex.change_words and _far_apart(first, second):
-                return  # "fell by 531,000 to 124.9 million": a change, then the new level
-        first.range_with = second
-        first.end = second.end
+            scan.lent[j + 1] = first  # "rose from 180 pounds to 200"
+        return  # "prices rose from $5bn to $7bn": an old and a new level
+    if opener is None:
+        before = _level_word_before(scan, first.first) if is_word and joiner.low == "to" else ""
+        if before in scan.lex.change_words and (first.carries() or first.percent):
+            return  # "rose 1.5% to 6.2%": a rise, then the new level
+        if before in scan.lex.change_words and _far_apart(first, second):
+            return  # "fell by 531,000 to 124.9 million": a change, then the new level
+    first.range_with = second
+    first.end = second.end
 
-    def _borrow_lent(self, reading: Reading, i: int) -> None:
-        """Give a bare reading at token ``i`` the unit an earlier end of a pair lent it
-        ("from 180 pounds to 165" is 165 pounds)."""
-        lender = self.lent.pop(i, None)
-        if lender is not None and _lendable(lender, reading):
-            _take(reading, lender)
 
-    def _opener(self, i: int) -> tuple[int, int] | None:
-        """The index of an opener ("from") before token ``i`` (a qualifier may stand
-        between: "from about $350") and its change window, or None."""
-        openers = range_words().openers
-        k = self._level_index_before(i)
-        if k < 0 or self.tokens[k].low not in openers:
-            return None
-        return k, openers[self.tokens[k].low]
+def borrow_lent(scan: Scan, reading: Reading, i: int) -> None:
+    """Give a bare reading at token ``i`` the unit an earlier end of a pair lent it
+    ("from 180 pounds to 165" is 165 pounds)."""
+    lender = scan.lent.pop(i, None)
+    if lender is not None and _lendable(lender, reading):
+        _take(reading, lender)
 
-    def _change_before(self, k: int, window: int) -> bool:
-        """Is there a change word within ``window`` words before token ``k``
-        ("rose sharply from")?"""
-        tokens = self.tokens
-        for m in range(k - 1, max(-1, k - 1 - window), -1):
-            if tokens[m].kind != WORD:
-                return False
-            if tokens[m].low in self.lex.change_words:
-                return True
-        return False
 
-    def _level_index_before(self, i: int) -> int:
-        """The index of the word before token ``i``, skipping a qualifier ("rose
-        about 5%"), or -1."""
-        k = i - 1
-        while k >= 0 and self.tokens[k].kind == WORD:
-            if self.tokens[k].low not in self.lex.qualifier_words:
-                return k
-            k -= 1
-        return -1
+def qualifier_before(scan: Scan, start: int) -> str | None:
+    """The bound written before token ``start`` ("more than", "up to", "about"), as the
+    qualifier ``data/lexicon_en.tsv`` gives it ("lower", "upper", "approx"), or None."""
+    tokens = scan.tokens
+    for length in range(min(scan.lex.qualifier_longest, start), 0, -1):
+        words = tuple(tokens[start - length + m].low for m in range(length))
+        value = scan.lex.qualifiers.get(words)
+        if value is not None:
+            return value
+    return None
 
-    def _level_word_before(self, i: int) -> str:
-        """The word before token ``i``, skipping a qualifier ("rose about 5%")."""
-        k = self._level_index_before(i)
-        return self.tokens[k].low if k >= 0 else ""
 
-    def _borrow_unit(self, first: Reading) -> None:
-        """ "45 and 50 mg", "3 or 4 days", "ten or twelve thousand people", "10, 20 and
-        30 km", "6 or $7": a bare number takes the unit of the next one."""
-        step = self._list_step(first)
-        if step is None:
-            return
-        second, comma = step
-        if comma:
-            if not _bare(second):
-                return  # "on day 10, 20 km were covered": no list
-            lender = self._list_end(second)
-        else:
-            lender = second if second.carries() else None
-        if lender is not None:
-            _share_spelled_scale(self.tokens, first, lender)
-            first.borrow(lender)
+def read_bound(scan: Scan, first: Reading, start: int) -> None:
+    """Give the reading ``first``, written from token ``start``, the bound written
+    before it ("more than 5 km", "up to 10%"), unless the words make it something else."""
+    tokens = scan.tokens
+    first.qualifier = qualifier_before(scan, start)
+    if first.qualifier == "upper" and start >= 3 and tokens[start - 2].low == "up":
+        verb = tokens[start - 3].low
+        if verb in scan.lex.change_words or verb.endswith("ed"):
+            first.qualifier = None  # "ticked up to 3.9%" is a new level, not a bound
+    if first.qualifier == "lower" and start > 0 and tokens[start - 1].low == "over":
+        entry = first.unit_entry
+        if entry is not None and entry.expression in TIME_UNITS and not first.hyphenated:
+            first.qualifier = None  # "over five years" is a span of time, not a bound
 
-    def _list_step(self, first: Reading) -> tuple[Reading, bool] | None:
-        """The number after a bare number in a list, and whether a comma joins them."""
-        tokens = self.tokens
-        j = first.end
-        if not _bare(first) or first.number is None or j + 1 >= self.n:
-            return None
-        joiner = tokens[j].low
-        comma = joiner == ","
-        if comma and tokens[j + 1].low in ("and", "or"):
-            j += 1  # "10, 20, and 30 km"
-            joiner, comma = tokens[j].low, False
-            if j + 1 >= self.n:
-                return None
-        if not comma and joiner not in ("and", "or"):
-            return None
-        nxt = tokens[j + 1]
-        if first.number.words:
-            if joiner != "or" or nxt.kind != WORD or nxt.low not in WORD_STARTS:
-                return None  # "two or three days"; "one and all" is no list
-        elif nxt.kind != NUM and not (joiner == "or" and currency_symbol(self, j + 1)):
-            return None  # "6 or $7"; "300 and $5m in savings" is no list
-        second = read_single(self, j + 1)
-        if second is None or second.skip_only or second.range_with is not None:
-            return None
-        return second, comma
 
-    def _list_end(self, reading: Reading) -> Reading | None:
-        """What the bare numbers of a comma list from ``reading`` on borrow: the number
-        that ends the list with its unit ("30 km" of "10, 20 and 30 km"), or None. Each
-        number's answer is kept in ``list_units``, so a long list is walked once."""
-        chain: list[int] = []
-        lender: Reading | None = None
-        while True:
-            if reading.first in self.list_units:
-                lender = self.list_units[reading.first]
-                break
-            chain.append(reading.first)
-            step = self._list_step(reading)
-            if step is None:
-                break
-            reading, comma = step
-            if not comma:
-                lender = reading if reading.carries() else None
-                break
-            if not _bare(reading):
-                break
-        for key in chain:
-            self.list_units[key] = lender
-        return lender
-
-    def _spelled_pair(self, i: int, between: bool) -> Reading | None:
-        """A spelled-out number that cannot stand alone ("six", "two") stands as the
-        first of a pair: "six to seven thousand people", "two or three days"."""
-        tokens = self.tokens
-        if tokens[i].kind != WORD or tokens[i].low not in WORD_STARTS:
-            return None
-        number = parse_words(tokens, i)
-        if number is None or number.end + 1 >= self.n:
-            return None
-        joiner = tokens[number.end].low
-        if joiner in HYPHENS and tokens[number.end + 1].low == "to":
-            joiner = "to"  # "a one- to two-hour delay"
-        if joiner not in ("to", "or") and not (between and joiner == "and"):
-            return None
-        first = Reading(first=i, number=number, end=number.end)
-        if joiner == "or":
-            self._borrow_unit(first)
-            return first if first.carries() else None
-        self._range_tail(first, between)
-        return first if first.range_with is not None else None
-
-    def _vague(self, i: int) -> Reading | None:
-        """ "hundreds of miles", "thousands of people", "tens of thousands of dollars",
-        "hundreds of thousands", "several thousand people", "a few hundred metres": a
-        vague amount as an approximate range."""
-        tokens = self.tokens
-        words = range_words()
-        head = self._vague_head(i)
-        if head is not None:
-            (low, high), j = head
-            scale = 1.0
-            while j < self.n and tokens[j].low in _MULTIPLIERS and not tokens[j].newline:
-                scale *= _MULTIPLIERS[tokens[j].low]  # "several hundred thousand"
-                j += 1
-            if scale == 1.0:
-                return None  # "a few people" is no figure
-            return self._vague_tail(i, low, high, scale, j, of=False)
-        if tokens[i].low not in words.vague:
-            return None
-        low, high = words.vague[tokens[i].low]
-        j = i + 1
-        composed = False
-        if j + 1 < self.n and tokens[j].low == "of" and tokens[j + 1].low in words.vague:
-            scale = words.vague[tokens[j + 1].low][0]
-            if scale >= high:  # "tens of thousands", not "thousands of tens"
-                low, high, j, composed = low * scale, high * scale, j + 2, True
-        return self._vague_tail(i, low, high, 1.0, j, of=not composed)
-
-    def _vague_head(self, i: int) -> tuple[tuple[float, float], int] | None:
-        """The longest small vague count at ``i`` ("several", "a couple of") and the
-        index after it."""
-        heads = range_words().heads
-        for length in range(min(range_words().head_longest, self.n - i), 0, -1):
-            ends = heads.get(tuple(self.tokens[i + m].low for m in range(length)))
-            if ends is not None:
-                return ends, i + length
+def _opener(scan: Scan, i: int) -> tuple[int, int] | None:
+    """The index of an opener ("from") before token ``i`` (a qualifier may stand
+    between: "from about $350") and its change window, or None."""
+    openers = range_words().openers
+    k = _level_index_before(scan, i)
+    if k < 0 or scan.tokens[k].low not in openers:
         return None
+    return k, openers[scan.tokens[k].low]
 
-    def _vague_tail(
-        self, i: int, low: float, high: float, scale: float, j: int, *, of: bool
-    ) -> Reading | None:
-        """What a vague amount counts, from token ``j``: after "of" for a plural amount
-        word ("hundreds of miles"), straight after a multiplier ("several thousand
-        people"). ``of`` says the amount needs something counted to stand."""
-        tokens = self.tokens
-        step = low
-        reading = Reading(first=i, number=Number(low, step, j, True), end=j, scale=scale)
-        k = j + 1 if j < self.n and tokens[j].low == "of" and (of or scale == 1.0) else j
-        if k < self.n and (k > j or scale != 1.0) and not tokens[k].newline:
-            reading.number = Number(low, step, k, True)
-            reading.scale_end = k if scale != 1.0 else 0
-            end = currency_after(self, reading, k)
-            if reading.currency is None and low * scale >= 1e6:
-                end = self._vague_sterling(reading, k, end)  # "millions of pounds"
-            if reading.currency is not None:
-                reading.per, end = read_per(self, end, money=True)
-            elif _spelled_unit(tokens[k]):
-                end = read_unit(self, reading, k)
-            if reading.carries():
-                reading.end = end
-            else:
-                end = count_noun(self, reading, k)  # "thousands of people": noun left out
-                if reading.unit is not None:
-                    reading.end = end  # "thousands of vehicles a day"
-        if of and not reading.carries():
-            return None  # "thousands of the", "hundreds of times": no amount of anything
-        assert reading.number is not None
-        second = Reading(first=i, number=Number(high, step, reading.number.end, True))
-        second.end, second.scale = reading.end, scale
-        second.borrow(reading)
-        reading.range_with = second
-        return reading
 
-    def _vague_sterling(self, reading: Reading, k: int, end: int) -> int:
-        """ "billions of pounds" is money, as "1.8 billion pounds" is, unless what is
-        weighed is named ("millions of pounds of grain") or mass is spoken of nearby."""
-        found = currency_word_at(self, k)
-        if found is None or found[0] != "GBP":
-            return end
-        code, after = found
-        tokens = self.tokens
-        if after < self.n and tokens[after].low == "of":
-            return end
-        window = range(max(0, reading.first - 6), min(self.n, after + 4))
-        if any(tokens[m].low in MASS_WORDS for m in window):
-            return end
-        reading.currency = code
-        return after
+def _change_before(scan: Scan, k: int, window: int) -> bool:
+    """Is there a change word within ``window`` words before token ``k``
+    ("rose sharply from")?"""
+    tokens = scan.tokens
+    for m in range(k - 1, max(-1, k - 1 - window), -1):
+        if tokens[m].kind != WORD:
+            return False
+        if tokens[m].low in scan.lex.change_words:
+            return True
+    return False
+
+
+def _level_index_before(scan: Scan, i: int) -> int:
+    """The index of the word before token ``i``, skipping a qualifier ("rose
+    about 5%"), or -1."""
+    k = i - 1
+    while k >= 0 and scan.tokens[k].kind == WORD:
+        if scan.tokens[k].low not in scan.lex.qualifier_words:
+            return k
+        k -= 1
+    return -1
+
+
+def _level_word_before(scan: Scan, i: int) -> str:
+    """The word before token ``i``, skipping a qualifier ("rose about 5%")."""
+    k = _level_index_before(scan, i)
+    return scan.tokens[k].low if k >= 0 else ""
+
+
+def borrow_unit(scan: Scan, first: Reading) -> None:
+    """ "45 and 50 mg", "3 or 4 days", "ten or twelve thousand people", "10, 20 and
+    30 km", "6 or $7": a bare number takes the unit of the next one."""
+    step = _list_step(scan, first)
+    if step is None:
+        return
+    second, comma = step
+    if comma:
+        if not _bare(second):
+            return  # "on day 10, 20 km were covered": no list
+        lender = _list_end(scan, second)
+    else:
+        lender = second if second.carries() else None
+    if lender is not None:
+        _share_spelled_scale(scan.tokens, first, lender)
+        first.borrow(lender)
+
+
+def _list_step(scan: Scan, first: Reading) -> tuple[Reading, bool] | None:
+    """The number after a bare number in a list, and whether a comma joins them."""
+    tokens = scan.tokens
+    j = first.end
+    if not _bare(first) or first.number is None or j + 1 >= scan.n:
+        return None
+    joiner = tokens[j].low
+    comma = joiner == ","
+    if comma and tokens[j + 1].low in ("and", "or"):
+        j += 1  # "10, 20, and 30 km"
+        joiner, comma = tokens[j].low, False
+        if j + 1 >= scan.n:
+            return None
+    if not comma and joiner not in ("and", "or"):
+        return None
+    nxt = tokens[j + 1]
+    if first.number.words:
+        if joiner != "or" or nxt.kind != WORD or nxt.low not in WORD_STARTS:
+            return None  # "two or three days"; "one and all" is no list
+    elif nxt.kind != NUM and not (joiner == "or" and currency_symbol(scan, j + 1)):
+        return None  # "6 or $7"; "300 and $5m in savings" is no list
+    second = read_single(scan, j + 1)
+    if second is None or second.skip_only or second.range_with is not None:
+        return None
+    return second, comma
+
+
+def _list_end(scan: Scan, reading: Reading) -> Reading | None:
+    """What the bare numbers of a comma list from ``reading`` on borrow: the number
+    that ends the list with its unit ("30 km" of "10, 20 and 30 km"), or None. Each
+    number's answer is kept in ``list_units``, so a long list is walked once."""
+    chain: list[int] = []
+    lender: Reading | None = None
+    while True:
+        if reading.first in scan.list_units:
+            lender = scan.list_units[reading.first]
+            break
+        chain.append(reading.first)
+        step = _list_step(scan, reading)
+        if step is None:
+            break
+        reading, comma = step
+        if not comma:
+            lender = reading if reading.carries() else None
+            break
+        if not _bare(reading):
+            break
+    for key in chain:
+        scan.list_units[key] = lender
+    return lender
+
+
+def spelled_pair(scan: Scan, i: int, between: bool) -> Reading | None:
+    """A spelled-out number that cannot stand alone ("six", "two") stands as the
+    first of a pair: "six to seven thousand people", "two or three days"."""
+    tokens = scan.tokens
+    if tokens[i].kind != WORD or tokens[i].low not in WORD_STARTS:
+        return None
+    number = parse_words(tokens, i)
+    if number is None or number.end + 1 >= scan.n:
+        return None
+    joiner = tokens[number.end].low
+    if joiner in HYPHENS and tokens[number.end + 1].low == "to":
+        joiner = "to"  # "a one- to two-hour delay"
+    if joiner not in ("to", "or") and not (between and joiner == "and"):
+        return None
+    first = Reading(first=i, number=number, end=number.end)
+    if joiner == "or":
+        borrow_unit(scan, first)
+        return first if first.carries() else None
+    range_tail(scan, first, between)
+    return first if first.range_with is not None else None
+
+
+def read_vague(scan: Scan, i: int) -> Reading | None:
+    """ "hundreds of miles", "thousands of people", "tens of thousands of dollars",
+    "hundreds of thousands", "several thousand people", "a few hundred metres": a
+    vague amount as an approximate range."""
+    tokens = scan.tokens
+    words = range_words()
+    head = _vague_head(scan, i)
+    if head is not None:
+        (low, high), j = head
+        scale = 1.0
+        while j < scan.n and tokens[j].low in _MULTIPLIERS and not tokens[j].newline:
+            scale *= _MULTIPLIERS[tokens[j].low]  # "several hundred thousand"
+            j += 1
+        if scale == 1.0:
+            return None  # "a few people" is no figure
+        return _vague_tail(scan, i, low, high, scale, j, of=False)
+    if tokens[i].low not in words.vague:
+        return None
+    low, high = words.vague[tokens[i].low]
+    j = i + 1
+    composed = False
+    if j + 1 < scan.n and tokens[j].low == "of" and tokens[j + 1].low in words.vague:
+        scale = words.vague[tokens[j + 1].low][0]
+        if scale >= high:  # "tens of thousands", not "thousands of tens"
+            low, high, j, composed = low * scale, high * scale, j + 2, True
+    return _vague_tail(scan, i, low, high, 1.0, j, of=not composed)
+
+
+def _vague_head(scan: Scan, i: int) -> tuple[tuple[float, float], int] | None:
+    """The longest small vague count at ``i`` ("several", "a couple of") and the
+    index after it."""
+    heads = range_words().heads
+    for length in range(min(range_words().head_longest, scan.n - i), 0, -1):
+        ends = heads.get(tuple(scan.tokens[i + m].low for m in range(length)))
+        if ends is not None:
+            return ends, i + length
+    return None
+
+
+def _vague_tail(
+    scan: Scan, i: int, low: float, high: float, scale: float, j: int, *, of: bool
+) -> Reading | None:
+    """What a vague amount counts, from token ``j``: after "of" for a plural amount
+    word ("hundreds of miles"), straight after a multiplier ("several thousand
+    people"). ``of`` says the amount needs something counted to stand."""
+    tokens = scan.tokens
+    step = low
+    reading = Reading(first=i, number=Number(low, step, j, True), end=j, scale=scale)
+    k = j + 1 if j < scan.n and tokens[j].low == "of" and (of or scale == 1.0) else j
+    if k < scan.n and (k > j or scale != 1.0) and not tokens[k].newline:
+        reading.number = Number(low, step, k, True)
+        reading.scale_end = k if scale != 1.0 else 0
+        end = currency_after(scan, reading, k)
+        if reading.currency is None and low * scale >= 1e6:
+            end = _vague_sterling(scan, reading, k, end)  # "millions of pounds"
+        if reading.currency is not None:
+            reading.per, end = read_per(scan, end, money=True)
+        elif _spelled_unit(tokens[k]):
+            end = read_unit(scan, reading, k)
+        if reading.carries():
+            reading.end = end
+        else:
+            end = count_noun(scan, reading, k)  # "thousands of people": noun left out
+            if reading.unit is not None:
+                reading.end = end  # "thousands of vehicles a day"
+    if of and not reading.carries():
+        return None  # "thousands of the", "hundreds of times": no amount of anything
+    assert reading.number is not None
+    second = Reading(first=i, number=Number(high, step, reading.number.end, True))
+    second.end, second.scale = reading.end, scale
+    second.borrow(reading)
+    reading.range_with = second
+    return reading
+
+
+def _vague_sterling(scan: Scan, reading: Reading, k: int, end: int) -> int:
+    """ "billions of pounds" is money, as "1.8 billion pounds" is, unless what is
+    weighed is named ("millions of pounds of grain") or mass is spoken of nearby."""
+    found = currency_word_at(scan, k)
+    if found is None or found[0] != "GBP":
+        return end
+    code, after = found
+    tokens = scan.tokens
+    if after < scan.n and tokens[after].low == "of":
+        return end
+    window = range(max(0, reading.first - 6), min(scan.n, after + 4))
+    if any(tokens[m].low in MASS_WORDS for m in window):
+        return end
+    reading.currency = code
+    return after
 
 
 def _bare(reading: Reading) -> bool:
