@@ -1,10 +1,11 @@
-"""Turn what the scanner read into a ``Quantity``: values, ranges, kinds and SI values."""
+"""The last stage: turn what the scanner read into a ``Quantity``: values, ranges, kinds
+(``model.Kind``) and SI values."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Quantity
+from ..model import Kind, Quantity
 from ..text.tokens import Token
 from ..units.registry import TEMPERATURE_UNITS, to_si, unit_info
 from .state import Reading, share
@@ -73,25 +74,25 @@ def _as_subunit(text: str, tokens: list[Token], reading: Reading) -> Quantity | 
     return replace(quantity, unit=reading.subunit, si_value=si)
 
 
-def _unit_and_kind(reading: Reading) -> tuple[str | None, str, str | None, str | None]:
+def _unit_and_kind(reading: Reading) -> tuple[str | None, Kind, str | None, str | None]:
     """Canonical unit, kind, SI unit and dimension of a reading."""
     if reading.currency is not None:
         if reading.per is not None:
             info = unit_info(f"{reading.currency} / {reading.per}")
             dimension = f"[currency] / ({unit_info(reading.per).dimension})"
-            return info.name, "money", info.si_unit, dimension
-        return reading.currency, "money", reading.currency, "[currency]"
+            return info.name, Kind.MONEY, info.si_unit, dimension
+        return reading.currency, Kind.MONEY, reading.currency, "[currency]"
     if reading.unit is None:
-        return None, ("count" if reading.noun else "number"), None, None
+        return None, (Kind.COUNT if reading.noun else Kind.NUMBER), None, None
     info = unit_info(reading.unit)
     if reading.percent:
-        kind = "percent"
+        kind = Kind.PERCENT
     elif info.name in TEMPERATURE_UNITS:
-        kind = "temperature"
+        kind = Kind.TEMPERATURE
     elif info.dimension == "[time]":
-        kind = "duration"
+        kind = Kind.DURATION
     else:
-        kind = "measure"
+        kind = Kind.MEASURE
     return info.name, kind, info.si_unit, info.dimension
 
 

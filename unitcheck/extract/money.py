@@ -1,6 +1,10 @@
 """Money: currency symbols and codes before the number ("$", "US$", "NT$", "USD"),
 currency words and pence after it ("20 million yuan", "50 cents", "345p"), and when
 "pounds" is sterling rather than mass.
+
+The first of the unit stages: functions ``f(scan, ...)`` that read the currency of an
+amount. It imports no other stage; ``unit_reader`` asks it whether a currency word
+follows a number ("5m euros" is millions).
 """
 
 from __future__ import annotations

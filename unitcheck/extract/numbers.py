@@ -3,6 +3,8 @@
 Every parser returns the value and its *step*, the place of the last significant digit
 written ("965" -> 1, "400" -> 100, "2.5" -> 0.1, "two and a half" -> 0.5), which is what
 comparison uses to tell rounding from a changed figure.
+
+The lowest stage with ``lexicon`` and ``surfaces``: it reads tokens only, never the scan.
 """
 
 from __future__ import annotations

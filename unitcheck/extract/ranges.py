@@ -8,6 +8,10 @@ A range needs compatible ends: "rose 50 percent to $2bn", "rose 1.5% to 6.2%" an
 "prices rose from $5bn to $7bn" (an old and a new level) are two quantities each. The
 words that decide are in ``data/ranges_en.tsv`` and the change words of
 ``data/lexicon_en.tsv``.
+
+The stage of ranges, bounds ("more than", "up to": ``read_bound``) and coordination,
+above the single reading (``reading.read_single``), which reads each end; what one end
+lends the next in the same text is kept on the scan (``Scan.lent``, ``Scan.list_units``).
 """
 
 from __future__ import annotations

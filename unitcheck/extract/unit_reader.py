@@ -7,6 +7,9 @@ Scientific forms are units too: inverse powers ("s-1", "fb−1", "m^-2"), chaine
 count only where a quote reading is unlikely; a bare capital C or F only with
 temperature evidence. A word the table lacks is read through pint (``surfaces.pint_entry``);
 the words that decide a reading are context sets in ``data/context_en.tsv``.
+
+A unit stage after ``money``: functions ``f(scan, reading, j)`` that read the scale and
+the unit written after a number and return where the reading goes on.
 """
 
 from __future__ import annotations
