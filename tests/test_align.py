@@ -1,4 +1,5 @@
-"""Tests for unitcheck.compare.align: sentence segmentation and original/reprint alignment.
+"""Tests for unitcheck.compare.align: original/reprint alignment (the segmenter it uses is
+tested in test_sentences.py).
 
 Every article here is invented for these tests.
 """
@@ -119,57 +120,7 @@ def check_invariants(alignment: tuple[AlignedPair, ...], na: int, nb: int) -> No
     assert all(p.score == 0.0 for p in alignment if p.a is None or p.b is None)
 
 
-# -- segmentation ---------------------------------------------------------------------
-
-
-def test_align_segment_spans_are_exact() -> None:
-    text = "  The storm passed at noon.   Roads reopened by 3 p.m.\n\n\n  Schools stay shut.  \n"
-    got = segment(text)
-    assert texts(text) == [
-        "The storm passed at noon.",
-        "Roads reopened by 3 p.m.",
-        "Schools stay shut.",
-    ]
-    for s in got:
-        piece = text[s.start : s.end]
-        assert piece == piece.strip() and piece
-
-
-def test_align_segment_keeps_abbreviations_and_decimals() -> None:
-    text = (
-        "Mr. Okafor said the U.S. budget grew 1.5% to $4.2bn. in the year. "
-        "The No. 5 bus now leaves at 6 a.m. on weekdays. "
-        "Attendance was approx. five hundred, down from No. 3 last year. It rained."
-    )
-    assert texts(text) == [
-        "Mr. Okafor said the U.S. budget grew 1.5% to $4.2bn. in the year.",
-        "The No. 5 bus now leaves at 6 a.m. on weekdays.",
-        "Attendance was approx. five hundred, down from No. 3 last year.",
-        "It rained.",
-    ]
-
-
-def test_align_segment_line_furniture_separate() -> None:
-    text = (
-        "By Ana Ruiz, Science Correspondent\n"
-        "Illustration: Tom Baker\n\n"
-        "The probe entered orbit on Friday. It carries 14 instruments.\n"
-        "Subscribe Now\r\n"
-        "Source link"
-    )
-    assert texts(text) == [
-        "By Ana Ruiz, Science Correspondent",
-        "Illustration: Tom Baker",
-        "The probe entered orbit on Friday.",
-        "It carries 14 instruments.",
-        "Subscribe Now",
-        "Source link",
-    ]
-
-
-def test_align_segment_empty_and_blank_text() -> None:
-    assert segment("") == ()
-    assert segment(" \n\n\t \r\n ") == ()
+# -- import cost ----------------------------------------------------------------------
 
 
 def test_align_import_does_not_load_spacy() -> None:
@@ -388,17 +339,6 @@ TEXT = st.one_of(st.text(), st.lists(st.sampled_from(PIECES), max_size=60).map("
 
 
 @settings(deadline=None, max_examples=200)
-@given(TEXT)
-def test_align_segment_never_crashes_and_spans_are_ordered(text: str) -> None:
-    previous_end = 0
-    for s in segment(text):
-        assert previous_end <= s.start < s.end <= len(text)
-        piece = text[s.start : s.end]
-        assert piece == piece.strip()
-        previous_end = s.end
-
-
-@settings(deadline=None, max_examples=200)
 @given(TEXT, TEXT)
 def test_align_never_crashes_on_arbitrary_pairs(a: str, b: str) -> None:
     sa, sb = segment(a), segment(b)
@@ -532,39 +472,3 @@ def test_align_equal_lines_pair_in_order_without_scoring() -> None:
     got = align(a, segment(a), b, segment(b))
     assert pairs_of(got) == {(k, k + 1) for k in range(300)}
     assert work < 3 * 300
-
-
-# -- segmentation without spaCy's sentencizer objects gives what it would --------------
-
-
-def _segment_with_the_sentencizer(text: str) -> tuple[tuple[int, int], ...]:
-    """The reference: spaCy's pipeline (tokenizer and sentencizer) over each line."""
-    from unitcheck.compare.align import _LINE, _encodable, _merge_false_breaks, _trim
-    from unitcheck.text.nlp import get_nlp
-
-    out = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if line.isspace():
-            continue
-        doc = get_nlp()(_encodable(line))
-        spans = [_trim(line, s.start_char, s.end_char) for s in doc.sents]
-        for start, end in _merge_false_breaks(line, [s for s in spans if s[0] < s[1]]):
-            out.append((m.start() + start, m.start() + end))
-    return tuple(out)
-
-
-@settings(deadline=None, max_examples=300)
-@given(st.one_of(TEXT, st.lists(st.sampled_from([*PIECES, "(", ")", '"', "。", "?!", "..."]),
-                                max_size=40).map(" ".join)))
-def test_align_segment_matches_the_sentencizer(text: str) -> None:
-    assert tuple((s.start, s.end) for s in segment(text)) == _segment_with_the_sentencizer(text)
-
-
-def test_align_segments_of_several_texts_equal_each_alone() -> None:
-    from unitcheck.compare.align import segments
-
-    a = "A line both share. It has two sentences.\nOnly in a.\n"
-    b = "Only in b, and longer! Really.\nA line both share. It has two sentences."
-    assert segments(a, b) == (segment(a), segment(b))
-    assert segments() == ()

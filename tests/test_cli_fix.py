@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from unitcheck import cli
 from unitcheck.cli import main
+from unitcheck.lint.rules import Linted
 from unitcheck.model import Finding, Quantity, Severity
 
 STORY = "The relay covered 600 miles (965km) in four days.\n"
@@ -17,15 +18,16 @@ STORY = "The relay covered 600 miles (965km) in four days.\n"
 def _fake_lint(wrong: str, better: str, *, safe: bool = True):  # type: ignore[no-untyped-def]
     """A lint job that flags the first *wrong* in the text and suggests *better*."""
 
-    def job(args: tuple[str, float, str | None, str]) -> tuple[Finding, ...]:
+    def job(args: tuple[str, float, str | None, str]) -> Linted:
         text = args[0]
         start = text.find(wrong)
         if start < 0:
-            return ()
+            return Linted((), (), ())
         q = Quantity(wrong, start, start + len(wrong), 965.0, "kilometer", "measure")
         message = "600 miles is about 966 km"
         code, name = "UC104", "conversion-wrong"
-        return (Finding(code, name, Severity.ERROR, message, None, q, better, safe),)
+        found = Finding(code, name, Severity.ERROR, message, None, q, better, safe)
+        return Linted((found,), (q,), ())
 
     return job
 

@@ -27,7 +27,7 @@ from unitcheck.lint import (
     lint,  # noqa: E402
     plausibility,  # noqa: E402
 )
-from unitcheck.lint.context import sentences  # noqa: E402
+from unitcheck.lint.context import Context  # noqa: E402
 from unitcheck.model import Severity  # noqa: E402
 from unitcheck.units.registry import registry  # noqa: E402
 
@@ -285,8 +285,9 @@ def test_plausibility_window_skips_fillers_and_phrases() -> None:
 
 
 def test_lint_sentences_split_on_stops_and_lines() -> None:
+    # lint reads the sentences of text.sentences (the segmenter compare uses)
     text = "One sentence here. Another one!\nA third, on a new line. the U.S. side"
-    parts = [text[s:e] for s, e in sentences(text)]
+    parts = [text[s:e] for s, e in Context(text).spans]
     assert parts == ["One sentence here.", "Another one!", "A third, on a new line. the U.S. side"]
 
 

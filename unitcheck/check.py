@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .model import Comparison, Finding
+from .model import Comparison, Finding, Quantity, Segment
 from .result import FileResult
 from .text.reading import Document, document_from_bytes, format_of
 
@@ -74,11 +74,14 @@ def check_document(
     >>> [f.code for f in check_document("The convoy covered 600 miles (1,600km).").findings]
     ['UC104']
     """
-    from .lint import lint
+    from .lint.rules import linted
 
     settings = _settings(settings)
     document = as_document(text, path)
-    return lint_result(document, lint(document.text, settings=settings), settings)
+    found = linted(document.text, settings=settings)
+    return lint_result(
+        document, found.findings, settings, quantities=found.quantities, segments=found.segments
+    )
 
 
 def compare_result(
@@ -95,12 +98,27 @@ def compare_result(
     )
 
 
-def lint_result(document: Document, findings: Iterable[Finding], settings: Settings) -> FileResult:
+def lint_result(
+    document: Document,
+    findings: Iterable[Finding],
+    settings: Settings,
+    *,
+    quantities: Iterable[Quantity] = (),
+    segments: Iterable[Segment] = (),
+) -> FileResult:
     """The result of one document once ``lint`` has run: comments and *settings* applied.
 
     The second half of ``check_document``, as ``compare_result`` is of ``check_pair``.
+    *quantities* and *segments* are what the lint read (``lint.rules.linted``); the
+    result carries them so that reports render them without running anything again.
     """
-    return FileResult("lint", document, findings=_filtered(findings, document, None, settings))
+    return FileResult(
+        "lint",
+        document,
+        findings=_filtered(findings, document, None, settings),
+        quantities=tuple(quantities),
+        segments=tuple(segments),
+    )
 
 
 def as_document(text: str | Document, path: str | None = None) -> Document:

@@ -29,6 +29,7 @@ from .result import ExitCode, FileResult, InputProblem, RunResult
 
 if TYPE_CHECKING:
     from .config import Settings, Sources
+    from .lint.rules import Linted
     from .text.reading import Document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = (
@@ -307,8 +308,14 @@ def lint(paths: tuple[str, ...], **options: Any) -> None:
     with batch.tty_progress(len(jobs_in), "linted") as progress:
         found = batch.run_parallel(_lint_job, jobs_in, options["jobs"], progress=progress)
     results: list[FileResult] = []
-    for document, findings in zip(documents, found, strict=True):
-        result = lint_result(document, findings, session.settings_for(document.path)[0])
+    for document, linted in zip(documents, found, strict=True):
+        result = lint_result(
+            document,
+            linted.findings,
+            session.settings_for(document.path)[0],
+            quantities=linted.quantities,
+            segments=linted.segments,
+        )
         kept = result.findings
         results.append(result)
         error = fix.write(document, kept) if fix is not None else None
@@ -328,13 +335,14 @@ def _changed_files(git_base: str, paths: Sequence[str]) -> list[str]:
     return sorted({*(p.revised for p in pairing.pairs), *pairing.only_revised})
 
 
-def _lint_job(job: tuple[str, Settings]) -> tuple[Finding, ...]:
+def _lint_job(job: tuple[str, Settings]) -> Linted:
     """One file's lint, as a module-level function so worker processes can run it;
-    ``check.lint_result`` then applies the comments and the config, as ``check_document``."""
-    from .lint import lint as lint_text
+    ``check.lint_result`` then applies the comments and the config, as ``check_document``
+    (and keeps the quantities and sentences the lint read, for the reports)."""
+    from .lint.rules import linted
 
     text, settings = job
-    return tuple(lint_text(text, settings=settings))
+    return linted(text, settings=settings)
 
 
 @main.command()

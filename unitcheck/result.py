@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from .model import Comparison, Finding, Quantity, Severity
+from .model import Comparison, Finding, Quantity, Segment, Severity
 from .text.reading import Document
 
 
@@ -41,6 +41,12 @@ class FileResult:
     ``document`` is the checked file, or the revised copy of a pair; ``original`` is
     the original of a pair. Quantities in ``findings`` carry offsets into
     ``original.text`` (side ``a``) and ``document.text`` (side ``b``).
+
+    Reports render what is here and never run the engine again: ``quantities`` are
+    every quantity found in ``document`` (extract and lint fill them; a pair's are in
+    ``comparison``), ``segments`` the sentences of ``document`` as
+    ``text.sentences.segment`` cut them (lint fills them; a pair's are in
+    ``comparison``; empty when nobody cut them yet).
     """
 
     command: str
@@ -50,6 +56,7 @@ class FileResult:
     quantities: tuple[Quantity, ...] = ()
     comparison: Comparison | None = field(default=None, repr=False)
     pair_id: str | None = None
+    segments: tuple[Segment, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True, slots=True)

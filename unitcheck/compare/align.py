@@ -1,10 +1,11 @@
-"""Split a text into sentences and pair the sentences of two versions of an article.
+"""Pair the sentences of two versions of an article.
 
-Pure functions over character spans; nothing here knows about units. ``segment`` cuts
-a text into :class:`Segment` spans, and ``align`` pairs the segments of an original
-(``a``) with those of a revised copy or reprint (``b``) despite rewording, restyled
-punctuation, split or merged sentences, reordered paragraphs, and material that exists
-on one side only.
+Pure functions over character spans; nothing here knows about units. The sentences are
+:mod:`unitcheck.text.sentences`' segments (the one segmenter lint and every report use
+too; ``segment``, ``segments`` and ``keep_whole`` are its functions), and ``align``
+pairs the segments of an original (``a``) with those of a revised copy or reprint
+(``b``) despite rewording, restyled punctuation, split or merged sentences, reordered
+paragraphs, and material that exists on one side only.
 
 Quantities never drive the alignment: the caller passes the character spans of the
 quantities it found (number, scale, unit and currency together), and each span counts as
@@ -19,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,192 +30,9 @@ from rapidfuzz import fuzz, process
 from ..errors import TableError
 from ..model import AlignedPair, Segment
 from ..tables import alternatives, rows
-from ..text.nlp import get_nlp
+from ..text.sentences import keep_whole, segment, segments
 
-# -- segmentation -------------------------------------------------------------------
-
-#: One line: everything between the line breaks ``str.splitlines`` knows.
-_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
-
-_LAST_WORD = re.compile(r"(\w+)\.$")
-
-def segment(text: str) -> tuple[Segment, ...]:
-    """Split ``text`` into sentences, returned as trimmed character spans.
-
-    Every line break is a hard boundary, so a line of page furniture ("Subscribe Now",
-    a byline, an illustration credit) is always a segment of its own. Within a line the
-    spaCy sentencizer's rule finds the sentence ends, and tokenizer exceptions keep
-    "U.S.", "Mr." or "1.5" whole. Spans never include surrounding whitespace and empty
-    segments are dropped.
-
-    >>> text = "Prices rose 1.5% in the U.S. last year. Mr. Lee disagreed.\\nSource link"
-    >>> [text[s.start:s.end] for s in segment(text)]
-    ['Prices rose 1.5% in the U.S. last year.', 'Mr. Lee disagreed.', 'Source link']
-    """
-    return segments(text)[0]
-
-
-def keep_whole(
-    found: tuple[Segment, ...], spans: Sequence[tuple[int, int]]
-) -> tuple[Segment, ...]:
-    """*found* with the segments a span runs across joined into one: a sentence never
-    ends inside a quantity, as one spaced-out wire figure ("6 . 2 %") would make it.
-
-    >>> keep_whole((Segment(0, 12), Segment(13, 30)), [(11, 16)])
-    (Segment(start=0, end=30),)
-    """
-    if len(found) < 2 or not spans:
-        return found
-    starts = [s.start for s in found]
-    joined_to = list(range(len(found)))  # segment index -> the last index it reaches
-    for start, end in spans:
-        first = bisect_right(starts, start) - 1  # the segment the span starts in
-        if first < 0 or found[first].end <= start:
-            first += 1  # it starts in the space before the next one
-        last = bisect_left(starts, end) - 1  # the last segment it reaches into
-        if 0 <= first < last:
-            joined_to[first] = max(joined_to[first], last)
-    out: list[Segment] = []
-    i = 0
-    while i < len(found):
-        reach = joined_to[i]
-        k = i
-        while k < reach:  # a join may reach further through the segments it spans
-            k += 1
-            reach = max(reach, joined_to[k])
-        out.append(Segment(found[i].start, found[reach].end))
-        i = reach + 1
-    return tuple(out) if len(out) < len(found) else found
-
-
-def segments(*texts: str) -> tuple[tuple[Segment, ...], ...]:
-    """``segment`` each of *texts*; a line they share (most of a revised copy) is read once."""
-    found = [
-        [(m.start(), m.group()) for m in _LINE.finditer(text) if not m.group().isspace()]
-        for text in texts
-    ]
-    spans: dict[str, list[tuple[int, int]]] = {}
-    hard: list[str] = []
-    for lines in found:
-        for _, line in lines:
-            if line not in spans:
-                one = _one_sentence(line)
-                if one is None:
-                    hard.append(line)
-                spans[line] = [one] if one is not None and one[0] < one[1] else []
-    for line, starts in zip(hard, _sentence_starts(hard), strict=True):
-        cut = [_trim(line, start, end) for start, end in starts]
-        spans[line] = _merge_false_breaks(line, [c for c in cut if c[0] < c[1]])
-    return tuple(
-        tuple(Segment(offset + a, offset + b) for offset, line in lines for a, b in spans[line])
-        for lines in found
-    )
-
-
-def _one_sentence(line: str) -> tuple[int, int] | None:
-    """The trimmed span of *line* when the sentencizer cannot break it, else None.
-
-    It breaks only before a token that is neither punctuation nor a sentence-final
-    character, after a sentence-final one: a line whose sentence-final characters are
-    all in its closing run of punctuation ("... 40 km.”") is one sentence.
-    """
-    first = _break_chars().search(line)
-    if first is not None:
-        tail = line[first.start() :].rstrip()
-        if not all(unicodedata.category(ch)[0] == "P" for ch in tail):
-            return None
-    return _trim(line, 0, len(line))
-
-
-@functools.cache
-def _break_chars() -> re.Pattern[str]:
-    """The sentencizer's sentence-final characters, as one character class."""
-    chars = get_nlp().get_pipe("sentencizer").punct_chars
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
-
-
-@functools.cache
-def _final_ids() -> frozenset[int]:
-    """The string-store ids of the sentencizer's sentence-final characters."""
-    nlp = get_nlp()
-    return frozenset(nlp.vocab.strings.add(c) for c in nlp.get_pipe("sentencizer").punct_chars)
-
-
-def _sentence_starts(lines: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """Sentence spans of each line by the rule of spaCy's ``Sentencizer.predict``, on the
-    tokenizer's arrays rather than on token objects: a sentence starts at a token that
-    is neither punctuation nor sentence-final, when a sentence-final token came since
-    the last such token."""
-    if not lines:
-        return []
-    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
-
-    nlp = get_nlp()
-    final = _final_ids()
-    out = []
-    for doc in nlp.tokenizer.pipe(_encodable(line) for line in lines):
-        n = len(doc)
-        if not n:
-            out.append([])
-            continue
-        orth, punct, idx, length = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).T.tolist()
-        starts = [0]
-        seen_final = False
-        for i in range(n):
-            is_final = orth[i] in final
-            if seen_final and not punct[i] and not is_final:
-                starts.append(i)
-                seen_final = False
-            elif is_final:
-                seen_final = True
-        ends = [*starts[1:], n]
-        out.append([(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends)])
-    return out
-
-
-#: Code points UTF-8 cannot encode (lone surrogates), which spaCy's string store refuses.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _encodable(line: str) -> str:
-    """``line`` with each lone surrogate replaced by U+FFFD: one code point for one, so
-    every character offset the sentencizer returns still points into the original."""
-    return _SURROGATE.sub("\ufffd", line) if not line.isascii() else line
-
-
-def _trim(line: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``start:end`` so that it neither starts nor ends with whitespace."""
-    while start < end and line[start].isspace():
-        start += 1
-    while end > start and line[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _merge_false_breaks(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Glue back sentences the sentencizer cut after an abbreviation.
-
-    A "sentence" that starts in lower case ("approx. five people", "“Why?” she asked")
-    continues the previous one, as does a number after "No." or "pp.".
-    """
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and _continues(line[merged[-1][0] : merged[-1][1]], line[start]):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _continues(previous: str, first_char: str) -> bool:
-    """Tell whether a sentence starting with ``first_char`` continues ``previous``."""
-    if first_char.islower():
-        return True
-    if first_char.isdigit():
-        match = _LAST_WORD.search(previous)
-        return match is not None and match.group(1).lower() in _words_table().abbreviation
-    return False
-
+__all__ = ["align", "keep_whole", "segment", "segments"]
 
 # -- sentence features --------------------------------------------------------------
 
@@ -224,10 +42,9 @@ class _Words:
 
     stopword: frozenset[str]  # function words: no evidence that two sentences agree
     number: frozenset[str]  # number words, dropped like digits
-    abbreviation: frozenset[str]  # "No.", "pp.": a break after one before a digit is false
 
 
-_CATEGORIES = ("stopword", "number", "abbreviation")
+_CATEGORIES = ("stopword", "number")
 
 
 @functools.cache

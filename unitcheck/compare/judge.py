@@ -28,12 +28,13 @@ from ..codes import BY_CODE
 from ..extract import extract
 from ..extract.numbers import SMALL, TENS
 from ..model import AlignedPair, Comparison, Finding, Kind, Quantity, Segment
+from ..text import sentences
 from ..text.tokens import NUM, WORD, tokenize
 from ..units import conversion as conv
 from ..units import registry as units
 from ..units.conversion import Agreement
 from ..units.regional import localise
-from .align import align, keep_whole, segments
+from .align import align
 
 if TYPE_CHECKING:
     from ..config.settings import Settings
@@ -81,9 +82,9 @@ def compare(
     found_b = [localise(q, gallon=gallon, ton=ton) for q in extract(revised)]
     quantities_a = [q for q in found_a if q.is_measure]
     quantities_b = [q for q in found_b if q.is_measure]
-    segments_a, segments_b = segments(original, revised)
-    segments_a = keep_whole(segments_a, [q.span for q in found_a])
-    segments_b = keep_whole(segments_b, [q.span for q in found_b])
+    segments_a, segments_b = sentences.segments(original, revised)
+    segments_a = sentences.keep_whole(segments_a, [q.span for q in found_a])
+    segments_b = sentences.keep_whole(segments_b, [q.span for q in found_b])
     alignment = align(
         original,
         segments_a,

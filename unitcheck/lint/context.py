@@ -1,55 +1,60 @@
-"""What lint's checks share: the text cut into sentences, the words around a quantity,
-and how a lint finding is made (the linted quantity as ``b``, ``a`` always None)."""
+"""What lint's checks share: the text's sentences, the words around a quantity, and how
+a lint finding is made (the linted quantity as ``b``, ``a`` always None).
+
+The sentences are :func:`unitcheck.text.sentences.segment`'s, cut with the quantities
+kept whole, exactly as compare cuts the same text: "the same sentence" means the same
+in lint, in compare and in every report.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..codes import BY_CODE
-from ..model import Finding, Quantity
+from ..model import Finding, Quantity, Segment
+from ..text import sentences
 from ..units import conversion as conv
 from ..units.registry import convert, unit_info
 from . import plausibility
 
 # -- sentences ----------------------------------------------------------------------
 
-#: A sentence ends at . ! or ? (and any closing quote or bracket) before a space and a
-#: capital, digit or opening quote; a line break always ends one.
-_BREAK = re.compile(
-    r"(?<=[.!?])[\"'\u201d\u2019)\]]*[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\s*\n\s*"
-)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of *text* (cheap; no tokenizer)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BREAK.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
 
 @dataclass
 class Context:
-    """The text, its sentences, and the words around each quantity (computed lazily)."""
+    """The text, its sentences, and the words around each quantity (read lazily, each
+    sentence once however many quantities it holds).
+
+    *segments* are the text's sentences; by default ``text.sentences.segment`` cuts them,
+    keeping the spans in *keep* (the quantities found) whole.
+    """
 
     text: str
+    segments: Sequence[Segment] | None = None
+    keep: Sequence[tuple[int, int]] = ()
     spans: list[tuple[int, int]] = field(init=False)
     _starts: list[int] = field(init=False)
     _words: dict[int, list[str]] = field(init=False, default_factory=dict)
+    _read: dict[int, plausibility.Sentence] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.spans = sentences(self.text) or [(0, len(self.text))]
+        if self.segments is None:
+            self.segments = sentences.segment(self.text, self.keep)
+        self.spans = [(s.start, s.end) for s in self.segments] or [(0, len(self.text))]
         self._starts = [s for s, _ in self.spans]
 
     def sentence_of(self, q: Quantity) -> int:
         return max(0, bisect.bisect_right(self._starts, q.start) - 1)
+
+    def sentence(self, q: Quantity) -> plausibility.Sentence:
+        """The sentence holding *q*, read into words once."""
+        index = self.sentence_of(q)
+        if index not in self._read:
+            self._read[index] = plausibility.Sentence(self.text, *self.spans[index])
+        return self._read[index]
 
     def words(self, index: int) -> list[str]:
         if index not in self._words:

@@ -1,7 +1,8 @@
 """Check one version of an article on its own: conversions, ambiguous units, absurd sizes.
 
-``lint(text)`` extracts the quantities once, cuts the text into sentences with a cheap
-regular expression, and runs a few small checks over them:
+``lint(text)`` extracts the quantities once, cuts the text into sentences with
+``text.sentences`` (the segmenter compare uses, quantities kept whole), and runs a few
+small checks over them:
 
 * conversions written inside the text ("600 miles (1,600km)", "50 miles, or 130km",
   and a thing restated later in another unit: "a 2-mile causeway ... the 5km causeway")
@@ -19,10 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..extract import extract
-from ..model import Finding, Kind, Quantity
+from ..model import Finding, Kind, Quantity, Segment
+from ..text import sentences
 from ..text.context import context_set
 from ..units import conversion as conv
 from ..units.conversion import Agreement
@@ -53,6 +56,17 @@ _DELTA = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_
 # -- entry point ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Linted:
+    """What one lint of a text found: its findings (sorted by position), every quantity
+    extracted (localised, in order) and the sentences the checks read, which a report
+    renders without running anything again."""
+
+    findings: tuple[Finding, ...]
+    quantities: tuple[Quantity, ...]
+    segments: tuple[Segment, ...]
+
+
 def lint(
     text: str,
     *,
@@ -75,6 +89,26 @@ def lint(
     >>> [(f.code, f.b.text) for f in lint("The convoy covered 600 miles (1,600km).")]
     [('UC104', '1,600km')]
     """
+    found = linted(
+        text, settings=settings, tolerance=tolerance, ton_locale=ton_locale, gallon=gallon
+    )
+    return list(found.findings)
+
+
+def linted(
+    text: str,
+    *,
+    settings: Settings | None = None,
+    tolerance: float | None = None,
+    ton_locale: str | None = None,
+    gallon: str | None = None,
+) -> Linted:
+    """``lint`` with what it read on the way: the quantities and the sentences.
+
+    >>> found = linted("It is 5 km. The road is 600 miles (1,600km).")
+    >>> [f.code for f in found.findings], [q.text for q in found.quantities], len(found.segments)
+    (['UC104'], ['5 km', '600 miles', '1,600km'], 2)
+    """
     from ..config.settings import ConfigError, resolve
 
     try:
@@ -83,8 +117,11 @@ def lint(
         key = "ton_locale" if exc.key == "ton" and ton_locale is not None else exc.key
         raise ConfigError(exc.path, key, exc.reason) from None
     tolerance, ton_locale, gallon = options.tolerance, options.lint_ton(), options.gallon
-    quantities = [localise(q, gallon=gallon) for q in extract(text) if q.is_measure]
-    context = Context(text)
+    everything = [localise(q, gallon=gallon) for q in extract(text)]
+    quantities = [q for q in everything if q.is_measure]
+    # the sentences compare cuts for the same text: every quantity found is kept whole
+    segments = sentences.segment(text, [q.span for q in everything])
+    context = Context(text, segments)
     pairs = _restatements(text, quantities)
     findings: list[Finding] = []
     findings += _conversions(context, pairs, tolerance, ton_locale)
@@ -94,7 +131,7 @@ def lint(
     findings += ambiguous_tons(text, quantities, pairs, ton_locale)
     findings += _implausible(context, quantities, pairs)
     findings.sort(key=lambda f: (f.b.start if f.b else 0, f.b.end if f.b else 0, f.code))
-    return findings
+    return Linted(tuple(findings), tuple(everything), segments)
 
 
 # -- conversions inside the text --------------------------------------------------------
@@ -169,26 +206,13 @@ _CHANGE_BEFORE = context_set("change_before").words
 _CHANGE_AFTER = context_set("change_after").words
 
 
-def _is_difference(context: Context, a: Quantity, b: Quantity, read: _Sentences) -> bool:
+def _is_difference(context: Context, a: Quantity, b: Quantity) -> bool:
     """Do the words around a temperature pair call it a change, not a reading?"""
     if a.dimension != _TEMPERATURE:
         return False
-    before = read(context, a).before(a.start, 2)
-    after = read(context, b).after(b.end, 1)
+    before = context.sentence(a).before(a.start, 2)
+    after = context.sentence(b).after(b.end, 1)
     return any(w in _CHANGE_BEFORE for w in before) or any(w in _CHANGE_AFTER for w in after)
-
-
-class _Sentences:
-    """Each sentence of a text read once into words, however many quantities it holds."""
-
-    def __init__(self) -> None:
-        self._read: dict[int, plausibility.Sentence] = {}
-
-    def __call__(self, context: Context, q: Quantity) -> plausibility.Sentence:
-        index = context.sentence_of(q)
-        if index not in self._read:
-            self._read[index] = plausibility.Sentence(context.text, *context.spans[index])
-        return self._read[index]
 
 
 def _conversions(
@@ -197,9 +221,8 @@ def _conversions(
     tolerance: float,
     ton_locale: str | None,
 ) -> Iterator[Finding]:
-    read = _Sentences()
     for a, b in pairs:
-        difference = _is_difference(context, a, b, read)
+        difference = _is_difference(context, a, b)
         if _agree(a, b, tolerance, ton_locale, difference):
             continue
         x, y = a, b  # what the message converts: a change of temperature without offset
@@ -369,12 +392,11 @@ def _implausible(
     context: Context, quantities: Sequence[Quantity], pairs: Sequence[tuple[Quantity, Quantity]]
 ) -> Iterator[Finding]:
     restating = {id(b) for _, b in pairs}  # the first figure of a pair carries the check
-    read = _Sentences()
     left, right = plausibility.window()
     for q in quantities:
         if id(q) in restating:
             continue
-        sentence = read(context, q)
+        sentence = context.sentence(q)
         before, after = sentence.before(q.start, left), sentence.after(q.end, right)
         broken = plausibility.judge(q, before, after, sentence)
         if broken is None:

@@ -29,6 +29,7 @@ from .positions import (
     plural,
     primary,
     problem_message,
+    segments_of,
     summary_line,
     visible,
 )
@@ -179,21 +180,6 @@ def _render(text: str, start: int, end: int, marks: Sequence[_Mark]) -> str:
         at = t
     out.append(_e(text[at:end]))
     return "".join(out)
-
-
-def _quantities(text: str, known: Sequence[Quantity]) -> list[Quantity]:
-    """Every quantity of *text*: those already known, else what ``extract`` finds."""
-    if known:
-        return list(known)
-    from ..extract import extract
-
-    return extract(text)
-
-
-def _segments(text: str) -> tuple[Segment, ...]:
-    from ..compare.align import segment
-
-    return segment(text)
 
 
 def _marks(notes: Sequence[_Note], side: str, found: Iterable[Quantity]) -> list[_Mark]:
@@ -348,10 +334,8 @@ def _lookup(
 
 def _single_table(result: FileResult, notes: list[_Note], *, quantities: bool) -> str:
     doc = result.document
-    segments = (
-        result.comparison.segments_b if result.comparison is not None else _segments(doc.text)
-    )
-    found = _quantities(doc.text, result.quantities)
+    segments = segments_of(result, "b")
+    found = result.comparison.quantities_b if result.comparison is not None else result.quantities
     # Lint findings carry side b; accept side a as well, in the same text.
     marks = _choose([*_marks(notes, "b", found), *_marks(notes, "a", ())])
     rows: list[tuple[Segment | None, Segment | None]] = [(s, s) for s in segments]

@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Finding, Quantity, Segment
 from ..result import FileResult, InputProblem, RunResult
+from ..text import sentences
 from ..text.reading import Document
 
 #: A sentence longer than this is cut to a window around its quantity.
@@ -28,8 +30,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Characters that some readers of JSON Lines take as line ends (``str.splitlines``).
 _LINE_END = re.compile("[\x85\u2028\u2029]")
 _SPACE = re.compile(r"\s+")
-#: Where a rough sentence ends, used only when no segmentation is at hand.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,19 +197,28 @@ def dump_json(value: object, *, indent: int | None = None) -> str:
 
 
 def segments_of(result: FileResult, side: str) -> Sequence[Segment]:
-    """The comparison's sentence spans on *side*, or none without a comparison."""
+    """The sentences of *side*, as ``text.sentences.segment`` cuts them.
+
+    The comparison's segments for a pair, the result's own for one document (lint
+    fills them); a result that carries none (extract, or one made by hand) is cut now,
+    with its quantities kept whole, as lint and compare would have cut it.
+    """
     comparison = result.comparison
-    if comparison is None:
-        return ()
-    return comparison.segments_a if side == "a" else comparison.segments_b
+    if comparison is not None:
+        return comparison.segments_a if side == "a" else comparison.segments_b
+    if side == "a" and result.original is not None:
+        return sentences.segment(result.original.text)
+    if result.segments:
+        return result.segments
+    return sentences.segment(result.document.text, [q.span for q in result.quantities])
 
 
 def sentence(result: FileResult, side: str, q: Quantity, *, limit: int = MAX_SENTENCE) -> Snippet:
     """The sentence holding *q* on *side*, with the quantity's place in it.
 
-    The comparison's segments are used when there are any; otherwise the line holding
-    the quantity, cut at rough sentence ends. Whitespace is collapsed and control
-    characters are replaced, so the snippet is one printable line.
+    The sentence is one of ``segments_of(result, side)``; a quantity outside every
+    sentence (a comment's zero-width mark) gets the line holding it. Whitespace is
+    collapsed and control characters are replaced, so the snippet is one printable line.
     """
     text = document_of(result, side).text
     start, end = _enclosing(text, segments_of(result, side), q)
@@ -217,24 +226,16 @@ def sentence(result: FileResult, side: str, q: Quantity, *, limit: int = MAX_SEN
 
 
 def _enclosing(text: str, segments: Sequence[Segment], q: Quantity) -> tuple[int, int]:
-    for seg in segments:
-        if seg.start <= q.start and q.end <= seg.end:
-            return seg.start, seg.end
+    k = bisect_right(segments, q.start, key=lambda s: s.start) - 1
+    if k >= 0 and q.end <= segments[k].end:
+        return segments[k].start, segments[k].end
     # A quantity across a segment boundary: take every segment it touches.
     touched = [s for s in segments if s.start < q.end and q.start < s.end]
     if touched:
         return min(s.start for s in touched), max(s.end for s in touched)
     line_start = max(text.rfind("\n", 0, q.start), text.rfind("\r", 0, q.start)) + 1
     ends = [i for i in (text.find("\n", q.end), text.find("\r", q.end)) if i != -1]
-    line_end = min(ends) if ends else len(text)
-    start, end = line_start, line_end
-    for m in _SENTENCE_END.finditer(text, line_start, line_end):
-        if m.end() <= q.start:
-            start = m.end()
-        elif m.start() >= q.end:
-            end = m.start()
-            break
-    return start, end
+    return line_start, min(ends) if ends else len(text)
 
 
 def _snip(text: str, start: int, end: int, q_start: int, q_end: int, limit: int) -> Snippet:

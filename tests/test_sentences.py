@@ -1,0 +1,426 @@
+"""The one sentence segmenter, unitcheck.text.sentences, and the parts that read it.
+
+compare's alignment, lint's "same sentence" checks and every report must cut a text at
+the same places (issue 11). Each text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import importlib
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import unitcheck
+from unitcheck import check_document, check_pair, compare
+from unitcheck.extract import extract
+from unitcheck.lint.rules import lint, linted
+from unitcheck.model import Segment
+from unitcheck.report import emit
+from unitcheck.report import positions
+from unitcheck.result import FileResult, RunResult
+from unitcheck.text import sentences
+from unitcheck.text.reading import Document
+from unitcheck.text.sentences import keep_whole, segment, segments
+
+ROOT = Path(__file__).parent.parent
+PACKAGE = Path(unitcheck.__file__).parent
+
+
+def texts(text: str, keep: list[tuple[int, int]] | None = None) -> list[str]:
+    return [text[s.start : s.end] for s in segment(text, keep or ())]
+
+
+def doc(text: str, path: str = "story.txt") -> Document:
+    return Document(path, text, text, "text")
+
+
+def kept(text: str) -> tuple[Segment, ...]:
+    """The sentences every consumer must see: the quantities found kept whole."""
+    return segment(text, [q.span for q in extract(text)])
+
+
+# -- the tricky cases ---------------------------------------------------------------------
+
+TRICKY = {
+    "abbreviations and a quoted question": (
+        'Ms. Park said the trail was 7 km. "Is that all?" he asked. It ranked No. 3 in Feb. 2023.',
+        [
+            "Ms. Park said the trail was 7 km.",
+            '"Is that all?" he asked.',
+            "It ranked No. 3 in Feb. 2023.",
+        ],
+    ),
+    "U.S. and p.m. inside a sentence": (
+        "Dr. Iqbal told the U.S. panel that 2.5 tonnes were lost. "
+        "The panel adjourned at 4 p.m. on Friday.",
+        [
+            "Dr. Iqbal told the U.S. panel that 2.5 tonnes were lost.",
+            "The panel adjourned at 4 p.m. on Friday.",
+        ],
+    ),
+    "numbers with points": (
+        "Profits reached $7.2 bn. last year, up 4.5%. Shares rose 1.25 points.",
+        ["Profits reached $7.2 bn. last year, up 4.5%.", "Shares rose 1.25 points."],
+    ),
+    "a headline without a full stop": (
+        "Floods close 40 km of motorway\nRain fell for 12 hours on Tuesday. Crews worked overnight.",
+        [
+            "Floods close 40 km of motorway",
+            "Rain fell for 12 hours on Tuesday.",
+            "Crews worked overnight.",
+        ],
+    ),
+    "curly quotes open the sentence they quote": (
+        "\u201cWe need 300 more beds,\u201d the director said. \u2018Soon,\u2019 she added.",
+        [
+            "\u201cWe need 300 more beds,\u201d the director said.",
+            "\u2018Soon,\u2019 she added.",
+        ],
+    ),
+    "a bracketed sentence": (
+        "The bridge is 400 m long. (It opened in 1998.) Tolls rose by 5%.",
+        ["The bridge is 400 m long.", "(It opened in 1998.)", "Tolls rose by 5%."],
+    ),
+    "lists": (
+        "Checklist:\n1. Pack 2 litres of water. 2. Walk 5 km.\n- a map\n- a torch\n"
+        "a) Rest for 10 minutes. b) Drink.",
+        [
+            "Checklist:",
+            "1. Pack 2 litres of water.",
+            "2. Walk 5 km.",
+            "- a map",
+            "- a torch",
+            "a) Rest for 10 minutes.",
+            "b) Drink.",
+        ],
+    ),
+    "a spaced wire figure stays whole": (
+        "Growth was 3 . 4 % in March. Prices fell.",
+        ["Growth was 3 . 4 % in March.", "Prices fell."],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY))
+def test_sentences_tricky_text(name: str) -> None:
+    text, expected = TRICKY[name]
+    assert [text[s.start : s.end] for s in kept(text)] == expected
+
+
+def test_sentences_keep_joins_only_what_a_span_crosses() -> None:
+    text = "Growth was 3 . 4 % in March. Prices fell."
+    assert texts(text) == ["Growth was 3 .", "4 % in March.", "Prices fell."]
+    start = text.index("3 . 4")
+    assert texts(text, [(start, start + len("3 . 4 %"))]) == [
+        "Growth was 3 . 4 % in March.",
+        "Prices fell.",
+    ]
+
+
+def test_sentences_keep_whole_joins_through_several() -> None:
+    found = (Segment(0, 5), Segment(6, 10), Segment(11, 20), Segment(21, 30))
+    assert keep_whole(found, [(4, 7), (9, 12)]) == (Segment(0, 20), Segment(21, 30))
+    assert keep_whole(found, []) is found
+    assert keep_whole(found, [(22, 25)]) is found  # inside one segment: nothing to join
+
+
+def test_sentences_spans_are_exact() -> None:
+    text = "  The storm passed at noon.   Roads reopened by 3 p.m.\n\n\n  Schools stay shut.  \n"
+    assert texts(text) == [
+        "The storm passed at noon.",
+        "Roads reopened by 3 p.m.",
+        "Schools stay shut.",
+    ]
+    for s in segment(text):
+        piece = text[s.start : s.end]
+        assert piece == piece.strip() and piece
+
+
+def test_sentences_keep_abbreviations_and_decimals() -> None:
+    text = (
+        "Mr. Okafor said the U.S. budget grew 1.5% to $4.2bn. in the year. "
+        "The No. 5 bus now leaves at 6 a.m. on weekdays. "
+        "Attendance was approx. five hundred, down from No. 3 last year. It rained."
+    )
+    assert texts(text) == [
+        "Mr. Okafor said the U.S. budget grew 1.5% to $4.2bn. in the year.",
+        "The No. 5 bus now leaves at 6 a.m. on weekdays.",
+        "Attendance was approx. five hundred, down from No. 3 last year.",
+        "It rained.",
+    ]
+
+
+def test_sentences_line_furniture_separate() -> None:
+    text = (
+        "By Ana Ruiz, Science Correspondent\n"
+        "Illustration: Tom Baker\n\n"
+        "The probe entered orbit on Friday. It carries 14 instruments.\n"
+        "Subscribe Now\r\n"
+        "Source link"
+    )
+    assert texts(text) == [
+        "By Ana Ruiz, Science Correspondent",
+        "Illustration: Tom Baker",
+        "The probe entered orbit on Friday.",
+        "It carries 14 instruments.",
+        "Subscribe Now",
+        "Source link",
+    ]
+
+
+def test_sentences_closing_quote_stays_with_its_sentence() -> None:
+    text = 'He wrote: "The pass is 2 km." Then the snow came.'
+    assert texts(text) == ['He wrote: "The pass is 2 km."', "Then the snow came."]
+
+
+def test_sentences_empty_and_blank_text() -> None:
+    assert segment("") == ()
+    assert segment(" \n\n\t \r\n ") == ()
+
+
+def test_sentences_of_several_texts_equal_each_alone() -> None:
+    a = "A line both share. It has two sentences.\nOnly in a.\n"
+    b = "Only in b, and longer! Really.\nA line both share. It has two sentences."
+    assert segments(a, b) == (segment(a), segment(b))
+    assert segments() == ()
+
+
+def test_sentences_import_does_not_load_spacy() -> None:
+    # Cold start matters: spaCy loads on the first cut, not on import (extract, which
+    # imports the text package, never pays for it).
+    code = "import sys, unitcheck.text.sentences; assert 'spacy' not in sys.modules"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
+
+
+# -- properties ---------------------------------------------------------------------------
+
+PIECES = [
+    "The", "mayor", "said", "U.S.", "Mr.", "No.", "5", "1.5", "$1.5bn.", "400m2", ".", "?",
+    "!", "…", "“", "”", "’", "'", "—", "-", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\u2028",
+    "Subscribe Now", "approx.", "é", "東京", "\x0c", "e.g.", "a.m.", ":", ";", ",", "(", '"',
+    "1.", "b)", "she",
+]  # fmt: skip
+TEXT = st.one_of(st.text(), st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+SPACED = st.lists(st.sampled_from([*PIECES, ")", "。", "?!", "..."]), max_size=40).map(" ".join)
+
+
+@settings(deadline=None, max_examples=200)
+@given(TEXT)
+def test_sentences_never_crash_and_spans_are_ordered(text: str) -> None:
+    previous_end = 0
+    for s in segment(text):
+        assert previous_end <= s.start < s.end <= len(text)
+        piece = text[s.start : s.end]
+        assert piece == piece.strip()
+        previous_end = s.end
+
+
+def _with_the_sentencizer(text: str) -> tuple[tuple[int, int], ...]:
+    """The reference: spaCy's own pipeline (tokenizer and sentencizer) over each line,
+    then the same repairs."""
+    from unitcheck.text.nlp import get_nlp
+
+    out = []
+    for m in sentences._LINE.finditer(text):
+        line = m.group()
+        if line.isspace():
+            continue
+        doc = get_nlp()(sentences._encodable(line))
+        spans = [sentences._trim(line, s.start_char, s.end_char) for s in doc.sents]
+        for start, end in sentences._repair(line, [s for s in spans if s[0] < s[1]]):
+            out.append((m.start() + start, m.start() + end))
+    return tuple(out)
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.one_of(TEXT, SPACED))
+def test_sentences_match_the_sentencizer(text: str) -> None:
+    # the sentencizer's rule run on the tokenizer's arrays gives what its objects give
+    assert tuple((s.start, s.end) for s in segment(text)) == _with_the_sentencizer(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ud800",
+        "It rose 5 km \udfff. Then it fell.",
+        "First line \ud83d.\nSecond \udc00 line. Third.",
+    ],
+)
+def test_sentences_lone_surrogates_never_raise(text: str) -> None:
+    spans = segment(text)
+    assert spans
+    for s in spans:
+        piece = text[s.start : s.end]
+        assert piece == piece.strip() and piece
+
+
+# -- every consumer sees the same sentences -----------------------------------------------
+
+
+def _cells(page: str) -> list[str]:
+    """The text of each sentence cell of an HTML report, as a reader sees it."""
+    cells = re.findall(r'<td class="text">(.*?)</td>', page, re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cells]
+
+
+def _html(run: RunResult) -> str:
+    out = io.StringIO()
+    emit("html", run, out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY))
+def test_sentences_same_in_compare_lint_and_reports(name: str) -> None:
+    text, expected = TRICKY[name]
+    want = kept(text)
+    assert [text[s.start : s.end] for s in want] == expected
+    # compare, on either side of a pair
+    result = compare(text, text)
+    assert result.segments_a == result.segments_b == want
+    # lint, and the lint result a report renders
+    assert linted(text).segments == want
+    document = check_document(text)
+    assert document.segments == want
+    # reports: the HTML rows of a lint, an extract and a comparison
+    assert _cells(_html(RunResult("lint", (document,)))) == expected
+    extracted = FileResult("extract", doc(text), quantities=tuple(extract(text)))
+    assert _cells(_html(RunResult("extract", (extracted,)))) == expected
+    pair = check_pair(text, text)
+    assert _cells(_html(RunResult("compare", (pair,)))) == [p for p in expected for _ in "ab"]
+    # and the sentence every text report quotes around a quantity
+    found = extract(text)
+    assert found
+    for result_ in (document, extracted, pair):
+        for q in found:
+            (holder,) = [s for s in want if s.start <= q.start < s.end]
+            snippet = positions.sentence(result_, "b", q)
+            assert snippet.text == text[holder.start : holder.end]
+            assert snippet.marked == q.text
+
+
+def test_sentences_lint_same_sentence_follows_the_segmenter(monkeypatch) -> None:
+    # "restated later" needs two sentences: cut the text as one, and lint follows
+    text = "A 2-mile causeway opened in May. The 5km causeway is now busy."
+    assert [f.code for f in lint(text)] == ["UC104"]
+    whole = (Segment(0, len(text)),)
+    monkeypatch.setattr(sentences, "segment", lambda text, keep=(): whole)
+    assert linted(text).segments == whole
+    assert lint(text) == []
+
+
+def test_sentences_compare_follows_the_segmenter(monkeypatch) -> None:
+    a = "It was 5 km. It was 6 km."
+    seen = []
+
+    def one_each(*texts: str) -> tuple[tuple[Segment, ...], ...]:
+        seen.append(texts)
+        return tuple((Segment(0, len(t)),) for t in texts)
+
+    monkeypatch.setattr(sentences, "segments", one_each)
+    result = compare(a, a)
+    assert seen == [(a, a)]
+    assert result.segments_a == result.segments_b == (Segment(0, len(a)),)
+
+
+def test_sentences_reports_follow_the_segmenter(monkeypatch) -> None:
+    # a result that carries no sentences is cut by text.sentences, nothing else
+    text = "The pier is 90 m long. It was rebuilt."
+    extracted = FileResult("extract", doc(text, "pier.txt"), quantities=tuple(extract(text)))
+    assert _cells(_html(RunResult("extract", (extracted,)))) == [
+        "The pier is 90 m long.",
+        "It was rebuilt.",
+    ]
+    calls = []
+
+    def halves(text: str, keep=()) -> tuple[Segment, ...]:
+        calls.append(text)
+        return (Segment(0, 3), Segment(4, len(text)))
+
+    monkeypatch.setattr(sentences, "segment", halves)
+    assert _cells(_html(RunResult("extract", (extracted,)))) == ["The", text[4:]]
+    (q,) = extracted.quantities
+    assert positions.sentence(extracted, "b", q).text == text[4:]
+    assert calls and set(calls) == {text}
+    # a result that carries its sentences is rendered as it is, never cut again
+    calls.clear()
+    carried = FileResult("lint", doc(text, "pier.txt"), segments=(Segment(0, len(text)),))
+    assert _cells(_html(RunResult("lint", (carried,)))) == [text]
+    assert calls == []
+
+
+def test_sentences_html_never_extracts(monkeypatch) -> None:
+    # a lint result without quantities renders what it has; extraction is never run
+    text = "The dam is 60 m tall."
+    document = check_document(text)
+    for name in ("unitcheck.extract", "unitcheck.extract.scan", "unitcheck"):
+        module = importlib.import_module(name)
+        monkeypatch.setattr(module, "extract", lambda *a, **k: pytest.fail("extract ran"))
+    bare = FileResult("lint", document.document, segments=document.segments)
+    page = _html(RunResult("lint", (bare,)))
+    assert "<mark" not in page and _cells(page) == [text]
+    assert '<mark class="q"' in _html(RunResult("lint", (document,)))
+
+
+# -- layering -----------------------------------------------------------------------------
+
+#: What report/ may import from unitcheck: it renders results and never runs the engine
+#: (``__version__`` from the package itself, for SARIF's tool version).
+_REPORT_MAY_IMPORT = {"model", "result", "codes", "text", "units", "report", "__version__"}
+
+
+def _imports(path: Path) -> set[str]:
+    """The unitcheck packages and modules *path* imports (first part after unitcheck)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                parts = (node.module or "").split(".")
+                if parts[0] == "unitcheck":
+                    found.add(parts[1] if len(parts) > 1 else node.names[0].name)
+            elif node.level == 1:  # a module of report/ itself
+                found.add("report")
+            else:  # from ..x import y
+                found.add((node.module or node.names[0].name).split(".")[0])
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == "unitcheck":
+                    found.add(parts[1] if len(parts) > 1 else "unitcheck")
+    return found
+
+
+def test_sentences_report_never_imports_the_engine() -> None:
+    files = sorted((PACKAGE / "report").glob("*.py"))
+    assert len(files) >= 8
+    for path in files:
+        wrong = _imports(path) - _REPORT_MAY_IMPORT
+        assert not wrong, f"report/{path.name} imports {sorted(wrong)}"
+    assert "text" in _imports(PACKAGE / "report" / "positions.py")
+
+
+def test_sentences_layering_check_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("from ..extract import extract\nfrom ..compare.align import align\n")
+    assert _imports(bad) - _REPORT_MAY_IMPORT == {"extract", "compare"}
+
+
+def test_sentences_one_segmenter_in_the_package() -> None:
+    # no module but text/sentences.py drives the sentencizer or keeps a sentence regex
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "sentences.py" or path.name == "nlp.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert "get_nlp" not in source, path
+        assert "sentencizer" not in source.replace("sentencizer's", ""), path
