@@ -224,3 +224,20 @@ def test_money_tables_name_the_bad_line(
     finally:
         monkeypatch.undo()
         load.cache_clear()
+
+
+def test_money_openers_are_the_words_an_amount_opens_with() -> None:
+    # the driver asks one set per token; the sets hold what the money rules read
+    from unitcheck.extract.money import money_openers
+
+    texts, lows = money_openers(lexicon())
+    assert {"US", "USD", "usd", "MUSD", "MAUD", "PS", "rupees", "HK"} <= texts
+    assert {"Musd", "M", "the", "KUSD"}.isdisjoint(texts)  # no code with that scale
+    assert "hk" in lows and "HK" not in lows
+    assert money_openers(lexicon()) is money_openers(lexicon())  # built once
+    for text, surface in [
+        ("It fetched MUSD 3 at auction.", "MUSD 3"),
+        ("Tickets were rupees 2,500 each.", "rupees 2,500"),
+        ("A hk $ 40 fare.", "hk $ 40"),
+    ]:
+        assert [q.text for q in extract(text)] == [surface], text

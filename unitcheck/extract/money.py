@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from ..errors import TableError
 from ..tables import alternatives, rows
 from ..text.context import words
-from ..text.tokens import NUM, SYM, WORD, Token, token_texts
+from ..text.tokens import NUM, SYM, WORD, token_texts
 from ..units.subunits import subunit_table
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 from .numbers import WORD_STARTS, Number, parse_digits, parse_words
 from .state import CLOSING, HYPHENS, SENTENCE_ENDS, Reading, Scan
 
@@ -125,17 +125,30 @@ def money_words() -> MoneyWords:
     )
 
 
-def money_starts(scan: Scan, t: Token) -> bool:
-    """May the word ``t`` open an amount ("US$", "USD", "usd", "HK", "MAUD")?"""
-    lex = scan.lex
-    text = t.text
-    return (
-        text in lex.currency_symbol_starts
-        or text in lex.currency_codes
-        or t.low in lex.currency_prefix_starts
-        or text in money_words().starts
-        or (len(text) == 4 and _code_scale(scan, text) is not None)
-    )
+#: The last answer of ``money_openers``, with the tables it was built from.
+_OPENERS: list[tuple[Lexicon, MoneyWords, tuple[frozenset[str], frozenset[str]]]] = []
+
+
+def money_openers(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that may open an amount ("US$", "USD", "usd", "HK", "MAUD"): as written
+    (a symbol's first token, an ISO code, a code with a scale letter on it, the words of
+    ``data/money_en.tsv``) and lower-cased (a country prefix), so the driver asks one set
+    per token. Built once for the tables in use.
+    """
+    words = money_words()
+    if _OPENERS and _OPENERS[0][0] is lex and _OPENERS[0][1] is words:
+        return _OPENERS[0][2]
+    scaled = {
+        letter + code
+        for letter in words.code_scales
+        if len(letter) == 1
+        for code in lex.currency_codes
+        if len(code) == 3 and (letter + code).isupper()
+    }  # "MUSD": what ``_code_scale`` reads
+    texts = lex.currency_symbol_starts | lex.currency_codes | words.starts | scaled
+    found = (frozenset(texts), lex.currency_prefix_starts)
+    _OPENERS[:] = [(lex, words, found)]
+    return found
 
 
 def _code(scan: Scan, text: str) -> str | None:

@@ -9,6 +9,7 @@ The lowest stage with ``lexicon`` and ``surfaces``: it reads tokens only, never 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -119,6 +120,10 @@ def digits_value(text: str) -> tuple[float, float]:
     >>> digits_value("3e700")
     (inf, inf)
     """
+    if len(text) <= 15 and text.isascii() and text.isdigit():  # "47", "2019": most figures
+        stripped = text.rstrip("0")
+        place = len(text) - len(stripped) if stripped else 0
+        return float(int(text)), power_of_ten(place)  # exact, as Decimal would give it
     if decimal_comma(text):  # "1,5", "1.234,56": the comma is the decimal point
         text = text.replace(".", "").replace(",", ".")
     clean = "".join(c for c in text if c not in _GROUPING).replace("\u2212", "-")
@@ -160,6 +165,7 @@ def _exponent(text: str) -> int:
     return -size if text.startswith("-") else size
 
 
+@functools.lru_cache(maxsize=1024)
 def power_of_ten(exponent: int) -> float:
     """10 ** exponent as a float: infinite above the float range, and the smallest
     positive float below it, so that a step is never zero.

@@ -14,10 +14,10 @@ makes each reading a ``Quantity``.
 from __future__ import annotations
 
 from ..model import Quantity
-from ..text.tokens import FRAC, NUM, SYM, WORD, Token, tokenize
+from ..text.tokens import FRAC, NUM, SYM, WORD, tokenize
 from .build import build
 from .lexicon import lexicon
-from .money import money_starts
+from .money import money_openers
 from .not_quantities import blocked_spans
 from .numbers import WORD_STARTS
 from .ranges import (
@@ -33,6 +33,9 @@ from .ranges import (
 from .reading import read_point_grouped, read_single
 from .state import MINUS_SIGNS, Reading, Scan, new_scan
 from .surfaces import unit_table
+
+#: The last answer of ``_starts``, with what it was built from.
+_STARTS: list[tuple[tuple[object, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]]] = []
 
 
 def extract(text: str) -> list[Quantity]:
@@ -55,8 +58,17 @@ def _run(scan: Scan) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     tokens = scan.tokens
-    while i < scan.n:
-        if not _may_start(scan, tokens[i]) or i in scan.blocked:
+    n = scan.n
+    blocked = scan.blocked
+    lows, texts, signs = _starts(scan)
+    while i < n:
+        t = tokens[i]
+        kind = t.kind
+        if kind == WORD:
+            may_start = t.low in lows or t.text in texts
+        else:
+            may_start = kind == NUM or kind == FRAC or (kind == SYM and t.text in signs)
+        if not may_start or i in blocked:
             i += 1
             continue
         reading = _read(scan, i)
@@ -71,19 +83,21 @@ def _run(scan: Scan) -> list[Quantity]:
     return found
 
 
-def _may_start(scan: Scan, t: Token) -> bool:
-    kind = t.kind
-    if kind == NUM or kind == FRAC:
-        return True
-    if kind == WORD:
-        return (
-            t.low in WORD_STARTS
-            or t.low == "minus"
-            or t.low == "between"
-            or t.low in scan.vague_starts
-            or money_starts(scan, t)
-        )
-    return kind == SYM and (t.text in scan.lex.currency_symbol_starts or t.text in MINUS_SIGNS)
+def _starts(scan: Scan) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What a quantity may start with besides a number: words (lower-cased: a number
+    word, "minus", "between", a vague amount, a country prefix; as written: what opens
+    an amount, ``money.money_openers``) and signs (a currency symbol, a minus sign)."""
+    lex = scan.lex
+    texts, prefixes = money_openers(lex)
+    key = (lex, scan.vague_starts, texts)
+    if _STARTS and all(a is b for a, b in zip(_STARTS[0][0], key, strict=True)):
+        return _STARTS[0][1]
+    # "minus" and "between" each have their own branch of the grammar: "minus 15C"
+    # (``reading``), "between 5 and 10 km" (``_read``)
+    lows = WORD_STARTS | {"minus", "between"} | scan.vague_starts | prefixes
+    found = (lows, texts, lex.currency_symbol_starts | MINUS_SIGNS)
+    _STARTS[:] = [(key, found)]
+    return found
 
 
 def _read(scan: Scan, i: int) -> Reading | None:
