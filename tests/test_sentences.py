@@ -424,3 +424,37 @@ def test_sentences_one_segmenter_in_the_package() -> None:
         source = path.read_text(encoding="utf-8")
         assert "get_nlp" not in source, path
         assert "sentencizer" not in source.replace("sentencizer's", ""), path
+
+
+# -- the one word splitter ----------------------------------------------------------------
+
+
+def test_words_split_prose_as_documented() -> None:
+    from unitcheck.text.words import words
+
+    assert words("A front-line post, 1,600 m long; it\u2019s the army's 2.5km road.") == [
+        "A", "front", "line", "post", "1,600", "m", "long", "it\u2019s", "the", "army's",
+        "2.5km", "road",
+    ]  # fmt: skip
+    assert words("end.Next 5,x x,5") == ["end", "Next", "5", "x", "x", "5"]
+
+
+def test_words_one_splitter_for_lint_and_alignment() -> None:
+    from unitcheck.compare import align
+    from unitcheck.lint import plausibility
+    from unitcheck.text import words
+
+    assert align.WORD is words.WORD and plausibility._WORD is words.WORD
+    assert plausibility.words("The Front-Line held") == ["the", "front", "line", "held"]
+    # alignment drops every word holding a digit, however the figure is written
+    assert align._words("Troops held 1,600m of the front-line") == [
+        "troops", "held", "of", "the", "front", "line",
+    ]  # fmt: skip
+
+
+def test_words_no_other_word_regex_in_lint_compare_or_reports() -> None:
+    pattern = re.compile(r"re\.compile\(\s*r?[\"'][^\"']*\\w\+")
+    for folder in ("lint", "compare", "report"):
+        for path in (PACKAGE / folder).glob("*.py"):
+            assert not pattern.search(path.read_text(encoding="utf-8")), path
+    assert pattern.search('X = re.compile(r"\\w+(?:x)")')  # the check can fail

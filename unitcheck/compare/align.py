@@ -31,6 +31,7 @@ from ..errors import TableError
 from ..model import AlignedPair, Segment
 from ..tables import alternatives, rows
 from ..text.sentences import keep_whole, segment, segments
+from ..text.words import WORD
 
 __all__ = ["align", "keep_whole", "segment", "segments"]
 
@@ -59,7 +60,6 @@ def _words_table() -> _Words:
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
-_RAW_WORD = re.compile(r"\w+(?:'\w+)*")
 _DIGIT = re.compile(r"\d")
 
 #: Words are compared by their first letters only: a cheap stemmer that also forgives
@@ -83,7 +83,7 @@ def _words(text: str) -> list[str]:
     numbers = _words_table().number
     digits = _DIGIT.search(text) is not None  # most pieces have none: numbers are masked
     words = []
-    for raw in _RAW_WORD.findall(text):
+    for raw in WORD.findall(text):  # text.words, the one word splitter
         if digits and _DIGIT.search(raw):
             continue  # a number, or a number glued to its unit ("400m2")
         if "'" in raw:

@@ -20,6 +20,8 @@ from ..errors import TableError
 from ..model import Kind, Quantity
 from ..tables import alternatives, rows
 from ..text.context import context_set
+from ..text.words import WORD
+from ..text.words import words as split_words
 from ..units.registry import to_si, unit_info
 
 TABLE = "plausibility.tsv"
@@ -28,7 +30,8 @@ TABLE = "plausibility.tsv"
 #: stand between a context word and its figure ("occupied more than 400m2").
 FILLERS = context_set("fillers").words
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d[\d,.]*")
+#: The one word splitter (``text.words``): lint reads the words compare weighs.
+_WORD = WORD
 
 #: One word of a context phrase: the word itself, and whether it is a prefix ("territor*").
 Word = tuple[str, bool]
@@ -37,7 +40,7 @@ Phrase = tuple[Word, ...]
 
 def words(text: str) -> list[str]:
     """The lower-cased words (and numbers) of a stretch of text, in order."""
-    return [m.group().lower() for m in _WORD.finditer(text)]
+    return [w.lower() for w in split_words(text)]
 
 
 @dataclass(frozen=True, slots=True)
