@@ -25,8 +25,7 @@ from unitcheck import check_document, check_pair, compare
 from unitcheck.extract import extract
 from unitcheck.lint.rules import lint, linted
 from unitcheck.model import Segment
-from unitcheck.report import emit
-from unitcheck.report import positions
+from unitcheck.report import emit, positions
 from unitcheck.result import FileResult, RunResult
 from unitcheck.text import sentences
 from unitcheck.text.reading import Document
@@ -73,7 +72,8 @@ TRICKY = {
         ["Profits reached $7.2 bn. last year, up 4.5%.", "Shares rose 1.25 points."],
     ),
     "a headline without a full stop": (
-        "Floods close 40 km of motorway\nRain fell for 12 hours on Tuesday. Crews worked overnight.",
+        "Floods close 40 km of motorway\n"
+        "Rain fell for 12 hours on Tuesday. Crews worked overnight.",
         [
             "Floods close 40 km of motorway",
             "Rain fell for 12 hours on Tuesday.",

@@ -194,7 +194,8 @@ def _sentence_starts(lines: Sequence[str]) -> list[list[Span]]:
             elif is_final:
                 seen_final = True
         ends = [*starts[1:], n]
-        out.append([(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends, strict=True)])
+        pieces = zip(starts, ends, strict=True)
+        out.append([(idx[a], idx[b - 1] + length[b - 1]) for a, b in pieces])
     return out
 
 
