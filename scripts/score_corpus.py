@@ -27,7 +27,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from unitcheck import extract  # noqa: E402
-from unitcheck.model import NON_QUANTITY_KINDS  # noqa: E402
 from unitcheck.units.registry import registry  # noqa: E402
 
 PEER_CORPUS = Path("/work/shared/corpora/quantulum3/quantities.json")
@@ -280,8 +279,6 @@ def match(predicted: list[Item], expected: list[Item]) -> tuple[int, list[Item],
 def ours(sentence: str) -> list[Item]:
     items = []
     for q in extract(sentence):
-        if q.kind in NON_QUANTITY_KINDS:
-            continue
         unit = q.unit
         items.append(Item(q.magnitude, unit, q.text))
     return items

@@ -208,7 +208,7 @@ def edits(sentence: str, q: Quantity) -> Iterator[Edit]:
     if numeral and text[numeral.end() : numeral.end() + 1] == "/":
         numeral = None  # a fraction ("1/4 mile"): its digits are not the figure
     unit = q.unit
-    if q.is_range or q.value is None:
+    if q.value is None:
         return
     value = q.value
     # -- must be flagged
@@ -291,7 +291,7 @@ def _factor(unit_text: str | None) -> float:
 
 
 def cases_for(corpus: str, sentence: str, frames: bool) -> Iterator[Case]:
-    quantities = [q for q in extract(sentence) if q.is_measure]
+    quantities = extract(sentence)
     for q in quantities:
         for edit in edits(sentence, q):
             if edit.kind.startswith("bound-reversed"):
@@ -348,8 +348,8 @@ def extraction_ok(case: Case) -> bool:
 
 def extraction_reason(case: Case) -> str | None:
     """How ``extract`` misreads the edit (a class name, for ``--classes``), or None."""
-    a_side = [q for q in extract(case.a) if _overlaps(q, case.span_a) and q.is_measure]
-    b_side = [q for q in extract(case.b) if _overlaps(q, case.span_b) and q.is_measure]
+    a_side = [q for q in extract(case.a) if _overlaps(q, case.span_a)]
+    b_side = [q for q in extract(case.b) if _overlaps(q, case.span_b)]
     if not a_side:
         return "original not read"
     if a_side[0].text != case.original.text or a_side[0].unit != case.original.unit:

@@ -48,7 +48,7 @@ def test_compare_flags_the_unit_change_and_exits_1(
 def test_compare_json_follows_the_schema(runner: CliRunner, pair: tuple[Path, Path]) -> None:
     result = runner.invoke(main, ["compare", str(pair[0]), str(pair[1]), "--format", "json"])
     data = json.loads(result.output)
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     errors = [f for f in data["findings"] if f["severity"] == "error"]
     assert len(errors) == 1
     finding = errors[0]
@@ -119,7 +119,7 @@ def test_extract_reads_stdin_and_prints_json(runner: CliRunner) -> None:
     result = runner.invoke(main, ["extract", "-", "--format", "json"], input=QUIET)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     (entry,) = data["files"]
     by_text = {q["text"]: q for q in entry["quantities"]}
     volume = by_text["2.5 million cubic metres"]

@@ -49,7 +49,7 @@ def test_money_subunit_as_written(text: str, expected: tuple[object, ...]) -> No
 def test_money_subunit_json_keeps_the_figure_as_written() -> None:
     result = CliRunner().invoke(main, ["extract", "--format", "json", "-"], input="Up 27 cents.")
     data = json.loads(result.output)
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     (q,) = data["files"][0]["quantities"]
     assert (q["value"], q["unit"], q["si_value"], q["si_unit"], q["kind"]) == (
         27.0,

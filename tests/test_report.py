@@ -312,7 +312,7 @@ def test_report_concise_respects_min_level(pair: FileResult) -> None:
 
 def test_report_json_compare(compare_run: RunResult) -> None:
     data = json.loads(render("json", compare_run))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 1, "unreadable": 1}
     assert data["errors"] == [{"path": "gone.txt", "message": "no such file"}]
     first, _, dropped = data["findings"]
@@ -347,7 +347,7 @@ def test_report_json_compare(compare_run: RunResult) -> None:
 
 def test_report_json_extract(extract_run: RunResult) -> None:
     data = json.loads(render("json", extract_run))
-    assert data["schema_version"] == 2 and data["errors"] == []
+    assert data["schema_version"] == 3 and data["errors"] == []
     (file,) = data["files"]
     assert file["path"] == "story.md"
     speed = next(q for q in file["quantities"] if q["text"] == "80 km/h")

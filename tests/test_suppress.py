@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 
+from unitcheck.check import check_document, check_pair
 from unitcheck.model import Finding, Quantity, Severity
+from unitcheck.report import emit
+from unitcheck.result import FileResult, RunResult
 from unitcheck.text.reading import document_from_bytes
 from unitcheck.text.suppress import Problem, Unused, parse
 
@@ -307,3 +313,66 @@ def test_suppress_text_hash_inside_a_line_is_prose() -> None:
 
 def test_suppress_markdown_heading_is_not_a_text_directive() -> None:
     assert parse("# unitcheck: ignore\n\n5 km\n", "markdown").scopes == ()
+
+
+# -- the UC401 finding: no quantity, its own span --------------------------------------
+
+
+def _report(fmt: str, result: FileResult) -> str:
+    out = io.StringIO()
+    emit(fmt, RunResult(result.command, (result,)), out)
+    return out.getvalue()
+
+
+def _line_col(source: str, needle: str) -> tuple[int, int]:
+    """1-based line and column of the first *needle* in *source*."""
+    offset = source.index(needle)
+    line = source.count("\n", 0, offset) + 1
+    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
+
+
+def test_suppress_unused_comment_is_a_finding_without_a_quantity() -> None:
+    src = "The quay is 80 m long.\n\n   <!-- unitcheck: ignore[UC103] -->\nGulls nest there.\n"
+    (f,) = check_document(src, path="quay.md").findings
+    assert f.code == "UC401" and f.a is None and f.b is None and f.primary is None
+    assert f.span is not None and f.span.side == "b" and f.place == f.span
+    line, column = _line_col(src, "<!--")
+    # every report points at the comment itself
+    (item,) = json.loads(_report("json", check_document(src, path="quay.md")))["findings"]
+    assert (item["a"], item["b"]) == (None, None)
+    where = item["location"]
+    assert (where["side"], where["path"], where["line"], where["column"]) == (
+        "b",
+        "quay.md",
+        line,
+        column,
+    )
+    sarif = json.loads(_report("sarif", check_document(src, path="quay.md")))
+    region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (line, column)
+    concise = _report("concise", check_document(src, path="quay.md"))
+    assert concise.startswith(f"quay.md:{line}:{column}: UC401 ")
+
+
+def test_suppress_unused_comment_in_the_original_points_at_the_original() -> None:
+    original = "Line one.\n\n<!-- unitcheck: ignore[UC101] -->\nThe mast is 40 m tall.\n"
+    revised = "Line one.\n\nThe mast is 40 m tall.\n"
+    result = check_pair(original, revised, path="rev.md", original_path="orig.md")
+    (f,) = [f for f in result.findings if f.code == "UC401"]
+    assert f.span is not None and f.span.side == "a"
+    line, column = _line_col(original, "<!--")
+    assert _report("concise", result).startswith(f"orig.md:{line}:{column}: UC401 ")
+    (item,) = json.loads(_report("json", result))["findings"]
+    assert item["location"]["path"] == "orig.md" and item["location"]["side"] == "a"
+    sarif = json.loads(_report("sarif", result))
+    place = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert place["artifactLocation"]["uri"] == "orig.md"
+    assert (place["region"]["startLine"], place["region"]["startColumn"]) == (line, column)
+
+
+def test_suppress_unused_comment_reports_quote_no_empty_quantity() -> None:
+    src = "The quay is 80 m long.\n\n<!-- unitcheck: ignore[UC103] -->\nGulls nest there.\n"
+    result = check_document(src, path="quay.md")
+    assert "[[]]" not in _report("text", result)
+    assert "****" not in _report("markdown", result)
+    assert '"kind"' not in _report("jsonl", result)

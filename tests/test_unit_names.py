@@ -102,7 +102,7 @@ def test_unit_names_read_as_a_person_writes(unit: str, value: float, shown: str)
     ],
 )
 def test_unit_names_describe_value(sentence: str, shown: str) -> None:
-    (q,) = [q for q in extract(sentence) if q.is_measure]
+    (q,) = extract(sentence)
     assert describe_value(q) == shown
 
 

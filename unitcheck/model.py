@@ -10,7 +10,6 @@ import enum
 from dataclasses import dataclass, field
 
 
-
 class Kind(enum.StrEnum):
     """What sort of number a quantity is; each member equals its string ("measure").
 
@@ -25,12 +24,7 @@ class Kind(enum.StrEnum):
     DURATION = "duration"  # a time span: "three hours", "10 years"
     COUNT = "count"  # a bare number counting a noun: "40 passengers"
     NUMBER = "number"  # a bare number with nothing it counts: "rose to 40"
-    DIRECTIVE = "directive"  # the zero-width mark of a suppression comment (UC401)
 
-
-#: Kinds that comparison never checks as quantities: the zero-width "directive" marks of
-#: suppression comments.
-NON_QUANTITY_KINDS = frozenset({Kind.DIRECTIVE})
 
 QUALIFIERS = frozenset({"approx", "lower", "upper"})
 
@@ -80,15 +74,6 @@ class Quantity:
         return (self.start, self.end)
 
     @property
-    def is_range(self) -> bool:
-        return self.value is None
-
-    @property
-    def is_measure(self) -> bool:
-        """True for anything comparison should check (not a suppression directive)."""
-        return self.kind not in NON_QUANTITY_KINDS
-
-    @property
     def magnitude(self) -> float:
         """One number standing for the quantity: the value, or a range's midpoint."""
         if self.value is not None:
@@ -115,6 +100,28 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {name!r}") from None
 
 
+SIDES = ("a", "b")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A place in one side's text: offsets into ``Document.text``, end exclusive.
+
+    ``side`` is "a" for the original of a pair, "b" for the revised copy or the one
+    document of lint and extract.
+    """
+
+    start: int
+    end: int
+    side: str = "b"
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+        if self.side not in SIDES:
+            raise ValueError(f"unknown side {self.side!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One thing a copy editor should look at.
@@ -124,6 +131,8 @@ class Finding:
     ``suggestion`` is text that could replace the primary quantity's span, when the
     checker knows the answer ("about 966 km"); reports offer it as a fix, and
     ``fix_safe`` says it is the only sensible reading, so ``--fix`` may apply it unasked.
+    ``span`` is the finding's own place, for a finding about no quantity (an unused
+    suppression comment, UC401); a finding with a quantity is placed by the quantity.
     """
 
     code: str
@@ -134,11 +143,21 @@ class Finding:
     b: Quantity | None = None
     suggestion: str | None = None
     fix_safe: bool = False
+    span: Span | None = None
 
     @property
     def primary(self) -> Quantity | None:
         """The quantity a report points at: the revised one when there is one."""
         return self.b if self.b is not None else self.a
+
+    @property
+    def place(self) -> Span | None:
+        """Where a report points: the primary quantity's span, else the finding's own."""
+        if self.b is not None:
+            return Span(self.b.start, self.b.end, "b")
+        if self.a is not None:
+            return Span(self.a.start, self.a.end, "a")
+        return self.span
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,8 +80,6 @@ def compare(
     tolerance, gallon, ton = options.tolerance, options.gallon, options.ton
     found_a = [localise(q, gallon=gallon, ton=ton) for q in extract(original)]
     found_b = [localise(q, gallon=gallon, ton=ton) for q in extract(revised)]
-    quantities_a = [q for q in found_a if q.is_measure]
-    quantities_b = [q for q in found_b if q.is_measure]
     segments_a, segments_b = sentences.segments(original, revised)
     segments_a = sentences.keep_whole(segments_a, [q.span for q in found_a])
     segments_b = sentences.keep_whole(segments_b, [q.span for q in found_b])
@@ -97,8 +95,8 @@ def compare(
     matches: list[tuple[Quantity, Quantity]] = []
     findings: list[Finding] = []
     judge = _Judge(original, revised, tolerance)
-    by_segment_a = _by_segment(quantities_a, segments_a)
-    by_segment_b = _by_segment(quantities_b, segments_b)
+    by_segment_a = _by_segment(found_a, segments_a)
+    by_segment_b = _by_segment(found_b, segments_b)
     left_a: list[_Left] = []
     left_b: list[_Left] = []
     for group_a, group_b in _groups(alignment):

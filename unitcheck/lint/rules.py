@@ -117,10 +117,9 @@ def linted(
         key = "ton_locale" if exc.key == "ton" and ton_locale is not None else exc.key
         raise ConfigError(exc.path, key, exc.reason) from None
     tolerance, ton_locale, gallon = options.tolerance, options.lint_ton(), options.gallon
-    everything = [localise(q, gallon=gallon) for q in extract(text)]
-    quantities = [q for q in everything if q.is_measure]
+    quantities = [localise(q, gallon=gallon) for q in extract(text)]
     # the sentences compare cuts for the same text: every quantity found is kept whole
-    segments = sentences.segment(text, [q.span for q in everything])
+    segments = sentences.segment(text, [q.span for q in quantities])
     context = Context(text, segments)
     pairs = _restatements(text, quantities)
     findings: list[Finding] = []
@@ -131,7 +130,7 @@ def linted(
     findings += ambiguous_tons(text, quantities, pairs, ton_locale)
     findings += _implausible(context, quantities, pairs)
     findings.sort(key=lambda f: (f.b.start if f.b else 0, f.b.end if f.b else 0, f.code))
-    return Linted(tuple(findings), tuple(everything), segments)
+    return Linted(tuple(findings), tuple(quantities), segments)
 
 
 # -- conversions inside the text --------------------------------------------------------

@@ -1,6 +1,6 @@
 """JSON and JSON Lines reports; the schema is documented in ``docs/schema.md``.
 
-``json`` writes one object with ``schema_version`` 2. ``jsonl`` writes one object a
+``json`` writes one object with ``schema_version`` 3. ``jsonl`` writes one object a
 line and no wrapper: a finding (compare, lint) or a quantity (extract), each with its
 ``path``, or an unreadable input as ``{"path": ..., "error": ...}``.
 """
@@ -10,14 +10,15 @@ from __future__ import annotations
 import math
 from typing import Any, TextIO
 
-from ..model import Finding, Quantity
+from ..model import Finding, Quantity, Span
 from ..report import Options
 from ..result import FileResult, RunResult
 from ..text.reading import Document
-from .positions import dump_json, locate, ordered, problem_message
+from .positions import document_of, dump_json, locate, ordered, problem_message
 
 #: 2: money written in a subunit keeps its figure and subunit ("27 cents": 27, "cent").
-SCHEMA_VERSION = 2
+#: 3: every finding has a ``location``; a UC401 has no quantity (``a`` and ``b`` null).
+SCHEMA_VERSION = 3
 
 
 def _float(value: float | None) -> float | None:
@@ -50,9 +51,26 @@ def quantity_dict(doc: Document, q: Quantity) -> dict[str, Any]:
     }
 
 
+def location_dict(result: FileResult, place: Span) -> dict[str, Any]:
+    """Where a finding points, on its side: path, offsets, line and column."""
+    doc = document_of(result, place.side)
+    loc = locate(doc, place)
+    return {
+        "side": place.side,
+        "path": doc.path,
+        "start": place.start,
+        "end": place.end,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+    }
+
+
 def finding_dict(result: FileResult, finding: Finding) -> dict[str, Any]:
-    """A finding as JSON, with both quantities (null where absent)."""
+    """A finding as JSON: where it points, and both quantities (null where absent)."""
     original = result.original
+    place = finding.place
     return {
         "code": finding.code,
         "name": finding.name,
@@ -60,6 +78,7 @@ def finding_dict(result: FileResult, finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "path": result.document.path,
         "original_path": original.path if original is not None else None,
+        "location": location_dict(result, place) if place is not None else None,
         "a": quantity_dict(original or result.document, finding.a)
         if finding.a is not None
         else None,
@@ -107,7 +126,7 @@ def _dump(obj: object, indent: int | None = None) -> str:
 
 
 def emit_json(run: RunResult, stream: TextIO, options: Options) -> None:
-    """Write *run* as one JSON object (``schema_version`` 2)."""
+    """Write *run* as one JSON object (``schema_version`` 3)."""
     stream.write(_dump(report_dict(run), indent=2) + "\n")
 
 

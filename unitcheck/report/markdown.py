@@ -38,16 +38,18 @@ def _surface(q: Quantity | None) -> str:
 def _row(result: FileResult, finding: Finding) -> str:
     doc, q, _ = primary(result, finding)
     line = str(locate(doc, q).line) if q is not None else ""
-    if result.original is not None:
-        change = f"{_surface(finding.a)} → {_surface(finding.b)}"
+    if finding.primary is None:  # about no quantity (UC401): the message says it all
+        change = ""
+    elif result.original is not None:
+        change = f"<br>{_surface(finding.a)} → {_surface(finding.b)}"
     else:
-        change = _surface(finding.b or finding.a)
+        change = f"<br>{_surface(finding.b or finding.a)}"
     cells = [
         escape(doc.path),
         line,
         f"`{finding.code}` {escape(finding.name)}",
         str(finding.severity),
-        f"{escape(finding.message)}<br>{change}",
+        f"{escape(finding.message)}{change}",
     ]
     return "| " + " | ".join(cells) + " |"
 

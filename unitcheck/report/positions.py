@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Finding, Quantity, Segment
+from ..model import Finding, Quantity, Segment, Span
 from ..result import FileResult, InputProblem, RunResult
 from ..text import sentences
 from ..text.reading import Document
@@ -68,8 +68,8 @@ class Snippet:
         return self.text[self.end :]
 
 
-def locate(doc: Document, q: Quantity) -> Location:
-    """Where quantity *q* (offsets into ``doc.text``) sits in ``doc.source``."""
+def locate(doc: Document, q: Quantity | Span) -> Location:
+    """Where quantity (or span) *q* (offsets into ``doc.text``) sits in ``doc.source``."""
     start, end = doc.source_span(q.start, q.end)
     line, column = doc.source_line_col(start)
     end_line, end_column = doc.source_line_col(end)
@@ -101,16 +101,19 @@ def document_of(result: FileResult, side: str) -> Document:
     return result.document
 
 
-def primary(result: FileResult, finding: Finding) -> tuple[Document, Quantity | None, str]:
+def primary(result: FileResult, finding: Finding) -> tuple[Document, Quantity | Span | None, str]:
     """The document, quantity and side a report points at for *finding*.
 
     The revised quantity when there is one, else the original's; a finding with no
-    quantity points at the revised (or linted) file as a whole.
+    quantity points at its own span (UC401), or else at the revised (or linted) file as
+    a whole.
     """
     if finding.b is not None:
         return result.document, finding.b, "b"
     if finding.a is not None:
         return document_of(result, "a"), finding.a, "a"
+    if finding.span is not None:
+        return document_of(result, finding.span.side), finding.span, finding.span.side
     return result.document, None, "b"
 
 

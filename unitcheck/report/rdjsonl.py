@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from ..codes import BY_CODE
-from ..model import Finding, Quantity
+from ..model import Finding, Quantity, Span
 from ..report import Options
 from ..result import FileResult, RunResult
 from ..text.reading import Document
@@ -31,7 +31,7 @@ from .positions import (
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
-def _range(doc: Document, q: Quantity) -> dict[str, Any]:
+def _range(doc: Document, q: Quantity | Span) -> dict[str, Any]:
     loc = locate(doc, q)
     (line, column), (end_line, end_column) = (
         utf8_column(doc, loc.offset),
@@ -43,7 +43,7 @@ def _range(doc: Document, q: Quantity) -> dict[str, Any]:
     }
 
 
-def _location(doc: Document, q: Quantity | None) -> dict[str, Any]:
+def _location(doc: Document, q: Quantity | Span | None) -> dict[str, Any]:
     where: dict[str, Any] = {"path": relative_path(doc.path)}
     if q is not None:
         where["range"] = _range(doc, q)
@@ -64,7 +64,7 @@ def diagnostic(result: FileResult, finding: Finding) -> dict[str, Any]:
         "code": code,
         "source": {"name": "unitcheck"},
     }
-    if finding.suggestion is not None and q is not None:
+    if finding.suggestion is not None and isinstance(q, Quantity):
         out["suggestions"] = [{"range": _range(doc, q), "text": finding.suggestion}]
     if side == "b" and finding.a is not None:
         out["related_locations"] = [

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..codes import CATALOG, Code
-from ..model import Finding, Quantity, Severity
+from ..model import Finding, Quantity, Severity, Span
 from ..report import Options
 from ..result import FileResult, RunResult
 from ..text.reading import Document
@@ -73,7 +73,7 @@ def _rule(code: Code) -> dict[str, Any]:
     }
 
 
-def _physical(doc: Document, q: Quantity | None) -> dict[str, Any]:
+def _physical(doc: Document, q: Quantity | Span | None) -> dict[str, Any]:
     location: dict[str, Any] = {"artifactLocation": {"uri": uri(doc.path)}}
     if q is not None:
         region = _region(doc, q)
@@ -83,8 +83,8 @@ def _physical(doc: Document, q: Quantity | None) -> dict[str, Any]:
     return location
 
 
-def _region(doc: Document, q: Quantity) -> dict[str, Any]:
-    """Where a quantity stands, as a SARIF region (lines, columns and characters)."""
+def _region(doc: Document, q: Quantity | Span) -> dict[str, Any]:
+    """Where a quantity (or a finding's own span) stands, as a SARIF region."""
     loc = locate(doc, q)
     return {
         "startLine": loc.line,
@@ -146,7 +146,7 @@ def _result(result: FileResult, finding: Finding, rule_index: dict[str, int]) ->
     out["level"] = LEVELS[finding.severity]
     out["message"] = {"text": finding.message}
     out["locations"] = [{"physicalLocation": _physical(doc, q)}]
-    if finding.suggestion is not None and q is not None:
+    if finding.suggestion is not None and isinstance(q, Quantity):
         out["fixes"] = [_fix(doc, q, finding)]
     if side == "b" and finding.a is not None and result.original is not None:
         out["relatedLocations"] = [

@@ -165,10 +165,12 @@ def _findings(run: RunResult, stream: TextIO, paint: Painter, width: int | None)
             sides = (("original", finding.a, "a"), ("revised", finding.b, "b"))
             if result.original is None:
                 sides = (("text", finding.b or finding.a, "b"),)
+            if finding.primary is None:  # about no quantity (UC401): nothing to quote
+                sides = ()
             labels = [label for label, _, _ in sides]
             if finding.suggestion is not None:
                 labels.append("suggestion")
-            column = max(len(label) for label in labels) + 1
+            column = max((len(label) for label in labels), default=0) + 1
             indent = " " * (column + 3)
             for label, q, side in sides:
                 head = f"  {paint('dim', (label + ':').ljust(column))} "

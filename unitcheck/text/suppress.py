@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..codes import BY_CODE, lookup
-from ..model import Finding, Kind, Quantity
+from ..model import Finding, Span
 from .markup import _markdown_parser, line_starts
 from .reading import Document
 
@@ -326,17 +326,17 @@ def apply_comments(
         return None if q is None else document.source_offset(q.start)
 
     kept, unused = directives.filter(findings, offset_of)
-    extra = [_directive_finding(document, u, "silenced nothing") for u in unused]
-    extra += [_directive_finding(document, p, p.reason) for p in directives.problems]
+    extra = [_directive_finding(document, side, u, "silenced nothing") for u in unused]
+    extra += [_directive_finding(document, side, p, p.reason) for p in directives.problems]
     return kept + tuple(extra)
 
 
-def _directive_finding(document: Document, where: Unused | Problem, why: str) -> Finding:
+def _directive_finding(document: Document, side: str, where: Unused | Problem, why: str) -> Finding:
+    """A UC401 placed, with no quantity, at the first text after the comment on *side*."""
     offset = _text_offset(document, where.line, where.column)
-    spot = Quantity(text="", start=offset, end=offset, value=0.0, unit=None, kind=Kind.DIRECTIVE)
     entry = BY_CODE["UC401"]
     message = f"the suppression comment {where.text.strip()!r} at line {where.line} {why}"
-    return Finding(entry.code, entry.name, entry.severity, message, None, spot)
+    return Finding(entry.code, entry.name, entry.severity, message, span=Span(offset, offset, side))
 
 
 def _text_offset(document: Document, line: int, column: int) -> int:
