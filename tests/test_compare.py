@@ -440,3 +440,79 @@ def test_compare_added_conversion_findings_point_into_their_own_texts() -> None:
             assert original[f.a.start : f.a.end] == f.a.text
         if f.b is not None:
             assert revised[f.b.start : f.b.end] == f.b.text
+
+
+# -- issue 10: a unit read from context, bounds written, ranges read in their ends -------
+
+
+@pytest.mark.parametrize(
+    ("original", "revised", "a", "b"),
+    [
+        ("The driver, 58, was unhurt.", "The driver, 580, was unhurt.", "58", "580"),
+        ("The driver, 58, was unhurt.", "The driver, 5.8, was unhurt.", "58", "5.8"),
+        ("The driver, 580, was unhurt.", "The driver, 58, was unhurt.", "580", "58"),
+        ("A 6-foot-4 lock forward.", "A 6-foot-40 lock forward.", "4", "40"),
+    ],
+)
+def test_compare_bare_figure_in_the_slot_of_a_context_unit_is_a_changed_figure(
+    original: str, revised: str, a: str, b: str
+) -> None:
+    assert _serious(unitcheck.compare(original, revised)) == [("UC102", a, b)]
+
+
+def test_compare_lends_no_written_unit_and_no_unit_to_another_slot() -> None:
+    # A written unit dropped is not the same fact re-read; a bare figure elsewhere in the
+    # sentence is not the age's slot.
+    assert _serious(unitcheck.compare("The road is 12 miles long.", "The road is 12 long.")) == []
+    result = unitcheck.compare(
+        "The driver, 58, was unhurt, police said.", "The driver was unhurt, 580 police said."
+    )
+    assert all(f.code not in ("UC101", "UC102") for f in result.findings)
+
+
+def test_compare_bound_word_reversed_where_one_side_reads_a_span() -> None:
+    result = unitcheck.compare(
+        "The bridge was rebuilt in under 14 months.", "The bridge was rebuilt in over 14 months."
+    )
+    assert _serious(result) == [("UC201", "14 months", "14 months")]
+    assert "under 14 months" in result.findings[0].message
+
+
+def test_compare_span_reading_kept_or_dropped_is_no_reversal() -> None:
+    for revised in ("Prices rose 5% in 12 months.", "Prices rose 5% over 12 months."):
+        assert _serious(unitcheck.compare("Prices rose 5% over 12 months.", revised)) == []
+
+
+@pytest.mark.parametrize(
+    ("original", "revised", "a", "b"),
+    [
+        ("The rules take it from 50 mph to 40 mph.", "The rules take it from 5.0 mph to 40 mph.",
+         "50 mph", "5.0 mph"),
+        ("The rules take it from 50 mph to 40 mph.", "The rules take it from 50 mph to 400 mph.",
+         "40 mph", "400 mph"),
+        ("The rules take it from 5.0 mph to 40 mph.", "The rules take it from 50 mph to 40 mph.",
+         "5.0 mph", "50 mph"),
+    ],
+)
+def test_compare_range_read_in_its_ends_where_the_other_side_writes_two_levels(
+    original: str, revised: str, a: str, b: str
+) -> None:
+    assert _serious(unitcheck.compare(original, revised)) == [("UC102", a, b)]
+
+
+def test_compare_range_end_with_a_unit_of_its_own_is_judged_in_that_unit() -> None:
+    # "50 mph to 64.4 km/h" is read by extraction as one range in mph; its second end,
+    # read alone, is the correct conversion of "40 mph".
+    result = unitcheck.compare(
+        "The rules take it from 50 mph to 40 mph.",
+        "The rules take it from 50 mph to 64.4 kilometres per hour.",
+    )
+    assert _serious(result) == []
+
+
+def test_compare_spelled_tens_and_ones_are_one_number() -> None:
+    from unitcheck.compare.judge import _number_starts
+
+    assert _number_starts("twenty-one years and 6 months") == (0, 21)
+    assert _number_starts("forty two days") == (0,)
+    assert _number_starts("5 feet 2 inches") == (0, 7)

@@ -16,6 +16,7 @@ own than edits.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..codes import BY_CODE
 from ..extract import extract
+from ..extract.lexicon import lexicon
 from ..extract.numbers import SMALL, TENS
 from ..model import AlignedPair, Comparison, Finding, Kind, Quantity, Segment
 from ..text import sentences
@@ -106,6 +108,10 @@ def compare(
             continue
         in_a, in_b = _compounds_in_parts(in_a, in_b, revised, gallon, ton)
         in_b, in_a = _compounds_in_parts(in_b, in_a, original, gallon, ton)
+        in_a = _ranges_in_ends(in_a, in_b, revised)
+        in_b = _ranges_in_ends(in_b, in_a, original)
+        in_b = _slot_units(in_b, revised, in_a, original)
+        in_a = _slot_units(in_a, original, in_b, revised)
         pairs = _pair(in_a, in_b, judge)
         matches.extend(pairs)
         findings.extend(judge.group(in_a, in_b, pairs))
@@ -188,13 +194,90 @@ def _compounds_in_parts(
     return out, other
 
 
-def _number_starts(text: str) -> list[int]:
-    """Where the numbers of a surface start, in digits or words ("seven years and 6")."""
-    return [
-        t.start
-        for t in tokenize(text)
-        if t.kind == NUM or (t.kind == WORD and (t.low in SMALL or t.low in TENS))
-    ]
+def _ranges_in_ends(
+    own: list[Quantity], other: list[Quantity], other_text: str
+) -> list[Quantity]:
+    """Read a range of *own* ("3.5 mph to 25 mph") as its two ends where *other* writes
+    two figures in its place with the same words between them ("from 35 mph to 25 mph",
+    a fall the extractor keeps as two levels), when one end kept its figure.
+
+    An edited end can turn two levels into a range (a falling "35 to 25" becomes a
+    rising "3.5 to 25"); as one range the figure that kept its place agrees with it and
+    the edited one would go unjudged.
+    """
+    if not any(q.value is None for q in own) or len(other) < 2:
+        return own
+    out: list[Quantity] = []
+    for q in own:
+        ends = _range_ends(q, other, other_text) if q.value is None else None
+        out.extend(ends or (q,))
+    return out
+
+
+def _range_ends(
+    q: Quantity, other: Sequence[Quantity], other_text: str
+) -> tuple[Quantity, Quantity] | None:
+    numbers = _number_starts(q.text)
+    if len(numbers) != 2 or numbers[0] != 0 or q.low is None or q.high is None:
+        return None
+    cut = numbers[1]
+    for x, y in zip(other, other[1:], strict=False):
+        gap = other_text[x.end : y.start]
+        if x.value is None or y.value is None or not gap.strip() or not q.text[:cut].endswith(gap):
+            continue
+        head_text = q.text[: cut - len(gap)]
+        head = _end(q, head_text, 0, q.low)
+        tail = _end(q, q.text[cut:], cut, q.high)
+        if not (conv.comparable(head, x) and conv.comparable(tail, y)):
+            continue
+        if conv.same_number(head, x) or conv.same_number(tail, y):
+            return head, tail
+    return None
+
+
+def _end(q: Quantity, text: str, offset: int, value: float) -> Quantity:
+    """One end of the range *q*, written *text* at *offset* in its surface: as the end
+    reads alone when it names a unit of its own ("35 mph to 40.2 km/h"), else with the
+    range's unit and that end's value."""
+    read = [e for e in extract(text) if e.value is not None]
+    alone = read[0] if len(read) == 1 and read[0].end - read[0].start == len(text) else None
+    if alone is not None and alone.unit is not None and alone.unit != q.unit:
+        return replace(alone, start=q.start + offset, end=q.start + offset + len(text))
+    step = alone.step if alone is not None and math.isclose(alone.value or 0, value) else q.step
+    si_value = None
+    if q.unit is not None and q.si_unit is not None:
+        si_value = value if q.unit == q.si_unit else units.convert(value, q.unit, q.si_unit)
+    return replace(
+        q,
+        text=text,
+        start=q.start + offset,
+        end=q.start + offset + len(text),
+        value=value,
+        low=None,
+        high=None,
+        step=step,
+        si_value=si_value,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_starts(text: str) -> tuple[int, ...]:
+    """Where the numbers of a surface start, in digits or words ("seven years and 6").
+
+    The ones of a spelled number after its tens ("twenty-one", "thirty two") continue
+    that number; they start no number of their own.
+    """
+    starts = []
+    tokens = tokenize(text)
+    for k, t in enumerate(tokens):
+        if t.kind == NUM:
+            starts.append(t.start)
+        elif t.kind == WORD and (t.low in SMALL or t.low in TENS):
+            tens = tokens[k - 2] if k >= 2 and tokens[k - 1].text == "-" else tokens[k - 1]
+            if k and t.low in SMALL and tens.low in TENS:
+                continue
+            starts.append(t.start)
+    return tuple(starts)
 
 
 def _may_be_compound(q: Quantity) -> bool:
@@ -256,6 +339,62 @@ def _segment_of(q: Quantity, group: Sequence[int], segments: Sequence[Segment]) 
         if segments[i].start <= q.start < segments[i].end:
             return i
     return group[0]
+
+
+# -- units read from context ---------------------------------------------------
+
+#: Characters either side of a figure that make its slot in the sentence: the same
+#: words around two figures mean they stand for one fact.
+_SLOT = 12
+
+
+def _context_unit(q: Quantity) -> bool:
+    """Is *q*'s unit read from its context, not written ("the man, 72," is an age, the
+    "3" of "6-foot-3" is inches)?"""
+    return q.unit is not None and q.unit_text is None and q.kind != Kind.MONEY
+
+
+def _bare(q: Quantity) -> bool:
+    return q.unit is None and q.noun is None and q.kind == Kind.NUMBER and q.value is not None
+
+
+def _slot(text: str, q: Quantity) -> tuple[str, str]:
+    return text[max(0, q.start - _SLOT) : q.start], text[q.end : q.end + _SLOT]
+
+
+def _slot_units(
+    own: list[Quantity], own_text: str, other: list[Quantity], other_text: str
+) -> list[Quantity]:
+    """Read a bare number of *own* with the unit the other side's figure in the same
+    slot takes from its context ("the man, 72," -> "the man, 720,": 720 years).
+
+    The context that made "72" an age is still there; the extractor declines the age
+    reading of an implausible "720" (or of "7.2"), but a reader sees the same fact with
+    its figure changed, not a figure that vanished and another that appeared. A unit
+    that is written ("12 miles" -> "12") is never lent: dropping it is another matter.
+    """
+    lenders = [q for q in other if _context_unit(q) and q.value is not None]
+    if not lenders or not any(_bare(q) for q in own):
+        return own
+    slots = {_slot(other_text, q): q for q in lenders}
+    out = []
+    for q in own:
+        lender = slots.get(_slot(own_text, q)) if _bare(q) else None
+        if lender is not None:
+            assert lender.unit is not None and q.value is not None
+            si_value = (
+                units.convert(q.value, lender.unit, lender.si_unit) if lender.si_unit else None
+            )
+            q = replace(
+                q,
+                unit=lender.unit,
+                kind=lender.kind,
+                dimension=lender.dimension,
+                si_unit=lender.si_unit,
+                si_value=si_value,
+            )
+        out.append(q)
+    return out
 
 
 # -- what alignment left over -----------------------------------------------------
@@ -540,6 +679,10 @@ class _Judge:
         """``conversion.agreement``, once per pair: scoring and judging both ask."""
         key = (id(a), id(b))
         if key not in self._agreements:
+            if _reading(a) == _reading(b):
+                # most pairs of a reprint: one reading, so one figure (and one amount)
+                self._agreements[key] = Agreement.SAME
+                return Agreement.SAME
             found = conv.agreement(a, b, self.tolerance)
             if found is Agreement.CONVERTED and (_head_kept(a, b) or _head_kept(b, a)):
                 found = Agreement.DIFFERENT
@@ -548,12 +691,11 @@ class _Judge:
 
     def score(self, a: Quantity, b: Quantity) -> float:
         agreement = self.agreement(a, b)
-        same_number = conv.same_number(a, b)
         if agreement is Agreement.SAME:
             return _SCORE_SAME
         if agreement is Agreement.CONVERTED:
             return _SCORE_CONVERTED
-        if same_number and (a.unit is None) == (b.unit is None):
+        if (a.unit is None) == (b.unit is None) and conv.same_number(a, b):
             return _SCORE_SAME_NUMBER
         if agreement is Agreement.DIFFERENT:
             return _SCORE_VALUE_CHANGED if conv.same_unit(a, b) else _SCORE_WRONG_CONVERSION
@@ -650,6 +792,19 @@ class _Judge:
                 a,
                 b,
             )
+        elif {a.qualifier, b.qualifier} in _ONE_BOUND:
+            # One side's bound word is read as something else ("in over 12 months" as a
+            # span): the words written still reverse the bound the other side states.
+            word_a, bound_a = _written_bound(self.original, a)
+            word_b, bound_b = _written_bound(self.revised, b)
+            if _reversed(a.qualifier or bound_a, b.qualifier or bound_b):
+                yield _finding(
+                    "UC201",
+                    f"the bound was reversed: \u201c{word_a} {a.text}\u201d became "
+                    f"\u201c{word_b} {b.text}\u201d",
+                    a,
+                    b,
+                )
 
     def added_conversion(
         self, a: Quantity, b: Quantity, restated: Quantity | None = None
@@ -726,7 +881,30 @@ class _Judge:
         )
 
 
+def _reading(q: Quantity) -> tuple[object, ...]:
+    """Everything ``conversion.agreement`` reads of a quantity (not its surface or span)."""
+    return (q.value, q.low, q.high, q.unit, q.si_unit, q.kind, q.step, q.qualifier, q.dimension)
+
+
 _BOUND = {"lower": "at least", "upper": "at most", "approx": "about", None: "exact"}
+#: Qualifier pairs where one side states a bound and the other reads none.
+_ONE_BOUND = ({"lower", None}, {"upper", None})
+
+
+def _written_bound(text: str, q: Quantity) -> tuple[str, str | None]:
+    """The bound phrase written just before *q* ("over", "more than") and its direction
+    in the lexicon (lower, upper), whatever reading the extractor gave the figure."""
+    table = lexicon()
+    window = text[max(0, q.start - 8 * table.qualifier_longest) : q.start]
+    tokens = tokenize(window)
+    if not tokens or window[tokens[-1].end :].strip():
+        return "", None
+    for size in range(min(table.qualifier_longest, len(tokens)), 0, -1):
+        words = tokens[-size:]
+        found = table.qualifiers.get(tuple(t.low for t in words))
+        if found in ("lower", "upper"):
+            return window[words[0].start : words[-1].end], found
+    return "", None
 
 
 def _reversed(x: str | None, y: str | None) -> bool:
