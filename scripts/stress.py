@@ -18,7 +18,8 @@ alarm) is filed under "extraction" when ``extract`` does not read the edited tex
 edit meant it (the quantity is not found, or found with another unit or value): those are
 the extractor's to fix, not compare's.
 
-usage: python scripts/stress.py [--corpus NAME ...] [--no-frames] [--limit N] [-v] [--classes]
+usage: python scripts/stress.py [--corpus NAME ...] [--no-frames] [--all-frames] [--limit N] [-v]
+                                [--classes]
 Prints one line per corpus, then the totals; with --classes, the raw misses and false
 alarms by edit and cause (an extraction misreading, or compare's own), with examples.
 """
@@ -76,6 +77,7 @@ MONEY_RESTYLE = {" million": "m", "m": " million", " billion": "bn", "bn": " bil
 SYMBOLS = {"$": "£", "£": "$", "€": "$"}
 NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 SPACED_FIGURE = re.compile(r"\d [.,] \d")
+HYPHEN_HEAD = re.compile(r"-\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,16 +170,23 @@ def target(unit: str) -> str | None:
         if factor is None:
             continue
         if dimension == "[temperature]" or not 0.7 < abs(factor) < 1.4:
-            if conv.unit_words(new) and conv.unit_words(new) != conv.unit_words(unit):
+            words = conv.unit_words(new)
+            # a unit a desk can write in words: not "1" (mmol/mol over mol/mol)
+            if re.search(r"[A-Za-z]", words) and words != conv.unit_words(unit):
                 return new
     return None
 
 
 def figure(x: float) -> str:
-    """A converted figure as a desk writes it: three significant digits, commas."""
+    """A converted figure as a desk writes it: three significant digits, commas, and
+    never a float's exponent ("0.00005", not "5e-05")."""
     if abs(x) >= 100:
         return f"{round(x):,}"
-    return f"{x:.3g}"
+    if x == 0:
+        return "0"
+    places = max(0, 2 - math.floor(math.log10(abs(x))))
+    shown = f"{round(x, places):.{places}f}"
+    return shown.rstrip("0").rstrip(".") if "." in shown else shown
 
 
 def times_ten(numeral: str) -> str:
@@ -230,7 +239,8 @@ def edits(sentence: str, q: Quantity) -> Iterator[Edit]:
             if numeral and text[numeral.end() :].startswith(old) and len(text) == numeral.end() + len(old):
                 factor = 1000.0 if new.strip() in ("billion", "bn") else 0.001
                 yield Edit("scale-swapped", text[: numeral.end()] + new, True, ((value * factor, unit),))
-        if text[:1] in SYMBOLS and not text.startswith("US"):
+        if text[:1] in SYMBOLS and not text[1:2].isalpha():
+            # not "$A4.6bn" (Australian): "£A4.6bn" is no currency a desk writes
             yield Edit("currency-swapped", SYMBOLS[text[0]] + text[1:], True)
     before = sentence[: q.start].rstrip().lower()
     for bound, other in BOUNDS.items():
@@ -239,6 +249,10 @@ def edits(sentence: str, q: Quantity) -> Iterator[Edit]:
             break
     number = _number_part(q)
     to = target(unit) if unit and q.kind != "money" and unit != "percent" else None
+    if HYPHEN_HEAD.match(sentence, q.end):
+        # "6-foot" of "6-foot-3": the head of a measure written in two hyphenated parts;
+        # no desk converts it alone or writes a conversion inside the compound
+        to = None
     if to is not None and number is not None and numeral is not None:
         hyphen = "-" if text[len(number) : len(number) + 1] == "-" else " "
         words = conv.unit_words(to, plural=hyphen == " ")
@@ -290,9 +304,32 @@ def _factor(unit_text: str | None) -> float:
     return entry.factor if entry is not None else 1.0
 
 
-def cases_for(corpus: str, sentence: str, frames: bool) -> Iterator[Case]:
+def cases_for(
+    corpus: str,
+    sentence: str,
+    frames: bool,
+    all_frames: bool = False,
+    misread: Counter[str] | None = None,
+) -> Iterator[Case]:
+    """The cases of one sentence: each edit in the sentence, and in the frames.
+
+    A frame takes the quantity out of the sentence that gave it its reading: "7.6
+    million pounds" of cargo alone is money, "2 degrees" of a sea temperature alone is
+    an angle. An honest edit is honest only for the reading it was computed from (a
+    correct conversion of a mass is no honest edit of money), so a quiet edit's frame is
+    made only where ``extract`` reads the quantity in the frame as in the sentence,
+    unless *all_frames*; *misread* counts the frames left out, by edit. An error stays
+    an error whatever the frame, so errors are set in every frame.
+    """
     quantities = extract(sentence)
     for q in quantities:
+        kept: dict[str, bool] = {}
+
+        def holds(fa: str, surface: str, q: Quantity = q, kept: dict[str, bool] = kept) -> bool:
+            if fa not in kept:
+                kept[fa] = all_frames or _reads_as(fa, _span(fa, surface), q)
+            return kept[fa]
+
         for edit in edits(sentence, q):
             if edit.kind.startswith("bound-reversed"):
                 bound = edit.kind.split(":", 1)[1]
@@ -314,8 +351,21 @@ def cases_for(corpus: str, sentence: str, frames: bool) -> Iterator[Case]:
             if frames:
                 for frame in FRAMES:
                     fa, fb = frame.format(q=q.text), frame.format(q=edit.new)
+                    if not edit.flag and not holds(fa, q.text):
+                        if misread is not None:
+                            misread[edit.kind] += 1
+                        continue
                     yield Case(corpus, edit.kind + " (frame)", fa, fb, _span(fa, q.text),
                                _span(fb, edit.new), edit.flag, edit.expect, q)
+
+
+def _reads_as(text: str, span: tuple[int, int], q: Quantity) -> bool:
+    """Does ``extract`` read the quantity at *span* of *text* as *q* (surface and unit)?"""
+    return any(
+        r.text == q.text and r.unit == q.unit and r.value == q.value
+        for r in extract(text)
+        if _overlaps(r, span)
+    )
 
 
 def _span(text: str, surface: str) -> tuple[int, int]:
@@ -485,6 +535,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="sentences per corpus")
     parser.add_argument("-v", action="store_true", help="print every miss and false alarm")
     parser.add_argument(
+        "--all-frames",
+        action="store_true",
+        help="set quiet edits in every frame, also where extract reads the original "
+        "quantity otherwise than in its sentence (or not at all)",
+    )
+    parser.add_argument(
         "--classes",
         action="store_true",
         help="after the totals, the raw misses and false alarms of all corpora by class "
@@ -493,18 +549,32 @@ def main(argv: list[str] | None = None) -> int:
     ns = parser.parse_args(argv)
     misses = Misses() if ns.classes else None
     total_own, total_raw = Tally(), Tally()
+    misread: Counter[str] = Counter()
     for name, sentences in corpora(ns.corpus).items():
         if ns.limit:
             sentences = sentences[: ns.limit]
-        cases = [c for s in sentences for c in cases_for(name, s, not ns.no_frames)]
+        here: Counter[str] = Counter()
+        cases = [
+            c
+            for s in sentences
+            for c in cases_for(name, s, not ns.no_frames, ns.all_frames, here)
+        ]
         own, raw, classes = run(cases, ns.v, misses)
         print(f"{name}: compare {own.line()}; raw {raw.line().rsplit(',', 1)[0]}")
         if classes:
             print(f"  extraction class by edit: {dict(classes.most_common())}")
-        for field in ("flags", "caught", "quiet", "kept", "extraction"):
-            setattr(total_own, field, getattr(total_own, field) + getattr(own, field))
-            setattr(total_raw, field, getattr(total_raw, field) + getattr(raw, field))
+        if here:
+            print(f"  quiet frames not made (the frame reads the quantity otherwise): {here.total()}")
+        misread += here
+        for attr in ("flags", "caught", "quiet", "kept", "extraction"):
+            setattr(total_own, attr, getattr(total_own, attr) + getattr(own, attr))
+            setattr(total_raw, attr, getattr(total_raw, attr) + getattr(raw, attr))
     print(f"TOTAL: compare {total_own.line()}; raw {total_raw.line().rsplit(',', 1)[0]}")
+    if misread:
+        print(
+            f"quiet frames not made, by edit ({misread.total()}; --all-frames makes them): "
+            f"{dict(misread.most_common())}"
+        )
     if misses is not None:
         print("raw misses and false alarms by class (count, what, edit, cause):")
         for line in misses.lines():

@@ -96,3 +96,34 @@ def test_stress_sample_errors_flagged_honest_edits_quiet(item: tuple[str, str]) 
         if hit != case.flag and stress.extraction_ok(case):
             wrong.append((case.kind, case.a, case.b, messages))
     assert not wrong
+
+
+def test_stress_harness_writes_figures_as_a_desk_does() -> None:
+    # A converted figure never carries a float's exponent ("5e-05 kilograms").
+    assert stress.figure(5e-05) == "0.00005"
+    assert stress.figure(19.312) == "19.3"
+    assert stress.figure(1609.3) == "1,609"
+
+
+def test_stress_harness_converts_no_head_of_a_hyphenated_height() -> None:
+    # "6-foot" of "6-foot-3" is half of a height: "6-foot (1.83 m)-3" is no desk's edit.
+    kinds = _kinds("The 6-foot-3 forward scored 31 points.")
+    assert not any(k.startswith(("conversion", "unit-swapped")) for k in kinds)
+    assert "value-x10" in kinds
+
+
+def test_stress_harness_sets_quiet_edits_only_in_frames_that_keep_the_reading() -> None:
+    # Alone, "7.6 million pounds" is money: a conversion of the freight's mass into
+    # kilograms is no honest edit there, so that frame is not made for the quiet edits;
+    # the errors are still set in every frame.
+    sentence = "The freighter carried 7.6 million pounds of grain across the lake."
+    misread = stress.Counter()
+    cases = list(stress.cases_for("test", sentence, True, misread=misread))
+    assert misread["conversion-added-ok"] > 0
+    for case in cases:
+        if case.kind.endswith("(frame)") and not case.flag:
+            assert stress._reads_as(case.a, case.span_a, case.original)
+    errors = [c for c in cases if c.kind == "unit-swapped (frame)"]
+    assert len(errors) == len(stress.FRAMES)
+    every = list(stress.cases_for("test", sentence, True, all_frames=True))
+    assert len(every) == len(cases) + misread.total()
