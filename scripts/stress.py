@@ -325,7 +325,9 @@ def cases_for(
     for q in quantities:
         kept: dict[str, bool] = {}
 
-        def holds(fa: str, surface: str, q: Quantity = q, kept: dict[str, bool] = kept) -> bool:
+        def holds(
+            fa: str, surface: str, q: Quantity = q, kept: dict[str, bool] = kept
+        ) -> bool:
             if fa not in kept:
                 kept[fa] = all_frames or _reads_as(fa, _span(fa, surface), q)
             return kept[fa]
@@ -564,7 +566,7 @@ def main(argv: list[str] | None = None) -> int:
         if classes:
             print(f"  extraction class by edit: {dict(classes.most_common())}")
         if here:
-            print(f"  quiet frames not made (the frame reads the quantity otherwise): {here.total()}")
+            print(f"  quiet frames not made (the frame reads it otherwise): {here.total()}")
         misread += here
         for attr in ("flags", "caught", "quiet", "kept", "extraction"):
             setattr(total_own, attr, getattr(total_own, attr) + getattr(own, attr))
