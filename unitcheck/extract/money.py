@@ -184,17 +184,10 @@ def currency_symbol(scan: Scan, i: int) -> tuple[str, int] | None:
     lex = scan.lex
     if i >= scan.n:
         return None
-    if (
-        tokens[i].text not in lex.currency_symbol_starts
-        and _code(scan, tokens[i].text) is None
-        and tokens[i].low not in lex.currency_prefix_starts
-        and tokens[i].text not in lex.currency_prefix_starts
-        and tokens[i].text not in money_words().lower_prefixes
-        and tokens[i].text not in money_words().folded_starts
-        and tokens[i].text not in money_words().words_before
-        and _code_scale(scan, tokens[i].text) is None
-    ):
-        return None
+    texts, prefixes = money_openers(lex)  # every way an amount may open, in two sets
+    if tokens[i].text not in texts and tokens[i].low not in prefixes:
+        if tokens[i].text not in prefixes:
+            return None
     if tokens[i].text in money_words().words_before:
         return _word_before(scan, i)
     if tokens[i].text in money_words().folded_starts:

@@ -66,8 +66,13 @@ def _run(scan: Scan) -> list[Quantity]:
         kind = t.kind
         if kind == WORD:
             may_start = t.low in lows or t.text in texts
+        elif kind == SYM:
+            # a minus sign only before a figure, as ``read_single`` reads it ("-5C", "- 20 F")
+            may_start = t.text in signs or (
+                t.text in MINUS_SIGNS and i + 1 < n and tokens[i + 1].kind == NUM
+            )
         else:
-            may_start = kind == NUM or kind == FRAC or (kind == SYM and t.text in signs)
+            may_start = kind == NUM or kind == FRAC
         if not may_start or i in blocked:
             i += 1
             continue
@@ -86,7 +91,8 @@ def _run(scan: Scan) -> list[Quantity]:
 def _starts(scan: Scan) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """What a quantity may start with besides a number: words (lower-cased: a number
     word, "minus", "between", a vague amount, a country prefix; as written: what opens
-    an amount, ``money.money_openers``) and signs (a currency symbol, a minus sign)."""
+    an amount, ``money.money_openers``) and currency symbols; a minus sign is the
+    driver's own test."""
     lex = scan.lex
     texts, prefixes = money_openers(lex)
     key = (lex, scan.vague_starts, texts)
@@ -95,7 +101,7 @@ def _starts(scan: Scan) -> tuple[frozenset[str], frozenset[str], frozenset[str]]
     # "minus" and "between" each have their own branch of the grammar: "minus 15C"
     # (``reading``), "between 5 and 10 km" (``_read``)
     lows = WORD_STARTS | {"minus", "between"} | scan.vague_starts | prefixes
-    found = (lows, texts, lex.currency_symbol_starts | MINUS_SIGNS)
+    found = (lows, texts, lex.currency_symbol_starts)
     _STARTS[:] = [(key, found)]
     return found
 
