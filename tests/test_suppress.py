@@ -376,3 +376,14 @@ def test_suppress_unused_comment_reports_quote_no_empty_quantity() -> None:
     assert "[[]]" not in _report("text", result)
     assert "****" not in _report("markdown", result)
     assert '"kind"' not in _report("jsonl", result)
+
+
+def test_suppress_unused_comment_sits_in_the_html_row_of_its_sentence() -> None:
+    # the HTML report files a finding with no quantity by its own span, not under "Other"
+    original = "The pier is 90 m long.\n<!-- unitcheck: ignore[UC101] -->\nThe mast is 40 m tall.\n"
+    revised = "The pier is 90 m long.\nThe mast is 40 m tall.\n"
+    result = check_pair(original, revised, path="rev.md", original_path="orig.md")
+    html = _report("html", result)
+    assert "UC401" in html
+    row = html[html.index("The mast"):]
+    assert "UC401" in row[: row.index("</tr>")]

@@ -228,30 +228,42 @@ def _note_html(note: _Note) -> str:
     return "".join(parts)
 
 
-def _contains(segment: Segment | None, q: Quantity | None) -> bool:
-    return segment is not None and q is not None and segment.start <= q.start < segment.end
-
-
 def _place(
     notes: Sequence[_Note],
     rows: Sequence[tuple[Segment | None, Segment | None]],
 ) -> tuple[list[list[_Note]], list[_Note]]:
     """Put each note in the first row whose segment holds its quantity (its revised one
-    first), found by bisection over the segments of each side."""
+    first), or for a finding with no quantity (UC401) its own span, found by bisection
+    over the segments of each side."""
     placed: list[list[_Note]] = [[] for _ in rows]
     left: list[_Note] = []
     sides = {"a": _first_rows(rows, 0), "b": _first_rows(rows, 1)}
     for note in notes:
         for side in ("b", "a"):
-            q = getattr(note.finding, side)
+            at = _start_on(note.finding, side)
+            if at is None:
+                continue
             starts, segments, first_row = sides[side]
-            k = bisect_left(starts, q.start + 1) - 1 if q is not None else -1
-            if k >= 0 and _contains(segments[k], q):
+            k = bisect_left(starts, at + 1) - 1
+            if k >= 0 and at < segments[k].end:
                 placed[first_row[k]].append(note)
+                break
+            if getattr(note.finding, side) is None and k + 1 < len(segments):
+                # a comment between sentences belongs with the sentence it governs
+                placed[first_row[k + 1]].append(note)
                 break
         else:
             left.append(note)
     return placed, left
+
+
+def _start_on(finding: Finding, side: str) -> int | None:
+    """Where *finding* points on *side*: its quantity there, else its own span there."""
+    q = getattr(finding, side)
+    if q is not None:
+        return q.start
+    span = finding.span
+    return span.start if span is not None and span.side == side else None
 
 
 def _first_rows(
