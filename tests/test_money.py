@@ -13,6 +13,7 @@ from unitcheck import compare, extract, lint
 from unitcheck.cli import main
 from unitcheck.data import __name__ as _data_package
 from unitcheck.extract.lexicon import lexicon
+from unitcheck.extract.surfaces import subunit_surfaces
 from unitcheck.units.conversion import (
     Agreement,
     agreement,
@@ -131,7 +132,7 @@ def test_money_describe_value_names_the_subunit(text: str, shown: str) -> None:
 def test_money_subunit_table_agrees_with_the_currency_table() -> None:
     # every subunit surface is a "cent" row of currencies_en.tsv, and every cent row is one
     lex = lexicon()
-    table = subunit_table()
+    table = subunit_surfaces()
     assert set(table.by_surface) == set(lex.currency_factors)
     assert _data_package == "unitcheck.data"
 

@@ -17,10 +17,10 @@ from ..errors import TableError
 from ..tables import alternatives, rows
 from ..text.context import words
 from ..text.tokens import NUM, SYM, WORD, token_texts
-from ..units.subunits import subunit_table
 from .lexicon import Lexicon, lexicon
 from .numbers import WORD_STARTS, Number, parse_digits, parse_words
 from .state import CLOSING, HYPHENS, SENTENCE_ENDS, Reading, Scan
+from .surfaces import subunit_surfaces
 
 #: "1080p" is a video resolution, not pence.
 VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
@@ -449,7 +449,7 @@ def _second_part(scan: Scan, reading: Reading, j: int, *, bare: bool) -> int:
     if found is not None and found[0] == reading.currency:
         words = tuple(tokens[m].text for m in range(end, found[1]))
         if tuple(w.lower() for w in words) in scan.lex.currency_factors:
-            subunit = subunit_table().match(words)
+            subunit = subunit_surfaces().match(words)
     if subunit is not None:
         assert found is not None
         share, end = subunit.factor, found[1]
@@ -487,7 +487,7 @@ def _subunit(
 ) -> int:
     """Money in a subunit ("27 cents", "12 sen"), kept as written; ``j`` if the
     subunit's case rules it out ("12 Sen." is a senator's title, not money)."""
-    subunit = subunit_table().match(words)
+    subunit = subunit_surfaces().match(words)
     if subunit is None:
         return j
     reading.currency, reading.subunit, reading.unit_factor = code, subunit.unit, subunit.factor
@@ -507,7 +507,7 @@ def one_coin(scan: Scan, reading: Reading, i: int) -> int | None:
     words = tuple(tokens[m].text for m in range(i + 1, end))
     if tuple(w.lower() for w in words) not in scan.lex.currency_factors:
         return None
-    subunit = subunit_table().match(words)
+    subunit = subunit_surfaces().match(words)
     if subunit is None or not subunit.one:
         return None
     if end < scan.n and tokens[end].text in HYPHENS and not tokens[end].space:

@@ -17,6 +17,7 @@ from ..tables import alternatives, rows
 from ..text.tokens import token_texts
 from ..units.pint_cache import remembered
 from ..units.registry import registry
+from ..units.subunits import Subunit, subunit_table
 
 UNIT_FLAGS = frozenset({"cs", "attached", "ambiguous", "nohyphen", "one", "grouped", "mark"})
 
@@ -162,3 +163,34 @@ def pint_entry(text: str) -> UnitEntry | None:
         return None
     symbol = text == ureg.get_symbol(name)  # a name was folded; a symbol kept its case
     return UnitEntry((text,), name, 1.0, symbol, False, len(text) <= 3, False, False)
+
+
+@dataclass(frozen=True, slots=True)
+class SubunitSurfaces:
+    """Currency subunits by how they are written, keyed by their folded token texts."""
+
+    by_surface: dict[tuple[str, ...], tuple[Subunit, tuple[str, ...]]]  # folded -> (subunit, exact)
+
+    def match(self, words: tuple[str, ...]) -> Subunit | None:
+        """The subunit written as *words* (token texts), honouring its case flag."""
+        found = self.by_surface.get(tuple(w.lower() for w in words))
+        if found is None:
+            return None
+        subunit, exact = found
+        if subunit.case_sensitive and words != exact:
+            return None
+        return subunit
+
+
+@functools.cache
+def subunit_surfaces() -> SubunitSurfaces:
+    """The surfaces of ``subunits_en.tsv`` as token sequences.
+
+    >>> subunit_surfaces().match(("pence",)).unit, subunit_surfaces().match(("Sen",))
+    ('penny', None)
+    """
+    by_surface: dict[tuple[str, ...], tuple[Subunit, tuple[str, ...]]] = {}
+    for surface, subunit in subunit_table().surfaces:
+        words = token_texts(surface)
+        by_surface[tuple(w.lower() for w in words)] = (subunit, words)
+    return SubunitSurfaces(by_surface)

@@ -17,10 +17,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import TableError
 from ..tables import alternatives, rows
-from .tokens import Token
+
+if TYPE_CHECKING:
+    from .tokens import Token
 
 TABLE = "context_en.tsv"
 DIRECTIONS = frozenset({"at", "before", "after", "around", "all"})

@@ -1,5 +1,6 @@
-"""Currency subunits as written ("27 cents", "470 pence", "12 sen"), from
-``data/subunits_en.tsv``.
+"""Currency subunits ("27 cents", "470 pence", "12 sen"), from ``data/subunits_en.tsv``:
+their names, plurals and share of the currency. How each is written in text (its
+surfaces, matched by token) is extraction's table, ``extract.surfaces.subunit_surfaces``.
 
 An amount written in a subunit keeps its figure and its subunit in ``value`` and
 ``unit`` (27, "cent"); ``si_value`` and ``si_unit`` carry the amount in its currency
@@ -13,7 +14,6 @@ from dataclasses import dataclass
 
 from ..errors import TableError
 from ..tables import alternatives, rows
-from ..text.tokens import token_texts
 
 _TABLE = "subunits_en.tsv"
 _FLAGS = frozenset({"cs", "one"})
@@ -32,30 +32,20 @@ class Subunit:
 
 @dataclass(frozen=True, slots=True)
 class SubunitTable:
-    by_surface: dict[tuple[str, ...], tuple[Subunit, tuple[str, ...]]]  # folded -> (subunit, exact)
     by_unit: dict[str, Subunit]
-
-    def match(self, words: tuple[str, ...]) -> Subunit | None:
-        """The subunit written as *words* (token texts), honouring its case flag."""
-        found = self.by_surface.get(tuple(w.lower() for w in words))
-        if found is None:
-            return None
-        subunit, exact = found
-        if subunit.case_sensitive and words != exact:
-            return None
-        return subunit
+    surfaces: tuple[tuple[str, Subunit], ...]  # every surface as the table writes it
 
 
 @functools.cache
 def subunit_table() -> SubunitTable:
     """Load ``subunits_en.tsv`` once.
 
-    >>> subunit_table().match(("pence",)).unit, subunit_table().match(("Sen",))
-    ('penny', None)
+    >>> subunit_table().by_unit["penny"].plural, subunit_table().by_unit["cent"].factor
+    ('pence', 0.01)
     """
-    by_surface: dict[tuple[str, ...], tuple[Subunit, tuple[str, ...]]] = {}
+    surfaces: list[tuple[str, Subunit]] = []
     by_unit: dict[str, Subunit] = {}
-    for line, (unit, plural, factor, surfaces, flags) in rows(_TABLE, 5):
+    for line, (unit, plural, factor, cell, flags) in rows(_TABLE, 5):
         flag_set = set() if flags == "-" else {f.strip() for f in flags.split(",")}
         if not flag_set <= _FLAGS:
             raise TableError(_TABLE, line, f"unknown flags {sorted(flag_set - _FLAGS)}")
@@ -68,10 +58,8 @@ def subunit_table() -> SubunitTable:
         subunit = Subunit(unit, plural, share, "cs" in flag_set, "one" in flag_set)
         if by_unit.setdefault(unit, subunit) != subunit:
             raise TableError(_TABLE, line, f"{unit!r} is given twice, differently")
-        for surface in alternatives(surfaces):
-            words = token_texts(surface)
-            by_surface[tuple(w.lower() for w in words)] = (subunit, words)
-    return SubunitTable(by_surface, by_unit)
+        surfaces.extend((surface, subunit) for surface in alternatives(cell))
+    return SubunitTable(by_unit, tuple(surfaces))
 
 
 def subunit_named(unit: str | None) -> Subunit | None:
