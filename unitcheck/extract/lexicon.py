@@ -40,6 +40,9 @@ class Lexicon:
     currency_prefixes: dict[tuple[str, ...], str]  # ("hk", "$"): a letter prefix, folded
     currency_prefix_starts: frozenset[str]  # lower-cased letter prefixes ("us", "hk", "c")
     currency_word_starts: frozenset[str] = frozenset()  # first words of every currency name
+    #: the last token of every identifier phrase: a number after any other token
+    #: follows no phrase ("S&P 500")
+    identifier_phrase_ends: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -112,6 +115,7 @@ def lexicon() -> Lexicon:
         for words, code in symbols.items()
         if len(words) == 2 and words[0].isalpha() and not words[1].isalnum() and words[1] != "."
     }
+    identifier_phrases = frozenset(p for p in map(token_texts, words["identifier"]) if len(p) > 1)
     return Lexicon(
         scales,
         scales_cs,
@@ -120,7 +124,7 @@ def lexicon() -> Lexicon:
         frozenset(w for words in qualifiers for w in words),
         frozenset(words["price"]),
         frozenset(words["identifier"]),
-        frozenset(p for p in map(token_texts, words["identifier"]) if len(p) > 1),
+        identifier_phrases,
         frozenset(words["sport"]),
         frozenset(words["heat"]),
         frozenset(words["million"]),
@@ -137,4 +141,5 @@ def lexicon() -> Lexicon:
         prefixes,
         frozenset(words[0] for words in prefixes if len(words[0]) > 1),
         frozenset(words[0] for words in currency_words),
+        frozenset(phrase[-1] for phrase in identifier_phrases),
     )

@@ -88,6 +88,14 @@ def ordinal_suffix(number: str) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
 
 
+#: What a number must be for a rule to fire at all, as bits of a spot's shape: bare
+#: digits ("47", not "4.7" or "1,000"), written onto the token before it ("G7", "#4721",
+#: "F-16"), or with the token after it written onto it ("47th", "3:1", "1990s", "3-1").
+#: Each stage keeps its rules by shape, so a number is asked only the rules that could
+#: claim it: every number of a text is asked, and most rules look for one shape.
+PLAIN, ONTO_BEFORE, ONTO_AFTER = 1, 2, 4
+
+
 @dataclass(slots=True)
 class Spot:
     """What every rule looks at: the number at ``i..j`` and the tokens beside it."""
@@ -133,18 +141,29 @@ def not_a_quantity(scan: Scan, reading: Reading, i: int, j: int) -> int | None:
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[j] if j < scan.n else None
     spot = Spot(reading, i, j, t, prev, nxt, t.text.isdigit())
-    found = _first(scan, ANY, spot)
+    shape = spot_shape(spot)
+    found = _first(scan, _BY_SHAPE["any"][shape], spot)
     if found is not None or t.kind != NUM:
-        return found if found is not None else _first(scan, WORDS, spot)
-    found = _first(scan, DIGITS, spot)
+        return found if found is not None else _first(scan, _BY_SHAPE["words"][shape], spot)
+    found = _first(scan, _BY_SHAPE["digits"][shape], spot)
     if found is not None or reading.currency is not None or reading.negative:
         return found
     if prev is not None and prev.text == "." and i >= 2 and not prev.space:
         spot.prev = tokens[i - 2]  # "Aug. 6": the month is before the abbreviation's dot
-    found = _first(scan, BARE, spot)
+    found = _first(scan, _BY_SHAPE["bare"][shape], spot)
     if found is not None or _explicit_unit(scan, j):
         return found  # a distractor rule claims bare numbers only: "747 metres"
-    return _first(scan, NAMES, spot)
+    return _first(scan, _BY_SHAPE["names"][shape], spot)
+
+
+def spot_shape(spot: Spot) -> int:
+    """The shape bits of a spot (``PLAIN``, ``ONTO_BEFORE``, ``ONTO_AFTER``)."""
+    shape = PLAIN if spot.plain else 0
+    if not spot.t.space:
+        shape |= ONTO_BEFORE
+    if spot.nxt is not None and not spot.nxt.space:
+        shape |= ONTO_AFTER
+    return shape
 
 
 # -- any number, and spelled-out words ------------------------------------------
@@ -269,6 +288,8 @@ def _rule_identifier(scan: Scan, s: Spot) -> int | None:
         and _names_a_number(scan, tokens[i - 2])
     ):
         return s.j  # "flight FR 4978", "Route US 1": a code between the name and number
+    if i < 2 or tokens[i - 1].text not in scan.lex.identifier_phrase_ends:
+        return None
     phrases = scan.lex.identifier_phrases
     if any(i >= k and tuple(tok.text for tok in tokens[i - k : i]) in phrases for k in (2, 3)):
         return s.j
@@ -531,21 +552,26 @@ def age_in_years(scan: Scan, reading: Reading, i: int, j: int) -> bool:
     if reading.currency is not None or reading.negative or j != i + 1:
         return False
     aged = near(tokens, i, "age_words")
-    apart = (
-        i >= 2
-        and near(tokens, i, "appositive_opens")
-        and tokens[i - 2].kind == WORD
-        and not at(tokens[i - 2], "not_nouns")
-        and j < scan.n
-        and at(tokens[j], "appositive_closes")
-    )
-    if not (aged or apart):
+    if not aged and not _set_apart(scan, i, j):
         return False
     if _unit_follows(scan, j) or (j < scan.n and at(tokens[j], "range_joiners")):
         return False  # "aged 58 years" reads its own unit; "aged 5 to 11" is a range
     reading.unit = "year"
     reading.unit_entry = scan.units.match(("year",))
     return reading.unit_entry is not None
+
+
+def _set_apart(scan: Scan, i: int, j: int) -> bool:
+    """Is the figure at ``i..j`` set apart after a noun, as an age is ("the coach, 58,")?"""
+    tokens = scan.tokens
+    return (
+        i >= 2
+        and j < scan.n
+        and tokens[i - 2].kind == WORD
+        and at(tokens[j], "appositive_closes")
+        and near(tokens, i, "appositive_opens")
+        and not at(tokens[i - 2], "not_nouns")
+    )
 
 
 # -- helpers ----------------------------------------------------------------------
@@ -795,36 +821,53 @@ def _first(scan: Scan, rules: tuple[Rule, ...], spot: Spot) -> int | None:
     return None
 
 
-#: The rules, stage by stage and in order; see ``not_a_quantity``.
-ANY: tuple[Rule, ...] = (_rule_golf_margin,)
-WORDS: tuple[Rule, ...] = (_rule_one_day,)
-DIGITS: tuple[Rule, ...] = (_rule_ordinal, _rule_clock_suffix, _rule_slash_pair)
-BARE: tuple[Rule, ...] = (_rule_day_of_month, _rule_day_range)
-NAMES: tuple[Rule, ...] = (
-    _rule_code,
-    _rule_identifier,
-    _rule_aircraft,
-    _rule_model_number,
-    _rule_list_marker,
-    _rule_hash,
-    _rule_service_number,
-    _rule_clock_zone,
-    _rule_postcode,
-    _rule_route,
-    _rule_flat_letter,
-    _rule_batting_line,
-    _rule_colon_pair,
-    _rule_glued_to_word,
-    _rule_golf_score,
-    _rule_cricket_score,
-    _rule_under_over_name,
-    _rule_dashed_name,
-    _rule_leading_zero,
-    _rule_capital_suffix,
-    _rule_decade,
-    _rule_year,
-    _rule_address,
-    _rule_dash_chain,
-    _rule_score,
+#: The rules, stage by stage and in order, each with the shape it needs (the bits of
+#: ``spot_shape`` it cannot fire without); see ``not_a_quantity``.
+ANY: tuple[tuple[Rule, int], ...] = ((_rule_golf_margin, 0),)
+WORDS: tuple[tuple[Rule, int], ...] = ((_rule_one_day, 0),)
+DIGITS: tuple[tuple[Rule, int], ...] = (
+    (_rule_ordinal, PLAIN | ONTO_AFTER),
+    (_rule_clock_suffix, PLAIN),
+    (_rule_slash_pair, ONTO_AFTER),
+)
+BARE: tuple[tuple[Rule, int], ...] = ((_rule_day_of_month, PLAIN), (_rule_day_range, PLAIN))
+NAMES: tuple[tuple[Rule, int], ...] = (
+    (_rule_code, PLAIN),
+    (_rule_identifier, 0),
+    (_rule_aircraft, PLAIN),
+    (_rule_model_number, PLAIN),
+    (_rule_list_marker, PLAIN),
+    (_rule_hash, ONTO_BEFORE),
+    (_rule_service_number, PLAIN),
+    (_rule_clock_zone, PLAIN),
+    (_rule_postcode, PLAIN),
+    (_rule_route, PLAIN),
+    (_rule_flat_letter, PLAIN | ONTO_AFTER),
+    (_rule_batting_line, PLAIN | ONTO_AFTER),
+    (_rule_colon_pair, ONTO_AFTER),
+    (_rule_glued_to_word, ONTO_BEFORE),
+    (_rule_golf_score, PLAIN),
+    (_rule_cricket_score, 0),
+    (_rule_under_over_name, 0),
+    (_rule_dashed_name, ONTO_BEFORE),
+    (_rule_leading_zero, PLAIN),
+    (_rule_capital_suffix, ONTO_AFTER),
+    (_rule_decade, PLAIN | ONTO_AFTER),
+    (_rule_year, PLAIN),
+    (_rule_address, PLAIN),
+    (_rule_dash_chain, PLAIN),
+    (_rule_score, PLAIN | ONTO_AFTER),
 )
 RULES = {"any": ANY, "words": WORDS, "digits": DIGITS, "bare": BARE, "names": NAMES}
+
+
+def rules_by_shape(
+    rules: tuple[tuple[Rule, int], ...],
+) -> tuple[tuple[Rule, ...], ...]:
+    """A stage's rules for each of the eight shapes, in the stage's order."""
+    return tuple(
+        tuple(rule for rule, needs in rules if shape & needs == needs) for shape in range(8)
+    )
+
+
+_BY_SHAPE = {name: rules_by_shape(rules) for name, rules in RULES.items()}
