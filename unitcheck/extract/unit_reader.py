@@ -556,7 +556,11 @@ def _temperature_evidence(scan: Scan, end: int) -> bool:
     ("40C (104F)", "28 degrees (82.4F)"), a noun temperatures qualify after it ("a 40C day":
     ``temperature_nouns``), or a level written as one ("It reached 40C.", "was 40C
     at noon": a verb or preposition of ``temperature_levels`` before the number, the
-    clause ending after the letter). "13F filing", "23456 F Block" have none."""
+    clause ending after the letter). A letter written onto its number is a temperature
+    when the number has a decimal point ("41.2C": codes have none) or when it ends the
+    clause ("Now 104F.", "Officials reported 40C."), unless a word that names a code
+    stands before the number (``temperature_code_labels``: "seat 14F.", "Form 13F.",
+    "the 4C."). "13F filing", "23456 F Block" have none."""
     tokens = scan.tokens
     heat = scan.lex.heat_words
     if any(tokens[k].low in heat for k in range(max(0, end - 25), min(scan.n, end + 25))):
@@ -590,11 +594,17 @@ def _temperature_evidence(scan: Scan, end: int) -> bool:
     ):
         return True  # "28 degrees (82.4F)": the conversion of a plain "degrees"
     after = tokens[end] if end < scan.n else None
-    closes = (
-        after is None
-        or after.newline
-        or after.text in CLOSING
-        or (after.space and after.kind == WORD and after.low in NOT_NOUNS)
+    ends_clause = after is None or after.newline or after.text in CLOSING
+    if (
+        number >= 0
+        and number == end - 2
+        and not tokens[end - 1].space
+        and (ends_clause or "." in tokens[number].text)
+        and not (number >= 1 and at(tokens[number - 1], "temperature_code_labels"))
+    ):
+        return True  # "Now 104F.", "Storm Brings 41.2C To Coast"; not "seat 14F."
+    closes = ends_clause or (
+        after is not None and after.space and after.kind == WORD and after.low in NOT_NOUNS
     )
     if after is not None and after.space and at(after, "temperature_nouns"):
         return True  # "a 40C day", "the 100F mark"
