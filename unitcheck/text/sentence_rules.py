@@ -1,0 +1,268 @@
+"""spaCy's sentence boundaries without spaCy: its blank English tokenizer and its
+sentencizer, redone in plain Python on the rules ``scripts/gen_sentence_rules.py`` copies
+out of spaCy into ``data/sentence_rules_en.tsv``.
+
+``import spacy`` and ``spacy.blank("en")`` cost most of a second, which every cold
+``unitcheck lint`` or ``compare`` paid for a rule this simple: a sentence starts at the
+first token that is neither punctuation nor a sentence-final character, after a token
+that *is* one sentence-final character ("." "!" "?" "…" …). So the boundaries depend on
+only two things, and this module reproduces both exactly:
+
+* where the tokenizer leaves a sentence-final character standing as a token of its own.
+  It cuts the text at whitespace, then each piece by spaCy's algorithm: exceptions
+  ("U.S.", "Mr.", "e.g.", "10a.m.") kept as they are, prefixes and suffixes split off
+  (a point after a lower-case letter, a figure, a quote or two capitals, not after one
+  capital), a URL kept whole, infixes split ("end.Next"), and at last the exceptions
+  its affix rules had cut (":)", "10a.m.") matched again across the tokens;
+* which tokens are punctuation (every character of Unicode category P), which spaCy's
+  sentencizer passes over before starting a sentence (quotes, brackets).
+
+The rules are spaCy's own regular expressions and exception list, so nothing here is
+typed by hand; ``tests/test_sentences.py`` keeps spaCy as the reference and checks that
+both give the same boundaries.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Rules", "rules", "tokens", "sentence_spans"]
+
+Span = tuple[int, int]
+Token = tuple[int, str]  # (offset in the line, text)
+
+#: A run of whitespace or of anything else: ``str.isspace`` and ``\\s`` agree on every
+#: code point, and spaCy's tokenizer cuts at the changes between the two.
+_RUNS = re.compile(r"\s+|\S+")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What spaCy's tokenizer and sentencizer decide boundaries with."""
+
+    punct_chars: frozenset[str]
+    prefix: Callable[[str], re.Match[str] | None]
+    suffix: Callable[[str], re.Match[str] | None]
+    infixes: Callable[[str], list[re.Match[str]]]
+    url: Callable[[str], re.Match[str] | None]
+    specials: dict[str, tuple[str, ...]]
+    #: first token of a phrase -> (its tokens, the exception's text), longest first
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+@functools.cache
+def rules() -> Rules:
+    """Read ``sentence_rules_en.tsv`` once per process."""
+    table = resources.files("unitcheck.data").joinpath("sentence_rules_en.tsv")
+    punct: set[str] = set()
+    patterns: dict[str, re.Pattern[str]] = {}
+    specials: dict[str, tuple[str, ...]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, *values = line.split("\t")
+        decoded = [json.loads(v) for v in values]
+        if kind == "punct":
+            punct.add(decoded[0])
+        elif kind in ("prefix", "suffix", "infix", "url"):
+            patterns[kind] = re.compile(decoded[0])
+        elif kind == "special":
+            specials[decoded[0]] = tuple(decoded[1])
+        elif kind == "phrase":
+            orths = tuple(decoded[1])
+            phrases.setdefault(orths[0], []).append((orths, decoded[0]))
+        else:
+            raise ValueError(f"sentence_rules_en.tsv: unknown rule kind {kind!r}")
+    infix = patterns["infix"]
+    return Rules(
+        punct_chars=frozenset(punct),
+        prefix=patterns["prefix"].search,
+        suffix=patterns["suffix"].search,
+        infixes=lambda text: list(infix.finditer(text)),
+        url=patterns["url"].match,
+        specials=specials,
+        phrases={k: tuple(v) for k, v in phrases.items()},
+    )
+
+
+def _split(piece: str, r: Rules) -> tuple[str, ...]:
+    """The tokens of one whitespace-free piece (or one run of whitespace), as spaCy's
+    ``Tokenizer._split_affixes`` and ``_attach_tokens`` cut it."""
+    specials = r.specials
+    if piece in specials:
+        return specials[piece]
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    string = piece
+    last_size = 0
+    while string and len(string) != last_size:
+        if string in specials:
+            break
+        last_size = len(string)
+        found = r.prefix(string)
+        pre_len = found.end() - found.start() if found is not None else 0
+        if pre_len:
+            prefix = string[:pre_len]
+            minus_pre = string[pre_len:]
+            if minus_pre and minus_pre in specials:
+                string = minus_pre
+                prefixes.append(prefix)
+                break
+        found = r.suffix(string[pre_len:])
+        suf_len = found.end() - found.start() if found is not None else 0
+        if suf_len:
+            suffix = string[-suf_len:]
+            minus_suf = string[:-suf_len]
+            if minus_suf and minus_suf in specials:
+                string = minus_suf
+                suffixes.append(suffix)
+                break
+        if pre_len and suf_len and pre_len + suf_len <= len(string):
+            string = string[pre_len:-suf_len]
+            prefixes.append(prefix)
+            suffixes.append(suffix)
+        elif pre_len:
+            string = minus_pre
+            prefixes.append(prefix)
+        elif suf_len:
+            string = minus_suf
+            suffixes.append(suffix)
+    out = prefixes
+    if string:
+        if string in specials:
+            out.extend(specials[string])
+        elif r.url(string):
+            out.append(string)
+        else:
+            start = 0
+            for match in r.infixes(string):
+                infix_start, infix_end = match.start(), match.end()
+                if infix_start == 0:
+                    continue
+                if infix_start != start:
+                    out.append(string[start:infix_start])
+                if infix_start != infix_end:
+                    out.append(string[infix_start:infix_end])
+                start = infix_end
+            if string[start:]:
+                out.append(string[start:])
+    out.extend(reversed(suffixes))
+    return tuple(out)
+
+
+#: Pieces already cut: a text repeats its words, and a revised copy most of the original.
+_CUT: dict[str, tuple[str, ...]] = {}
+_CUT_LIMIT = 200_000
+
+
+def _cut(piece: str, r: Rules) -> tuple[str, ...]:
+    found = _CUT.get(piece)
+    if found is None:
+        found = _split(piece, r)
+        if len(_CUT) < _CUT_LIMIT:
+            _CUT[piece] = found
+    return found
+
+
+def tokens(line: str) -> list[Token]:
+    """spaCy's tokens of *line* (``spacy.blank("en").tokenizer(line)``), each as its
+    offset and text. One space after a word belongs to it and is no token; any other
+    whitespace is a token of its own."""
+    r = rules()
+    out: list[Token] = []
+    for run in _RUNS.finditer(line):
+        start = run.start()
+        piece = run.group()
+        if start and piece[0] == " ":  # the one space after a word
+            start += 1
+            piece = piece[1:]
+            if not piece:
+                continue
+        offset = start
+        for text in _cut(piece, r):
+            out.append((offset, text))
+            offset += len(text)
+    if r.phrases:
+        out = _match_phrases(line, out, r)
+    return out
+
+
+def _match_phrases(line: str, toks: list[Token], r: Rules) -> list[Token]:
+    """``Tokenizer._apply_special_cases``: exceptions found as a run of tokens become the
+    exception's own tokens, longest (then leftmost) match first, as spaCy filters them."""
+    phrases = r.phrases
+    matches: list[tuple[int, int]] = []
+    n = len(toks)
+    for i, (_, text) in enumerate(toks):
+        candidates = phrases.get(text)
+        if candidates is None:
+            continue
+        for orths, _key in candidates:
+            end = i + len(orths)
+            if end <= n and all(toks[i + k][1] == o for k, o in enumerate(orths)):
+                matches.append((i, end))
+    if not matches:
+        return toks
+    # spaCy sorts by length, then by start descending, and walks from the end
+    matches = sorted(set(matches), key=lambda m: (m[1] - m[0], -m[0]))
+    seen: set[int] = set()
+    kept: list[tuple[int, int]] = []
+    for start, end in reversed(matches):
+        if start not in seen and end - 1 not in seen:
+            kept.append((start, end))
+        seen.update(range(start, end))
+    kept.sort()
+    out: list[Token] = []
+    i = 0
+    for start, end in kept:
+        out.extend(toks[i:start])
+        first = toks[start][0]
+        last_offset, last_text = toks[end - 1]
+        special = r.specials.get(line[first : last_offset + len(last_text)])
+        if special is None:  # a run with a space inside: spaCy keeps its tokens
+            out.extend(toks[start:end])
+        else:
+            offset = first
+            for text in special:
+                out.append((offset, text))
+                offset += len(text)
+        i = end
+    out.extend(toks[i:])
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_punct(text: str) -> bool:
+    """spaCy's ``is_punct``: every character is of a Unicode punctuation category."""
+    return all(unicodedata.category(ch)[0] == "P" for ch in text)
+
+
+def sentence_spans(line: str) -> list[Span]:
+    """The sentences spaCy's sentencizer finds in *line*, as untrimmed character spans
+    from the first character of a sentence's first token to the end of its last."""
+    toks = tokens(line)
+    if not toks:
+        return []
+    final = rules().punct_chars
+    starts = [0]
+    seen_final = False
+    for i, (_, text) in enumerate(toks):
+        is_final = text in final
+        if seen_final and not is_final and not _is_punct(text):
+            starts.append(i)
+            seen_final = False
+        elif is_final:
+            seen_final = True
+    ends = [*starts[1:], len(toks)]
+    out = []
+    for a, b in zip(starts, ends, strict=True):
+        last_offset, last_text = toks[b - 1]
+        out.append((toks[a][0], last_offset + len(last_text)))
+    return out
