@@ -646,11 +646,19 @@ def _unit_boundary(scan: Scan, entry: UnitEntry, end: int, *, after_feet: bool =
         if after.kind == WORD:
             if at(after, "inch_context") or after.low in _INCH_PREPOSITIONS:
                 return True  # "2 in thick", "14 in in places", "3 in of rain"
-            return (
-                not at(after, "not_after_inch")
-                and not after.text[0].isupper()
-                and _inches_nearby(scan)
-            )  # "up to 18 in possible" beside "6 to 12 inches"; not "2 in the"
+            number = _number_before(scan, end - 1)
+            topic = number is not None and near(scan.tokens, number, "inch_topics")
+            if at(after, "inch_not_object") and (
+                topic or number is None or not near(scan.tokens, number, "inch_particle_verbs")
+            ):
+                return True  # "measured 18 in on Friday", "18 in To Coast"; not "flew 40 in on"
+            if at(after, "not_after_inch"):
+                return False  # "2 in the", "5 in every"
+            if number is not None and number >= 1 and at(scan.tokens[number - 1], "times_letters"):
+                return True  # "a 24 x 18 in frame": the last side of dimensions
+            return not after.text[0].isupper() and (
+                topic or _inches_nearby(scan)
+            )  # "snow of 18 in places"; "up to 18 in possible" beside "6 to 12 inches"
         return after.kind != NUM and after.kind != FRAC  # "1 in 5"
     if surface in (("C",), ("F",)):
         if after is not None and not after.space and after.text not in CLOSING:
@@ -707,6 +715,11 @@ def _margin_before(scan: Scan, first: int) -> bool:
         and tokens[first - 2].text == "/"
         and tokens[first - 3].text == "+"
     )
+
+
+def _number_before(scan: Scan, k: int) -> int | None:
+    """The number token that a unit at token ``k`` follows, if it is the one before."""
+    return k - 1 if k >= 1 and scan.tokens[k - 1].kind == NUM else None
 
 
 def _inches_nearby(scan: Scan) -> bool:
