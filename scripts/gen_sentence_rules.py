@@ -43,7 +43,8 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=True)
 
 
-def main() -> None:
+def table() -> str:
+    """The table's text, from the spaCy installed now."""
     nlp = spacy.blank("en")
     tok = nlp.tokenizer
     rows = [HEADER.format(version=spacy.__version__).rstrip("\n")]
@@ -80,8 +81,13 @@ def main() -> None:
         rows.append(f"special\t{_dump(text)}\t{_dump(orths)}")
         if tok.find_prefix(text) or tok.find_infix(text) or tok.find_suffix(text) or " " in text:
             rows.append(f"phrase\t{_dump(text)}\t{_dump([t.text for t in bare(text)])}")
-    OUT.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(rows) - 1} rules)")
+    return "\n".join(rows) + "\n"
+
+
+def main() -> None:
+    text = table()
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(chr(10)) - HEADER.count(chr(10))} rules)")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,10 @@ the same places (issue 11). Each text here is written for these tests.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import html
 import importlib
+import importlib.util
 import io
 import os
 import re
@@ -27,7 +29,7 @@ from unitcheck.lint.rules import lint, linted
 from unitcheck.model import Segment
 from unitcheck.report import emit, positions
 from unitcheck.result import FileResult, RunResult
-from unitcheck.text import sentences
+from unitcheck.text import sentence_rules, sentences
 from unitcheck.text.reading import Document
 from unitcheck.text.sentences import keep_whole, segment, segments
 
@@ -196,9 +198,13 @@ def test_sentences_of_several_texts_equal_each_alone() -> None:
 
 
 def test_sentences_import_does_not_load_spacy() -> None:
-    # Cold start matters: spaCy loads on the first cut, not on import (extract, which
-    # imports the text package, never pays for it).
-    code = "import sys, unitcheck.text.sentences; assert 'spacy' not in sys.modules"
+    # Cold start matters: spaCy is never loaded to cut a text (extract, which imports
+    # the text package, and lint and compare, which cut texts, never pay for it).
+    code = (
+        "import sys, unitcheck.text.sentences as s; "
+        "assert len(s.segment('It is 5 km. Mr. Lee said so. Then? No.')) == 4; "
+        "assert 'spacy' not in sys.modules"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
 
@@ -248,6 +254,137 @@ def _with_the_sentencizer(text: str) -> tuple[tuple[int, int], ...]:
 def test_sentences_match_the_sentencizer(text: str) -> None:
     # the sentencizer's rule run on the tokenizer's arrays gives what its objects give
     assert tuple((s.start, s.end) for s in segment(text)) == _with_the_sentencizer(text)
+
+
+# -- the segmenter without spaCy gives spaCy's boundaries ----------------------------------
+#
+# text.sentence_rules redoes spaCy's tokenizer and sentencizer in plain Python; spaCy
+# stays the reference here, token by token and sentence by sentence.
+
+
+def _spacy_cut(line: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+    """spaCy's tokens (offset, text) and sentence spans of one line."""
+    from unitcheck.text.nlp import get_nlp
+
+    doc = get_nlp()(line)
+    return [(t.idx, t.text) for t in doc], [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def _own_cut(line: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+    return sentence_rules.tokens(line), sentence_rules.sentence_spans(line)
+
+
+#: Shapes each rule class decides: exceptions with a point, a point after one capital,
+#: two capitals, a figure, a quote; infix points; URLs and e-mail; emoticons re-matched
+#: across affixes; odd whitespace.
+AFFIX_PIECES = [
+    "A.", "AB.", "ab.", "Ab.Cd", "end.Next", "3.", "km.", "C.", "E.U.", "U.K.'s", "10a.m.",
+    "10p.m.)", ":)", ":-)", "(:", "._.", "o.O", "...", "?!", "。", "http://x.com/a.b",
+    "www.site.org.", "mail@site.com.", "x.y", "'s", "n't", "don't.", "\xa0", "\u3000", "%",
+    "&", "*", "/", "#", "[", "]", "{", "}", "«", "»", "‘", "”.", ")?", "5%.", "$5.", "No.5",
+    "Jan.", "Inc.", "vs.", "St.", "i.e.", "Ph.D.", "a.m.,", "(U.S.)", "\"U.S.\"", "!!", "’.",
+]  # fmt: skip
+EXCEPTIONS = sorted(sentence_rules.rules().specials)
+LINE = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",))),
+    st.lists(
+        st.one_of(st.sampled_from([*PIECES, *AFFIX_PIECES]), st.sampled_from(EXCEPTIONS)),
+        max_size=30,
+    ).flatmap(lambda parts: st.sampled_from(["", " ", "  "]).map(lambda sep: sep.join(parts))),
+).map(lambda line: sentences._LINE.sub(" ", line) if line else line)
+
+
+@settings(deadline=None, max_examples=400)
+@given(LINE)
+def test_sentence_rules_equal_spacy_tokens_and_sentences(line: str) -> None:
+    assert _own_cut(line) == _spacy_cut(line)
+
+
+def _corpus_lines() -> list[str]:
+    """Every distinct line of every text we keep: the test cases, data/, docs/, README
+    and, where present, the shared corpora and seeds."""
+    import json
+
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    shared = Path("/work/shared")
+    files = [
+        *sorted((ROOT / "tests" / "cases").rglob("*")),
+        *sorted((ROOT / "tests" / "data").rglob("*")),
+        *sorted((ROOT / "data").rglob("*")),
+        *sorted((ROOT / "docs").glob("*.md")),
+        ROOT / "README.md",
+        *sorted((shared / "seeds").rglob("*")),
+        *sorted((shared / "corpora").rglob("*")),
+    ]
+    for path in files:
+        if not path.is_file() or path.stat().st_size > 2_000_000:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        if path.suffix == ".json":
+            try:
+                walk(json.loads(text))
+            except ValueError:
+                found.append(text)
+        else:
+            found.append(text)
+    lines = {
+        sentences._encodable(m.group())
+        for text in found
+        for m in sentences._LINE.finditer(text)
+        if not m.group().isspace()
+    }
+    return sorted(lines)
+
+
+def test_sentence_rules_equal_spacy_on_every_corpus_line() -> None:
+    from unitcheck.text.nlp import get_nlp
+
+    lines = _corpus_lines()
+    assert len(lines) > 500  # the repository's own texts at least
+    wrong = []
+    for line, doc in zip(lines, get_nlp().pipe(lines), strict=True):
+        expected = [(s.start_char, s.end_char) for s in doc.sents]
+        if sentence_rules.sentence_spans(line) != expected:
+            wrong.append(line)
+    assert not wrong, f"{len(wrong)} of {len(lines)} lines differ, first: {wrong[0][:200]!r}"
+
+
+def test_sentence_rules_table_is_what_spacy_gives_now() -> None:
+    # the table is generated from the installed spaCy, never typed: regenerate and compare
+    spec = importlib.util.spec_from_file_location(
+        "gen_sentence_rules", ROOT / "scripts" / "gen_sentence_rules.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    packaged = (PACKAGE / "data" / "sentence_rules_en.tsv").read_text(encoding="utf-8")
+    assert packaged == module.table(), "run scripts/gen_sentence_rules.py"
+
+
+def test_sentence_rules_the_exceptions_decide(monkeypatch) -> None:
+    # without its exception, "Mr." is cut like any capitalised word with a point
+    line = "Mr. Lee arrived at 9 a.m. today. Then he left."
+    assert sentence_rules.sentence_spans(line) == [(0, 32), (33, 46)]
+    full = sentence_rules.rules()
+    specials = {k: v for k, v in full.specials.items() if k not in ("Mr.", "a.m.")}
+    fewer = dataclasses.replace(full, specials=specials)
+    monkeypatch.setattr(sentence_rules, "rules", lambda: fewer)
+    monkeypatch.setattr(sentence_rules, "_CUT", {})
+    assert sentence_rules.sentence_spans(line) == [(0, 3), (4, 25), (26, 32), (33, 46)]
 
 
 @pytest.mark.parametrize(
@@ -416,12 +553,19 @@ def test_sentences_layering_check_can_fail(tmp_path: Path) -> None:
     assert _imports(bad) - _REPORT_MAY_IMPORT == {"extract", "compare"}
 
 
+_READS_RULES = re.compile(r"\bimport\b.*\bsentence_rules\b|\bsentence_rules\b.*\bimport\b")
+
+
 def test_sentences_one_segmenter_in_the_package() -> None:
-    # no module but text/sentences.py drives the sentencizer or keeps a sentence regex
+    # no module but text/sentences.py (with its rules, text/sentence_rules.py) drives the
+    # sentencizer or keeps a sentence regex, and only it reads those rules
+    own = {"sentences.py", "nlp.py", "sentence_rules.py"}
     for path in PACKAGE.rglob("*.py"):
-        if path.name == "sentences.py" or path.name == "nlp.py":
-            continue
         source = path.read_text(encoding="utf-8")
+        if path.name not in ("sentences.py", "sentence_rules.py"):
+            assert not _READS_RULES.search(source), path
+        if path.name in own:
+            continue
         assert "get_nlp" not in source, path
         assert "sentencizer" not in source.replace("sentencizer's", ""), path
 

@@ -182,3 +182,50 @@ def test_pint_cache_keeps_a_few_files_per_module(tmp_path):
     left = sorted(p.name for p in tmp_path.glob("pint-answers-unitcheck.units.registry-*"))
     assert left == [f"pint-answers-unitcheck.units.registry-{k:024d}.pickle" for k in range(3, 7)]
     assert other.exists()
+
+
+# Our own pair: several sentences a line, abbreviations, a quoted question, a changed figure.
+ORIGINAL = (
+    'Dr. Ruiz said the U.S. plant makes 40 kW a day. "Is that enough?" she asked at 9 a.m.\n'
+    "It cost $3.5 million. Output fell 12% in Jan. 2024, the firm said.\n"
+)
+REVISED = ORIGINAL.replace("40 kW", "400 kW").replace("12%", "21%")
+
+_CLI_PROBE = textwrap.dedent(
+    """
+    import contextlib, io, json, sys
+    from unitcheck.cli import run
+    sys.argv = ["unitcheck", *sys.argv[1:]]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            run()
+        except SystemExit as done:
+            code = done.code
+    print(json.dumps({"code": code, "out": out.getvalue(),
+                      "spacy": sorted(m for m in sys.modules if m.split(".")[0] == "spacy")}))
+    """
+)
+
+
+@pytest.mark.parametrize("command", ["lint", "compare"])
+def test_lint_and_compare_never_import_spacy(tmp_path, command):
+    # the segmenter cuts lint's and compare's sentences without spaCy (issue 11 cold start)
+    original, revised = tmp_path / "original.txt", tmp_path / "revised.txt"
+    original.write_text(ORIGINAL, encoding="utf-8")
+    revised.write_text(REVISED, encoding="utf-8")
+    files = [str(original)] if command == "lint" else [str(original), str(revised)]
+    env = {**os.environ, "UNITCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", _CLI_PROBE, command, "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    answer = json.loads(done.stdout.splitlines()[-1])
+    assert answer["code"] in (0, 1), done.stderr
+    assert answer["spacy"] == []
+    if command == "compare":  # it did cut and compare: both changed figures are flagged
+        report = answer["out"]
+        assert "400 kW" in report and "21%" in report

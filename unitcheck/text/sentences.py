@@ -6,9 +6,11 @@ whitespace, in order. The rules, in the order they apply:
 
 * every line break ends a sentence, so a headline, a byline or a list item without a
   full stop is a segment of its own;
-* within a line, spaCy's rule-based sentencizer (``text.nlp``) finds the sentence ends,
-  on the blank English tokenizer, whose exceptions keep "U.S.", "Mr.", "Jan." or
-  "p.m." whole and never cut a figure with a point ("5.5 km", "$3.4 bn");
+* within a line, spaCy's rule-based sentencizer finds the sentence ends, on the blank
+  English tokenizer, whose exceptions keep "U.S.", "Mr.", "Jan." or "p.m." whole and
+  never cut a figure with a point ("5.5 km", "$3.4 bn"). ``text.sentence_rules`` redoes
+  both in plain Python on spaCy's own rules, so spaCy is never imported here; the tests
+  keep spaCy (``text.nlp``) as the reference;
 * a piece that starts in lower case continues the one before it ("approx. five
   people", the "she asked." after a quoted question), as does a figure after an
   abbreviation of the ``sentence_abbreviations`` context set ("No. 5", "pp. 12");
@@ -18,7 +20,7 @@ whitespace, in order. The rules, in the order they apply:
 * a sentence never ends inside a span of *keep* (the quantities a caller found: one
   spaced-out wire figure, "6 . 2 %", stays one sentence).
 
-spaCy is imported on the first cut, never on import (extract reads the text package and
+The rules are read on the first cut, never on import (extract reads the text package and
 must not pay for it). Cutting a text twice gives the same spans, so callers pass them along
 (``Comparison.segments_a``, ``FileResult.segments``) rather than cut again; ``segment``
 also remembers its last few answers.
@@ -33,6 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from ..model import Segment
+from . import sentence_rules
 from .context import words as context_words
 
 __all__ = ["segment", "segments", "keep_whole"]
@@ -149,54 +152,16 @@ def _one_sentence(line: str) -> Span | None:
 @functools.cache
 def _break_chars() -> re.Pattern[str]:
     """The sentencizer's sentence-final characters, as one character class."""
-    from .nlp import get_nlp
-
-    chars = get_nlp().get_pipe("sentencizer").punct_chars
+    chars = sentence_rules.rules().punct_chars
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
-@functools.cache
-def _final_ids() -> frozenset[int]:
-    """The string-store ids of the sentencizer's sentence-final characters."""
-    from .nlp import get_nlp
-
-    nlp = get_nlp()
-    return frozenset(nlp.vocab.strings.add(c) for c in nlp.get_pipe("sentencizer").punct_chars)
-
-
 def _sentence_starts(lines: Sequence[str]) -> list[list[Span]]:
-    """Sentence spans of each line by the rule of spaCy's ``Sentencizer.predict``, on the
-    tokenizer's arrays rather than on token objects: a sentence starts at a token that
-    is neither punctuation nor sentence-final, when a sentence-final token came since
-    the last such token."""
-    if not lines:
-        return []
-    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
-
-    from .nlp import get_nlp
-
-    nlp = get_nlp()
-    final = _final_ids()
-    out = []
-    for doc in nlp.tokenizer.pipe(_encodable(line) for line in lines):
-        n = len(doc)
-        if not n:
-            out.append([])
-            continue
-        orth, punct, idx, length = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).T.tolist()
-        starts = [0]
-        seen_final = False
-        for i in range(n):
-            is_final = orth[i] in final
-            if seen_final and not punct[i] and not is_final:
-                starts.append(i)
-                seen_final = False
-            elif is_final:
-                seen_final = True
-        ends = [*starts[1:], n]
-        pieces = zip(starts, ends, strict=True)
-        out.append([(idx[a], idx[b - 1] + length[b - 1]) for a, b in pieces])
-    return out
+    """Sentence spans of each line by the rule of spaCy's ``Sentencizer.predict`` on its
+    blank English tokenizer, as ``text.sentence_rules`` redoes both without spaCy: a
+    sentence starts at a token that is neither punctuation nor sentence-final, when a
+    sentence-final token came since the last such token."""
+    return [sentence_rules.sentence_spans(_encodable(line)) for line in lines]
 
 
 #: Code points UTF-8 cannot encode (lone surrogates), which spaCy's string store refuses.
@@ -204,8 +169,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _encodable(line: str) -> str:
-    """``line`` with each lone surrogate replaced by U+FFFD: one code point for one, so
-    every character offset the sentencizer returns still points into the original."""
+    """``line`` with each lone surrogate replaced by U+FFFD, as spaCy (the reference) must
+    be given it: one code point for one, so every offset still points into the original."""
     return _SURROGATE.sub("\ufffd", line) if not line.isascii() else line
 
 
