@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Rules", "rules", "tokens", "sentence_spans"]
+__all__ = ["Rules", "rules", "tokens", "sentence_spans", "forget"]
 
 Span = tuple[int, int]
 Token = tuple[int, str]  # (offset in the line, text)
@@ -157,26 +157,22 @@ def _split(piece: str, r: Rules) -> tuple[str, ...]:
     return tuple(out)
 
 
-#: Pieces already cut: a text repeats its words, and a revised copy most of the original.
-_CUT: dict[str, tuple[str, ...]] = {}
-_CUT_LIMIT = 200_000
+#: A line whose only whitespace is single spaces between words, the usual case, is cut
+#: with ``str.split``; any other goes through ``_RUNS``.
+_ODD_SPACE = re.compile(r"[^\S ]|  |^ | $")
 
 
-def _cut(piece: str, r: Rules) -> tuple[str, ...]:
-    found = _CUT.get(piece)
-    if found is None:
-        found = _split(piece, r)
-        if len(_CUT) < _CUT_LIMIT:
-            _CUT[piece] = found
-    return found
-
-
-def tokens(line: str) -> list[Token]:
-    """spaCy's tokens of *line* (``spacy.blank("en").tokenizer(line)``), each as its
-    offset and text. One space after a word belongs to it and is no token; any other
-    whitespace is a token of its own."""
-    r = rules()
-    out: list[Token] = []
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """The pieces spaCy's tokenizer cuts *line* into before any rule, with their offsets:
+    the runs of non-space, and the runs of whitespace less the one space after a word."""
+    if _ODD_SPACE.search(line) is None:
+        out = []
+        offset = 0
+        for piece in line.split(" "):
+            out.append((offset, piece))
+            offset += len(piece) + 1
+        return out
+    out = []
     for run in _RUNS.finditer(line):
         start = run.start()
         piece = run.group()
@@ -185,18 +181,74 @@ def tokens(line: str) -> list[Token]:
             piece = piece[1:]
             if not piece:
                 continue
-        offset = start
-        for text in _cut(piece, r):
-            out.append((offset, text))
-            offset += len(text)
-    if r.phrases:
-        out = _match_phrases(line, out, r)
+        out.append((start, piece))
     return out
 
 
-def _match_phrases(line: str, toks: list[Token], r: Rules) -> list[Token]:
-    """``Tokenizer._apply_special_cases``: exceptions found as a run of tokens become the
-    exception's own tokens, longest (then leftmost) match first, as spaCy filters them."""
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    """One piece's tokens and what the sentencizer does on them."""
+
+    #: the tokens, each as its offset in the piece and its text
+    tokens: tuple[Token, ...]
+    #: spaCy's phrase step matches inside the piece: only the whole line's tokens tell
+    #: what it makes of it
+    matched: bool
+    #: for a line that has (index 1) or has not (0) seen a sentence-final token before the
+    #: piece: the offsets in the piece where sentences start, and whether one has been
+    #: seen after it
+    steps: tuple[tuple[tuple[int, ...], bool], tuple[tuple[int, ...], bool]]
+
+
+#: Pieces already cut: a text repeats its words, and a revised copy most of the original.
+_CUT: dict[str, _Cut] = {}
+_CUT_LIMIT = 200_000
+
+
+def _cut(piece: str, r: Rules) -> _Cut:
+    found = _CUT.get(piece)
+    if found is None:
+        toks: list[Token] = []
+        offset = 0
+        for text in _split(piece, r):
+            toks.append((offset, text))
+            offset += len(text)
+        matched = bool(_phrase_matches(toks, r))
+        steps = []
+        for seen in (False, True):
+            starts = []
+            for offset, text in toks:
+                if text in r.punct_chars:
+                    seen = True
+                elif seen and not _is_punct(text):
+                    starts.append(offset)
+                    seen = False
+            steps.append((tuple(starts), seen))
+        found = _Cut(tuple(toks), matched, (steps[0], steps[1]))
+        if len(_CUT) < _CUT_LIMIT:
+            _CUT[piece] = found
+    return found
+
+
+def forget() -> None:
+    """Empty the cache of cut pieces (to time a first cut, as ``scripts/scaling.py`` does
+    for spaCy's own cache)."""
+    _CUT.clear()
+
+
+def tokens(line: str) -> list[Token]:
+    """spaCy's tokens of *line* (``spacy.blank("en").tokenizer(line)``), each as its
+    offset and text. One space after a word belongs to it and is no token; any other
+    whitespace is a token of its own."""
+    r = rules()
+    out: list[Token] = []
+    for start, piece in _pieces(line):
+        out.extend((start + offset, text) for offset, text in _cut(piece, r).tokens)
+    return _match_phrases(line, out, r)
+
+
+def _phrase_matches(toks: list[Token], r: Rules) -> list[tuple[int, int]]:
+    """Every run of tokens (first index, end index) that spells one of spaCy's phrases."""
     phrases = r.phrases
     matches: list[tuple[int, int]] = []
     n = len(toks)
@@ -208,6 +260,13 @@ def _match_phrases(line: str, toks: list[Token], r: Rules) -> list[Token]:
             end = i + len(orths)
             if end <= n and all(toks[i + k][1] == o for k, o in enumerate(orths)):
                 matches.append((i, end))
+    return matches
+
+
+def _match_phrases(line: str, toks: list[Token], r: Rules) -> list[Token]:
+    """``Tokenizer._apply_special_cases``: exceptions found as a run of tokens become the
+    exception's own tokens, longest (then leftmost) match first, as spaCy filters them."""
+    matches = _phrase_matches(toks, r)
     if not matches:
         return toks
     # spaCy sorts by length, then by start descending, and walks from the end
@@ -246,11 +305,38 @@ def _is_punct(text: str) -> bool:
 
 def sentence_spans(line: str) -> list[Span]:
     """The sentences spaCy's sentencizer finds in *line*, as untrimmed character spans
-    from the first character of a sentence's first token to the end of its last."""
-    toks = tokens(line)
+    from the first character of a sentence's first token to the end of its last.
+
+    Piece by piece, each piece's part of the sentencizer's walk remembered with its cut;
+    a line where spaCy's phrase step matches inside a piece is walked token by token."""
+    if not line:
+        return []
+    r = rules()
+    pieces = _pieces(line)
+    cuts = [_cut(piece, r) for _, piece in pieces]
+    if not pieces or any(c.matched for c in cuts):
+        return _walk(tokens(line), r)
+    starts = [pieces[0][0]]
+    ends = []
+    seen = False
+    previous_end = 0
+    for (offset, piece), cut in zip(pieces, cuts, strict=True):
+        found, seen = cut.steps[seen]
+        for at in found:
+            ends.append(previous_end if at == 0 else offset + at)
+            starts.append(offset + at)
+        previous_end = offset + len(piece)
+    ends.append(previous_end)
+    return list(zip(starts, ends, strict=True))
+
+
+def _walk(toks: list[Token], r: Rules) -> list[Span]:
+    """``Sentencizer.predict`` on tokens: a sentence starts at a token that is neither
+    punctuation nor sentence-final, when a sentence-final token came since the last
+    start."""
     if not toks:
         return []
-    final = rules().punct_chars
+    final = r.punct_chars
     starts = [0]
     seen_final = False
     for i, (_, text) in enumerate(toks):
