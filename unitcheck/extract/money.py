@@ -269,7 +269,8 @@ def _folded_sign(scan: Scan, i: int) -> tuple[str, int] | None:
 
 def _rand_at(scan: Scan, i: int) -> bool:
     """A bare "R" is the rand only when written onto an amount ("R75,000", "R18.74",
-    "R2bn"), not in a name or a code ("R2-D2", "R101", "the R5")."""
+    "R2bn", a figure of four digits or more, any figure in a text that names the rand),
+    not in a name or a code ("R2-D2", "R101", "the R5", "a BMW R1200")."""
     tokens = scan.tokens
     if i + 1 >= scan.n or tokens[i + 1].kind != NUM or tokens[i + 1].space:
         return False
@@ -284,7 +285,25 @@ def _rand_at(scan: Scan, i: int) -> bool:
     if after is not None and after.low in scan.lex.scales:
         return True  # "R2bn", "R5 million"
     number = tokens[i + 1].text
-    return "," in number or "." in number or _price_context(scan, i, i + 1)
+    if "," in number or "." in number or _price_context(scan, i, i + 1):
+        return True
+    if _names_currency(scan, "ZAR"):
+        return True  # "the rand slid to R1874"
+    before = tokens[i - 1] if i > 0 else None
+    brand = (
+        before is not None
+        and before.kind == WORD
+        and before.text[0].isupper()
+        and i >= 2
+        and tokens[i - 2].text not in SENTENCE_ENDS
+    )
+    return len(number) >= 4 and not brand  # "Now R1874."; not "a BMW R1200", "the R101"
+
+
+def _names_currency(scan: Scan, code: str) -> bool:
+    """Does the text name the currency ``code`` in a word of its own ("rand")?"""
+    names = scan.lex.currency_words
+    return any(t.kind == WORD and names.get((t.low,)) == code for t in scan.tokens)
 
 
 def _country_currency(scan: Scan, code: str, word: str) -> str | None:
@@ -521,10 +540,22 @@ def one_coin(scan: Scan, reading: Reading, i: int) -> int | None:
 def _pence(scan: Scan, reading: Reading, j: int) -> bool:
     """ "345p" is pence unless it names a video resolution ("1080p")."""
     assert reading.number is not None
+    return reading.scale == 1 and pence_after(scan, reading.number.value, j)
+
+
+def pence_after(scan: Scan, value: float, j: int) -> bool:
+    """Is token ``j`` a "p" written onto a figure of ``value`` that makes it pence
+    ("1453p a litre", "238p")? Not a video resolution ("1080p") nor part of a code
+    ("4p4")."""
+    if j >= scan.n:
+        return False
+    t = scan.tokens[j]
+    if t.text != "p" or t.space:
+        return False
     after = scan.tokens[j + 1] if j + 1 < scan.n else None
     if after is not None and not after.space and after.kind in (WORD, NUM):
         return False
-    return reading.scale == 1 and reading.number.value not in VIDEO_LINES
+    return value not in VIDEO_LINES
 
 
 def currency_word_at(scan: Scan, j: int) -> tuple[str, int] | None:

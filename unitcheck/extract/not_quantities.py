@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..text.context import at, context_set, near
 from ..text.tokens import NUM, SYM, WORD, Token
 from .lexicon import lexicon
-from .money import currency_word_at
+from .money import currency_word_at, pence_after
 from .numbers import Number, digit_int, slash_pair
 from .state import Reading, Scan, plural_noun_at
 from .unit_reader import percent_at, read_unit, unit_after
@@ -507,7 +507,7 @@ def _rule_year(scan: Scan, s: Spot) -> int | None:
         return year_end
     if at(s.nxt, "big_scales"):
         return None
-    if _unit_follows(scan, j) and not _year_before_name(scan, s):
+    if _unit_follows(scan, j, int(text)) and not _year_before_name(scan, s):
         return None
     if int(text) < 1900 and plural_noun_at(scan, j):
         return None
@@ -806,7 +806,11 @@ def _sport_context(scan: Scan, i: int) -> bool:
     return near(scan.tokens, i, "sport")
 
 
-def _unit_follows(scan: Scan, j: int) -> bool:
+def _unit_follows(scan: Scan, j: int, value: float | None = None) -> bool:
+    """Does a unit or a currency follow at ``j``? Given the figure's ``value``, pence
+    written onto it count too ("1453p a litre"; not "1080p")."""
+    if value is not None and pence_after(scan, value, j):
+        return True
     probe = Reading(first=j)
     probe.number = Number(1.0, 1.0, j, False)
     return read_unit(scan, probe, j) != j or currency_word_at(scan, j) is not None
