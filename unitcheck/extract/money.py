@@ -589,13 +589,14 @@ def currency_word_at(scan: Scan, j: int) -> tuple[str, int] | None:
 
 
 def _won_is_money(scan: Scan, j: int) -> bool:
-    """ "2.43 trillion won", "50,000 won" are the currency; "12 won seats" is the verb."""
+    """ "2.43 trillion won", "50,000 won", "550.0 won" are the currency (a count of
+    winners has no thousands and no decimals); "12 won seats" is the verb."""
     if j == 0:
         return False
     prev = scan.tokens[j - 1]
     if prev.low in scan.lex.scales and j >= 2 and scan.tokens[j - 2].kind == NUM:
         return True
-    if prev.kind == NUM and ("," in prev.text or len(prev.text.split(".")[0]) >= 4):
+    if prev.kind == NUM and ("," in prev.text or "." in prev.text or len(prev.text) >= 4):
         return True
     return _price_context(scan, max(0, j - 3), j)
 

@@ -142,18 +142,21 @@ def digits_value(text: str) -> tuple[float, float]:
 
 def decimal_comma(text: str) -> bool:
     """Is the comma of this figure a decimal comma, as foreign copy writes it: one or
-    two digits after the only comma ("1,5", "3,25"), or a comma after thousands grouped
-    by points ("1.234,56")? Three digits after a comma group thousands ("1,500").
+    two digits after the only comma ("1,5", "3,25"), four or more ("3,1415": no group
+    has four), or a comma after thousands grouped by points ("1.234,56")? Three digits
+    after a comma group thousands ("1,500").
 
     >>> decimal_comma("1,5"), decimal_comma("1.234,56"), decimal_comma("1,500")
     (True, True, False)
+    >>> decimal_comma("3,34210")
+    True
     """
     head, comma, tail = text.rpartition(",")
     if not comma or not tail.isdigit() or "," in head:
         return False
     if "." in head:
         return head.replace(".", "").isdigit()
-    return len(tail) <= 2 and head.isdigit()
+    return len(tail) != 3 and head.isdigit()
 
 
 def _exponent(text: str) -> int:

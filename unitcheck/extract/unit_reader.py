@@ -221,6 +221,10 @@ def read_unit(scan: Scan, reading: Reading, j: int) -> int:
         return j  # "5 kg2" is not a unit; an inverse "s-1" or "fb−1" is
     if expression not in ("degree", "degree_Celsius", "degree_Fahrenheit"):
         factors = [compose(expression, power)]
+        spelled = _spelled_product(scan, entry, expression, end) if power == 1 else None
+        if spelled is not None:  # "45 kilojoule seconds", "20 watt seconds"
+            factors.append(spelled[0])
+            end = spelled[1]
         while True:
             more = _product_after(scan, end)
             if more is None:
@@ -442,6 +446,34 @@ def _product_after(scan: Scan, end: int) -> tuple[str, int] | None:
     if not dot and power >= 0:
         return None  # "5 kg bags" is no product; "5 kg m-3" is
     return compose(entry.expression, power), after
+
+
+def _spelled_product(
+    scan: Scan, entry: UnitEntry, expression: str, end: int
+) -> tuple[str, int] | None:
+    """A unit name in the singular followed by another in the plural is their product,
+    as copy spells compound units the table has no row for ("45 kilojoule seconds",
+    "a 3 joule seconds"): both spelled out in lower case, the first not a time ("8
+    minute miles" is a pace)."""
+    first = entry.surface
+    if len(first) != 1 or len(first[0]) < 4 or not first[0].isalpha() or not first[0].islower():
+        return None
+    if first[0].endswith("s") or expression in TIME_UNITS or entry.factor != 1:
+        return None
+    if end >= scan.n:
+        return None
+    t = scan.tokens[end]
+    if not t.space or t.newline or t.kind != WORD or len(t.text) < 5 or not t.text.islower():
+        return None
+    if not t.text.endswith("s"):
+        return None
+    found = unit_after(scan, end, attached=True)
+    if found is None or found[1] != end + 1 or found[0].factor != 1:
+        return None
+    second = found[0].expression
+    if second == expression or second in ("degree", "degree_Celsius", "degree_Fahrenheit"):
+        return None
+    return second, end + 1
 
 
 def _glued_on(scan: Scan, k: int) -> bool:

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 # a sentence ("in 2019 . 3"). A list of three-digit figures after a short one ("5 , 100
 # , 200") reads as one figure: the shape cannot tell it from "5 , 100 , 200" thousands,
 # which feeds write far more. Quoted foreign copy writes a decimal comma ("1,5 km",
-# "3,25%", "1.234,56 euros"): one or two digits after a comma, or a comma after point-
-# grouped thousands.
+# "3,25%", "1.234,56 euros"): one or two digits after a comma, four or more ("3,1415":
+# no thousands group has four, so "$3,34210" is one figure, never "$3" and "34210"), or a
+# comma after point-grouped thousands.
 _NUMBER = (
     r"\d+(?:\.\d+)?[eE][-+\u2212]?\d{1,3}(?![\w.])"
     r"|[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"
@@ -30,7 +31,7 @@ _NUMBER = (
     r"|(?<![\d.,])(?<!\d , )[1-9]\d{0,2}(?: , \d{3})+(?!\d| , \d)"
     r"|(?<![\d.,])(?<!\d \. )(?!(?:1\d|20)\d\d )\d+ \. \d+(?!\d|\.\d| \. \d)"
     r"|(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+,\d+(?![\d,.])"
-    r"|(?<![\d.,])\d{1,3},\d{1,2}(?![\d,]|\.\d)"
+    r"|(?<![\d.,])\d{1,3},(?:\d{1,2}|\d{4,})(?![\d,]|\.\d)"
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?"
     r"|(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?![\d.,]\d|\d|s\b)"
     r"|\d+(?:\.\d+)?"
