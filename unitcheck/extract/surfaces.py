@@ -9,7 +9,7 @@ by their tokens, and only a single word right after a number is asked of pint
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 from ..errors import TableError
@@ -47,6 +47,9 @@ class UnitTable:
     #: The most tokens of a unit whose first token is this text, in its case or folded:
     #: a token absent here starts no unit, so a reader need not try any length.
     starts: dict[str, int]
+    #: Other senses of a surface, by its folded token texts: (context set, expression)
+    #: pairs from ``unit_senses_en.tsv`` ("kt" beside winds is a knot).
+    senses: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def match(self, words: tuple[str, ...]) -> UnitEntry | None:
         """The entry for a token sequence: exact case first, then folded case."""
@@ -92,7 +95,17 @@ def unit_table() -> UnitTable:
     starts: dict[str, int] = {}
     for words in (*exact, *folded):
         starts[words[0]] = max(starts.get(words[0], 0), len(words))
-    return UnitTable(exact, folded, longest, frozenset(one_starts), starts)
+    return UnitTable(exact, folded, longest, frozenset(one_starts), starts, _senses())
+
+
+def _senses() -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """``unit_senses_en.tsv``: the senses a surface takes beside a context set."""
+    senses: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for _line, (surfaces, expression, context) in rows("unit_senses_en.tsv", 3):
+        for surface in alternatives(surfaces):
+            key = tuple(w.lower() for w in token_texts(surface))
+            senses.setdefault(key, []).append((context, expression))
+    return {key: tuple(found) for key, found in senses.items()}
 
 
 @functools.cache

@@ -372,12 +372,28 @@ def unit_after(
             continue
         if not _unit_boundary(scan, entry, end, after_feet=after_feet):
             continue
-        return entry, end
+        return _sense(scan, entry, k), end
     if hyphen:
         found = _hyphenated_unit(scan, k)
         if found is not None:
             return found
     return _pint_unit(scan, k)
+
+
+def _sense(scan: Scan, entry: UnitEntry, k: int) -> UnitEntry:
+    """The unit a surface at token ``k`` means in its context: another sense of
+    ``unit_senses_en.tsv`` when its context set is near ("gusts of 65 kt" are knots),
+    else the table's own reading."""
+    senses = scan.units.senses
+    if not senses:
+        return entry
+    found = senses.get(tuple(w.lower() for w in entry.surface))
+    if found is None:
+        return entry
+    for context, expression in found:
+        if near(scan.tokens, k, context):
+            return replace(entry, expression=expression)
+    return entry
 
 
 def _pint_unit(scan: Scan, k: int) -> tuple[UnitEntry, int] | None:
