@@ -340,11 +340,14 @@ def read_point_grouped(scan: Scan, reading: Reading, i: int, *, force: bool = Fa
 
 
 def _bare_decimal_comma(scan: Scan, reading: Reading, i: int) -> bool:
-    """Is the number at ``i`` written with a decimal comma ("1,5") but with nothing
-    that makes it a measure (a unit, a currency, a percent sign or a scale)? English
-    copy then more likely lists two figures ("gates 1,5 and 7")."""
+    """Is the number at ``i`` written with a decimal comma and one or two decimals
+    ("1,5") but with nothing that makes it a measure (a unit, a currency, a percent sign
+    or a scale)? English copy then more likely lists two figures ("gates 1,5 and 7").
+    Four decimals or more ("38,44154") list nothing: the figure stands, broken or not."""
     t = scan.tokens[i]
     if t.kind != NUM or "," not in t.text or not decimal_comma(t.text):
+        return False
+    if len(t.text.rpartition(",")[2]) > 2:
         return False
     return not (reading.unit or reading.currency or reading.percent or reading.scale != 1)
 
