@@ -604,8 +604,8 @@ def _temperature_evidence(scan: Scan, end: int) -> bool:
     ("40C (104F)", "28 degrees (82.4F)"), a noun temperatures qualify after it ("a 40C day":
     ``temperature_nouns``), or a level written as one ("It reached 40C.", "was 40C
     at noon": a verb or preposition of ``temperature_levels`` before the number, the
-    clause ending after the letter). A letter written onto its number is a temperature
-    when the number has a decimal point ("41.2C": codes have none) or when it ends the
+    clause ending after the letter). A letter after its number, onto it or spaced, is a
+    temperature when the number has a decimal point ("41.2C": codes have none) or when it ends the
     clause ("Now 104F.", "Officials reported 40C."), unless a word that names a code
     stands before the number (``temperature_code_labels``: "seat 14F.", "Form 13F.",
     "the 4C."). "13F filing", "23456 F Block" have none."""
@@ -646,11 +646,10 @@ def _temperature_evidence(scan: Scan, end: int) -> bool:
     if (
         number >= 0
         and number == end - 2
-        and not tokens[end - 1].space
         and (ends_clause or "." in tokens[number].text)
         and not (number >= 1 and at(tokens[number - 1], "temperature_code_labels"))
     ):
-        return True  # "Now 104F.", "Storm Brings 41.2C To Coast"; not "seat 14F."
+        return True  # "Now 104F.", "It was 30 C.", "41.2C To Coast"; not "seat 14F."
     closes = ends_clause or (
         after is not None and after.space and after.kind == WORD and after.low in NOT_NOUNS
     )
