@@ -471,11 +471,20 @@ def test_compare_lends_no_written_unit_and_no_unit_to_another_slot() -> None:
 
 
 def test_compare_bound_word_reversed_where_one_side_reads_a_span() -> None:
+    # "ran over 14 months" is a span; "in over 14 months" would be a bound (issue 14)
+    result = unitcheck.compare(
+        "The bridge works ran under 14 months.", "The bridge works ran over 14 months."
+    )
+    assert _serious(result) == [("UC201", "14 months", "14 months")]
+    assert "under 14 months" in result.findings[0].message
+
+
+def test_compare_bound_over_a_time_after_a_preposition_is_reversed_as_a_bound() -> None:
     result = unitcheck.compare(
         "The bridge was rebuilt in under 14 months.", "The bridge was rebuilt in over 14 months."
     )
     assert _serious(result) == [("UC201", "14 months", "14 months")]
-    assert "under 14 months" in result.findings[0].message
+    assert "at most \u2192 at least" in result.findings[0].message
 
 
 def test_compare_span_reading_kept_or_dropped_is_no_reversal() -> None:

@@ -31,8 +31,11 @@ def test_extract_cases_golden(case: dict[str, Any]) -> None:
     found = extract(case["text"])
     got = [q.text for q in found]
     assert got == [e[0] for e in case["expect"]], case["text"]
-    for q, (_, value, unit) in zip(found, case["expect"], strict=True):
+    for q, expected in zip(found, case["expect"], strict=True):
+        _, value, unit, *bound = expected
         if value != "*":
             assert q.value is not None and math.isclose(q.value, value, rel_tol=1e-6), q
         if unit != "*":
             assert q.unit == unit, q
+        if bound:  # an optional fourth item: the bound, "lower", "upper", "approx" or "none"
+            assert q.qualifier == (None if bound[0] == "none" else bound[0]), q

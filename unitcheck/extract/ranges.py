@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import TableError
 from ..tables import alternatives, rows
+from ..text.context import at
 from ..text.tokens import NUM, SYM, WORD, Token, token_texts
 from ..units.registry import unit_info
 from .counts import count_noun
@@ -194,13 +195,14 @@ def read_bound(scan: Scan, first: Reading, start: int) -> None:
     tokens = scan.tokens
     first.qualifier = qualifier_before(scan, start)
     if first.qualifier == "upper" and start >= 3 and tokens[start - 2].low == "up":
-        verb = tokens[start - 3].low
-        if verb in scan.lex.change_words or verb.endswith("ed"):
-            first.qualifier = None  # "ticked up to 3.9%" is a new level, not a bound
+        verb = tokens[start - 3]
+        if verb.low in scan.lex.change_words or at(verb, "up_particle_verbs"):
+            first.qualifier = None  # "ticked up to 3.9%" is a new level; "reported up to" a bound
     if first.qualifier == "lower" and start > 0 and tokens[start - 1].low == "over":
         entry = first.unit_entry
         if entry is not None and entry.expression in TIME_UNITS and not first.hyphenated:
-            first.qualifier = None  # "over five years" is a span of time, not a bound
+            if start < 2 or not at(tokens[start - 2], "over_bound_before"):
+                first.qualifier = None  # "over five years" is a span; "in over 12 months" a bound
 
 
 def _opener(scan: Scan, i: int) -> tuple[int, int] | None:
