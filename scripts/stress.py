@@ -27,6 +27,7 @@ alarms by edit and cause (an extraction misreading, or compare's own), with exam
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import re
@@ -318,10 +319,13 @@ def cases_for(
     an angle. An honest edit is honest only for the reading it was computed from (a
     correct conversion of a mass is no honest edit of money), so a quiet edit's frame is
     made only where ``extract`` reads the quantity in the frame as in the sentence,
-    unless *all_frames*; *misread* counts the frames left out, by edit. An error stays
-    an error whatever the frame, so errors are set in every frame.
+    unless *all_frames*; likewise a quiet edit in its sentence is made only where the
+    other quantities of the sentence read as before. *misread* counts the cases left
+    out, by edit. An error stays an error whatever the frame, so errors are set in every
+    frame.
     """
     quantities = extract(sentence)
+    neighbours = functools.lru_cache(maxsize=64)(_neighbours)
     for q in quantities:
         kept: dict[str, bool] = {}
 
@@ -348,8 +352,17 @@ def cases_for(
                                    _span(fa, q.text), _span(fb, q.text), True, edit.expect, q)
                 continue
             b = sentence[: q.start] + edit.new + sentence[q.end :]
-            yield Case(corpus, edit.kind, sentence, b, q.span,
-                       (q.start, q.start + len(edit.new)), edit.flag, edit.expect, q)
+            span_b = (q.start, q.start + len(edit.new))
+            if not edit.flag and not all_frames and neighbours(sentence, q.span) != neighbours(
+                b, span_b
+            ):
+                # restating one figure changed how another reads ("45 and 50 mg" with only
+                # the 50 mg in kg makes the 45 kg): no honest edit of one quantity
+                if misread is not None:
+                    misread[edit.kind + " (a neighbour reads otherwise)"] += 1
+            else:
+                yield Case(corpus, edit.kind, sentence, b, q.span, span_b, edit.flag,
+                           edit.expect, q)
             if frames:
                 for frame in FRAMES:
                     fa, fb = frame.format(q=q.text), frame.format(q=edit.new)
@@ -566,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
         if classes:
             print(f"  extraction class by edit: {dict(classes.most_common())}")
         if here:
-            print(f"  quiet frames not made (the frame reads it otherwise): {here.total()}")
+            print(f"  quiet edits not made (a frame or neighbour reads otherwise): {here.total()}")
         misread += here
         for attr in ("flags", "caught", "quiet", "kept", "extraction"):
             setattr(total_own, attr, getattr(total_own, attr) + getattr(own, attr))
@@ -574,7 +587,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"TOTAL: compare {total_own.line()}; raw {total_raw.line().rsplit(',', 1)[0]}")
     if misread:
         print(
-            f"quiet frames not made, by edit ({misread.total()}; --all-frames makes them): "
+            f"quiet edits not made, by edit ({misread.total()}; --all-frames makes them): "
             f"{dict(misread.most_common())}"
         )
     if misses is not None:
