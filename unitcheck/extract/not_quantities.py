@@ -49,6 +49,28 @@ _TOLL_FREE_RE = re.compile(r"1(?<![\w.,-]1)-8(?:00|88|77|66|55|44|33)(?:-[0-9A-Z
 _UK_PHONE_RE = re.compile(r"0(?<![\w.,]0)\d{3,4} \d{6}(?![\w,]|\.\d)")
 _DIGIT = re.compile(r"\d")
 _DATE_RE = re.compile(r"\d(?<!\d\d)(?:\d{3}-\d{1,2}-\d{1,2}|\d?[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
+#: What every kept match of a pattern holds, as patterns that open with a literal the
+#: engine jumps to, where the patterns above try every digit of a text: a text holding
+#: none of a pattern's hints has none of its spans, and most texts hold none. Dashed
+#: groups have two dashes; a kept clock time has a colon before its minutes, or a point
+#: and "am" or "pm" after them; a numeric date has two separators after its first group.
+HINTS: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
+    _DASHED_PHONE_RE: (re.compile(r"-\d{2,5}-\d"),),
+    _TIME_RE: (re.compile(r":\d\d"), re.compile(r"\.\d\d\s?[ap]\.?m\b")),
+    _DATE_RE: (
+        re.compile(r"-\d{1,2}-\d"),
+        re.compile(r"/\d{1,2}[/.]\d"),
+        re.compile(r"\.\d{1,2}[/.]\d"),
+    ),
+}
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``, none when the text holds none of its hints."""
+    hints = HINTS.get(pattern)
+    if hints is not None and not any(hint.search(text) for hint in hints):
+        return []
+    return list(pattern.finditer(text))
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -57,15 +79,15 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
         return []
     spans: list[tuple[int, int]] = []
     for pattern in (_PHONE_RE, _DASHED_PHONE_RE):
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text):
             if sum(c.isdigit() for c in match.group()) >= 9:
                 spans.append(match.span())
     spans.extend(m.span() for m in _TOLL_FREE_RE.finditer(text))
     spans.extend(m.span() for m in _UK_PHONE_RE.finditer(text))
-    for match in _TIME_RE.finditer(text):
+    for match in _matches(_TIME_RE, text):
         if ":" in match.group() or "m" in match.group().lower():
             spans.append(match.span())
-    spans.extend(m.span() for m in _DATE_RE.finditer(text))
+    spans.extend(m.span() for m in _matches(_DATE_RE, text))
     spans.sort()
     return spans
 
