@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from .batch_stream import PairRecord, Tally, Writer, check_chunk, drive, warm_engine
+from .batch_stream import PairRecord, Tally, Writer, check_lines, drive, warm_engine
 from .errors import UnitcheckError
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def run_dask(
         client.register_plugin(_warm_plugin(distributed), name="unitcheck-warm")
         window = max(2 * sum(client.nthreads().values()), 2)
         return drive(
-            lambda chunk: client.submit(check_chunk, chunk, settings, pure=False),
+            lambda chunk: client.submit(check_lines, chunk, settings, pure=False),
             _wait_first,
             batches,
             writer,
