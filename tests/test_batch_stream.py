@@ -377,3 +377,39 @@ def test_batch_stream_recycled_workers_give_the_same_lines(tmp_path: Path) -> No
         chunks(read_pairs(src), 4), Settings(), JsonlWriter(recycled), jobs=2, recycle=8
     )  # a fresh pool after 2 chunks: 2 pools in all
     assert recycled.getvalue() == one.getvalue() and tally.pairs == 16
+
+
+_HALF_SENT = """
+import concurrent.futures, multiprocessing, os, struct, time
+from unitcheck.batch_stream import end_pool
+
+def busy(payload):
+    time.sleep(120)
+
+if __name__ == "__main__":
+    pool = concurrent.futures.ProcessPoolExecutor(
+        1, mp_context=multiprocessing.get_context("spawn"))
+    pool.submit(int).result()  # the worker runs
+    pool.submit(busy, b"")  # and is busy from now on
+    pool.submit(busy, b"x" * 4_000_000)  # more than the task pipe holds: the sender blocks
+    time.sleep(1)
+    # half a result, as from a worker ended while sending one: 1000 bytes said, 10 sent
+    os.write(pool._result_queue._writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+    time.sleep(1)
+    end_pool(pool)
+    print("ended", flush=True)
+"""
+
+
+def test_batch_pool_ended_mid_message_lets_the_process_exit(tmp_path: Path) -> None:
+    # Ctrl-C can end a worker while it sends a result, or while a chunk is being sent
+    # to it; the pool's threads then wait on pipes no one will finish, and Python used
+    # to hang at exit joining them (a Ctrl-C in twenty). end_pool leaves nothing to wait on.
+    script = tmp_path / "half_sent.py"
+    script.write_text(_HALF_SENT, encoding="utf-8")
+    try:
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                              timeout=90)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the process hung at exit after end_pool")
+    assert done.stdout == "ended\n", done.stderr
