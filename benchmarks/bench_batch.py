@@ -69,6 +69,7 @@ class Figure:
     wall: float
     steady: float
     peak_mib: float
+    peak_pss: float  # MiB, shared pages split between the processes that share them
     cpu_main: float  # CPU ms a pair in the main process, steady window
     cpu_rest: float  # CPU ms a pair in every other process of the tree
     tail: float  # seconds from the last result line to the exit
@@ -82,9 +83,12 @@ class Tree:
     """The process and its children: resident memory and CPU time, sampled cheaply.
 
     The list of children is refreshed every 0.5 s (a scan of every process on the
-    machine); in between only the known processes are read, so sampling takes little
-    of the CPU the run being measured needs. CPU time of a process is its last sample:
-    a child that exits keeps what it used.
+    machine), and the proportional set size (PSS: each shared page split among the
+    processes sharing it, which the sum of RSS counts once a process) is read then too,
+    since reading it costs about half a millisecond a process; in between only RSS and
+    CPU of the known processes are read, so sampling takes little of the CPU the run
+    being measured needs. CPU time of a process is its last sample: a child that exits
+    keeps what it used.
     """
 
     def __init__(self, pid: int) -> None:
@@ -94,6 +98,7 @@ class Tree:
         self.procs = [self.top]
         self.cpu: dict[int, float] = {}
         self.refreshed = 0.0
+        self.pss = 0
 
     def sample(self) -> int:
         import psutil
@@ -105,6 +110,7 @@ class Tree:
             except psutil.Error:
                 pass
             self.refreshed = now
+            self.pss = max(self.pss, sum(_pss(p) for p in self.procs))
         rss = 0
         for p in self.procs:
             try:
@@ -120,6 +126,15 @@ class Tree:
         """CPU seconds so far: (main process, all the others)."""
         main = self.cpu.get(self.top.pid, 0.0)
         return main, sum(self.cpu.values()) - main
+
+
+def _pss(p: object) -> int:
+    import psutil
+
+    try:
+        return int(getattr(p.memory_full_info(), "pss", 0))  # type: ignore[attr-defined]
+    except psutil.Error:
+        return 0
 
 
 def measure(pairs_file: Path, n: int, extra: list[str], work: Path) -> Figure:
@@ -160,7 +175,7 @@ def measure(pairs_file: Path, n: int, extra: list[str], work: Path) -> Figure:
     cpu_main = (last_cpu[0] - first_cpu[0]) * 1000 / done
     cpu_rest = (last_cpu[1] - first_cpu[1]) * 1000 / done
     return Figure(
-        n, n / (end - start), steady, peak / 2**20, cpu_main, cpu_rest, max(end - last_at, 0.0)
+        n, n / (end - start), steady, peak / 2**20, tree.pss / 2**20, cpu_main, cpu_rest, max(end - last_at, 0.0)
     )
 
 
@@ -172,7 +187,7 @@ def _lines(path: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated")
-    parser.add_argument("--modes", default=",".join(MODES), help=", ".join(MODES))
+    parser.add_argument("--modes", default="-j 1,-j 2,dask", help=", ".join(MODES))
     parser.add_argument(
         "--repeat", type=int, default=1, help="runs of each, interleaved; the best is kept"
     )
@@ -186,7 +201,7 @@ def main() -> None:
     print(f"unitcheck batch benchmark: {os.cpu_count()} CPUs, {len(golden_pairs())} golden cases,")
     print(f"best of {args.repeat}; load average at start {_load()}")
     header = (
-        f"{'pairs':>7} {'mode':<8} {'wall/s':>7} {'steady/s':>8} {'peak MiB':>8} "
+        f"{'pairs':>7} {'mode':<8} {'wall/s':>7} {'steady/s':>8} {'peak MiB':>8} {'PSS':>5} "
         f"{'wall x':>6} {'steady x':>8} {'per core':>8} {'mem x':>5} "
         f"{'cpu ms/pair':>11} {'main':>5} {'cpu eff':>7} {'tail s':>6}"
     )
@@ -216,6 +231,7 @@ def main() -> None:
                 )
                 print(
                     f"{n:>7} {mode:<8} {fig.wall:>7.0f} {fig.steady:>8.0f} {fig.peak_mib:>8.0f} "
+                    f"{fig.peak_pss:>5.0f} "
                     + "{:>6.2f} {:>8.2f} {:>8.2f} {:>5.2f} ".format(*ratios)
                     + f"{fig.cpu:>11.3f} {fig.cpu_main:>5.3f} {base.cpu / fig.cpu:>7.2f} "
                     f"{fig.tail:>6.1f}",
@@ -226,6 +242,8 @@ def main() -> None:
     print("cpu ms/pair: CPU time of the whole process tree a pair in the steady window (main:")
     print("the part in the main process, with the Dask scheduler); cpu eff: -j 1's over it, the")
     print("share of the CPU that checks pairs, which other work on the machine hardly moves.")
+    print("peak MiB: the sum of RSS, a page shared by n processes counted n times; PSS: each")
+    print("shared page split among its processes (sampled every 0.5 s), what the machine holds.")
     print("tail s: from the last result line to the exit (pools and cluster shut down).")
     print(f"load average at end {_load()} (other work on the machine skews every figure)")
 
