@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-import re
-import time
 import operator
+import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest

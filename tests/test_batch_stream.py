@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from unitcheck import compare
 from unitcheck.batch import BatchError
 from unitcheck.batch_stream import PairRecord, done_positions, read_pairs
-from unitcheck import compare
 from unitcheck.cli import main
 
 CASES = sorted((Path(__file__).parent / "cases" / "compare").glob("*.toml"))

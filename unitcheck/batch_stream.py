@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import re
 import signal
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
