@@ -59,9 +59,9 @@ def test_dask_lean_worker_settings_are_dask_settings() -> None:
     # a misspelt key would be set and read by no one: every one must name a setting
     import dask
 
-    from unitcheck.batch_dask import LEAN_WORKERS
+    from unitcheck.batch_dask import LEAN_CONFIG
 
-    for key, value in LEAN_WORKERS.items():
+    for key, value in LEAN_CONFIG.items():
         assert type(dask.config.get(key)) is type(value), key
 
 

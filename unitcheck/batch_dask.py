@@ -19,12 +19,18 @@ from .errors import UnitcheckError
 if TYPE_CHECKING:
     from .config import Settings
 
-#: Settings for the workers of a ``LocalCluster``. The statistical profiler (a thread
-#: sampling the running task every 10 ms) and the monitors that wake every 20-500 ms
-#: feed the dashboard, which a batch run does not start; between them they took about
-#: a tenth of a worker's CPU on small pairs. The memory monitor still guards the
-#: workers, once a second.
-LEAN_WORKERS = {
+#: Dask settings for a batch run. Every message under 1 MB that a client, scheduler or
+#: worker sends is kept in a log of the last ``low-level-log-length`` (1,000), and so
+#: are a worker's recent events: with a chunk's texts in each task that log held most of
+#: the input, 150 MiB more at 100,000 pairs than at 10,000. Kept to the last 20 here,
+#: it stays a few MB. The statistical profiler (a thread sampling the running task every
+#: 10 ms) and the monitors that wake every 20-500 ms feed the dashboard, which a batch
+#: run does not start; between them they took about a tenth of a worker's CPU on small
+#: pairs. The memory monitor still guards the workers, once a second. The client takes
+#: these for its own side always; a ``LocalCluster``'s scheduler and workers take them
+#: too, a running cluster keeps its own (docs/batch.md says how to set them there).
+LEAN_CONFIG = {
+    "distributed.admin.low-level-log-length": 20,
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.worker.memory.monitor-interval": "1s",
@@ -67,8 +73,8 @@ def run_dask(
 
     cluster = None
     try:
-        if address == "local":
-            with dask.config.set(LEAN_WORKERS):  # the nannies hand it to their workers
+        with dask.config.set(LEAN_CONFIG):  # the nannies hand it to their workers
+            if address == "local":
                 cluster = distributed.LocalCluster(
                     n_workers=max(workers, 1),
                     threads_per_worker=1,
@@ -76,10 +82,10 @@ def run_dask(
                     dashboard_address=None,
                     silence_logs=logging.ERROR,
                 )
-            # results come straight from the workers, not through the scheduler
-            client = distributed.Client(cluster, direct_to_workers=True)
-        else:
-            client = distributed.Client(address)  # timeout: distributed.comm.timeouts.connect
+                # results come straight from the workers, not through the scheduler
+                client = distributed.Client(cluster, direct_to_workers=True)
+            else:  # timeout: distributed.comm.timeouts.connect
+                client = distributed.Client(address)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
