@@ -333,7 +333,7 @@ def test_batch_stream_progress_bar_counts_the_pairs(
 
 
 def test_batch_stream_job_is_pure_and_pickles() -> None:
-    from unitcheck.batch_stream import check_chunk
+    from unitcheck.batch_stream import ChunkResult, check_chunk, check_lines
     from unitcheck.config import Settings
 
     rows = golden()[:4]
@@ -341,6 +341,14 @@ def test_batch_stream_job_is_pure_and_pickles() -> None:
              for n, r in enumerate(rows, 1)]
     first = check_chunk(chunk, Settings())
     assert pickle.loads(pickle.dumps(first)) == first == check_chunk(chunk, Settings())
+    packed = check_lines(chunk, Settings())  # what crosses to the writer: one string, counts
+    assert pickle.loads(pickle.dumps(packed)) == packed == ChunkResult.of(first)
+    assert packed.text == "".join(o.line + "\n" for o in first if o.line is not None)
+    assert (packed.pairs, packed.records) == (4, 4)
+    assert (packed.errors, packed.warnings, packed.infos) == tuple(
+        sum(o.counts[i] for o in first) for i in range(3)
+    )
+    assert packed.worst == max(o.worst for o in first)
     direct = compare(str(rows[1]["original"]), str(rows[1]["revised"]))
     assert pickle.loads(pickle.dumps(direct)) == direct  # a Comparison crosses processes
 
@@ -377,3 +385,110 @@ def test_batch_stream_recycled_workers_give_the_same_lines(tmp_path: Path) -> No
         chunks(read_pairs(src), 4), Settings(), JsonlWriter(recycled), jobs=2, recycle=8
     )  # a fresh pool after 2 chunks: 2 pools in all
     assert recycled.getvalue() == one.getvalue() and tally.pairs == 16
+
+
+_HALF_SENT = """
+import concurrent.futures, multiprocessing, os, struct, time
+from unitcheck.batch_stream import end_pool
+
+def busy(payload):
+    time.sleep(120)
+
+if __name__ == "__main__":
+    pool = concurrent.futures.ProcessPoolExecutor(
+        1, mp_context=multiprocessing.get_context("spawn"))
+    pool.submit(int).result()  # the worker runs
+    pool.submit(busy, b"")  # and is busy from now on
+    pool.submit(busy, b"x" * 4_000_000)  # more than the task pipe holds: the sender blocks
+    time.sleep(1)
+    # half a result, as from a worker ended while sending one: 1000 bytes said, 10 sent
+    os.write(pool._result_queue._writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+    time.sleep(1)
+    end_pool(pool)
+    print("ended", flush=True)
+"""
+
+
+def test_batch_pool_ended_mid_message_lets_the_process_exit(tmp_path: Path) -> None:
+    # Ctrl-C can end a worker while it sends a result, or while a chunk is being sent
+    # to it; the pool's threads then wait on pipes no one will finish, and Python used
+    # to hang at exit joining them (a Ctrl-C in twenty). end_pool leaves nothing to wait on.
+    script = tmp_path / "half_sent.py"
+    script.write_text(_HALF_SENT, encoding="utf-8")
+    try:
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                              timeout=90)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the process hung at exit after end_pool")
+    assert done.stdout == "ended\n", done.stderr
+
+
+class _Chunk:
+    """A future of the fake pool below: done when the test says so, never waited on."""
+
+    def __init__(self, index: int) -> None:
+        self.index, self.done = index, False
+
+    def result(self) -> object:
+        assert self.done, "the runner waited on a chunk that is not done"
+        from unitcheck.batch_stream import ChunkResult
+
+        return ChunkResult(f"{self.index}\n", pairs=1, records=1)
+
+
+def test_batch_stream_a_slow_chunk_does_not_stop_the_others() -> None:
+    # Chunk 0 is slow: every other chunk finishes first. The runner keeps submitting
+    # while chunk 0 runs, up to a window of finished chunks held for the ordered
+    # output, and never more; the output is still in input order.
+    from unitcheck.batch_stream import drive
+
+    window, submitted, written = 2, [], []
+    running: list[_Chunk] = []
+
+    def submit(chunk: list[PairRecord]) -> _Chunk:
+        future = _Chunk(len(submitted))
+        submitted.append(future)
+        running.append(future)
+        assert len(submitted) - len(written) <= 2 * window  # running and held, bounded
+        return future
+
+    def wait_first(futures: set[_Chunk]) -> set[_Chunk]:
+        others = [f for f in running if f.index != 0 and f in futures]
+        future = others[-1] if others else next(f for f in running if f.index == 0)
+        if future.index == 0:
+            head_done_at.append(len(submitted))
+        future.done = True
+        running.remove(future)
+        return {future}
+
+    class Lines:
+        def write(self, index: int, chunk: object) -> None:
+            written.append(index)
+
+        def close(self) -> None:
+            pass
+
+    head_done_at: list[int] = []
+    chunks = [[PairRecord(n)] for n in range(10)]
+    tally = drive(submit, wait_first, chunks, Lines(), window=window)
+    assert written == list(range(10)) and tally.pairs == 10
+    assert head_done_at == [2 * window]  # chunk 0's wait did not hold the others up
+
+
+def test_batch_stream_recycled_pool_is_gone_before_the_next_starts() -> None:
+    from unitcheck.batch_stream import _Pools, check_lines
+    from unitcheck.config import Settings
+
+    rows = golden()[:2]
+    chunk = [PairRecord(n, None, None, None, str(r["original"]), str(r["revised"]))
+             for n, r in enumerate(rows, 1)]
+    pools = _Pools(1, recycle=2)
+    try:
+        first = pools.submit(check_lines, chunk, Settings())
+        old = list(pools.all[0]._processes.values())
+        second = pools.submit(check_lines, chunk, Settings())  # 2 pairs taken: a fresh pool
+        assert len(pools.all) == 2 and first.done()
+        assert old and not any(p.is_alive() for p in old)  # never two pools at once
+        assert second.result() == first.result()
+    finally:
+        pools.close()

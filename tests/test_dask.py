@@ -53,3 +53,27 @@ def test_dask_unreachable_scheduler(pairs: Path) -> None:
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         code, _, err = run("--pairs", str(pairs), "--dask", "tcp://127.0.0.1:9", "--results", "-")
     assert code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err
+
+
+def test_dask_lean_worker_settings_are_dask_settings() -> None:
+    # a misspelt key would be set and read by no one: every one must name a setting
+    import dask
+
+    from unitcheck.batch_dask import LEAN_CONFIG
+
+    for key, value in LEAN_CONFIG.items():
+        assert type(dask.config.get(key)) is type(value), key
+
+
+def test_dask_default_chunks_are_larger(pairs: Path, tmp_path: Path) -> None:
+    # without --chunk-size a Dask task takes DASK_CHUNK pairs, a local worker DEFAULT_CHUNK
+    pytest.importorskip("pyarrow.parquet")
+    from unitcheck.batch_stream import DASK_CHUNK, DEFAULT_CHUNK
+
+    n = 2 * len(golden())
+    assert -(-n // DASK_CHUNK) < -(-n // DEFAULT_CHUNK)  # the pairs tell the two apart
+    run("--pairs", str(pairs), "--results", str(tmp_path / "dask") + "/", "--dask", "local",
+        "-j", "2")
+    run("--pairs", str(pairs), "--results", str(tmp_path / "local") + "/", "-j", "1")
+    assert len(list((tmp_path / "dask").glob("part-*.parquet"))) == -(-n // DASK_CHUNK)
+    assert len(list((tmp_path / "local").glob("part-*.parquet"))) == -(-n // DEFAULT_CHUNK)

@@ -13,11 +13,29 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from .batch_stream import PairRecord, Tally, Writer, check_chunk, drive, warm_engine
+from .batch_stream import PairRecord, Tally, Writer, check_lines, drive, warm_engine
 from .errors import UnitcheckError
 
 if TYPE_CHECKING:
     from .config import Settings
+
+#: Dask settings for a batch run. Every message under 1 MB that a client, scheduler or
+#: worker sends is kept in a log of the last ``low-level-log-length`` (1,000), and so
+#: are a worker's recent events: with a chunk's texts in each task that log held most of
+#: the input, 150 MiB more at 100,000 pairs than at 10,000. Kept to the last 20 here,
+#: it stays a few MB. The statistical profiler (a thread sampling the running task every
+#: 10 ms) and the monitors that wake every 20-500 ms feed the dashboard, which a batch
+#: run does not start; between them they took about a tenth of a worker's CPU on small
+#: pairs. The memory monitor still guards the workers, once a second. The client takes
+#: these for its own side always; a ``LocalCluster``'s scheduler and workers take them
+#: too, a running cluster keeps its own (docs/batch.md says how to set them there).
+LEAN_CONFIG = {
+    "distributed.admin.low-level-log-length": 20,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 class DaskError(UnitcheckError, RuntimeError):
@@ -51,19 +69,23 @@ def run_dask(
     except ImportError:
         raise DaskError('--dask needs Dask distributed: pip install "unitcheck[dask]"') from None
 
+    import dask
+
     cluster = None
     try:
-        if address == "local":
-            cluster = distributed.LocalCluster(
-                n_workers=max(workers, 1),
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-            client = distributed.Client(cluster)
-        else:
-            client = distributed.Client(address)  # timeout: distributed.comm.timeouts.connect
+        with dask.config.set(LEAN_CONFIG):  # the nannies hand it to their workers
+            if address == "local":
+                cluster = distributed.LocalCluster(
+                    n_workers=max(workers, 1),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+                # results come straight from the workers, not through the scheduler
+                client = distributed.Client(cluster, direct_to_workers=True)
+            else:  # timeout: distributed.comm.timeouts.connect
+                client = distributed.Client(address)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
@@ -72,7 +94,7 @@ def run_dask(
         client.register_plugin(_warm_plugin(distributed), name="unitcheck-warm")
         window = max(2 * sum(client.nthreads().values()), 2)
         return drive(
-            lambda chunk: client.submit(check_chunk, chunk, settings, pure=False),
+            lambda chunk: client.submit(check_lines, chunk, settings, pure=False),
             _wait_first,
             batches,
             writer,

@@ -192,9 +192,7 @@ def _batch_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--chunk-size",
             type=click.IntRange(min=1),
-            default=64,
-            show_default=True,
-            help="Pairs a worker takes at a time.",
+            help="Pairs a worker takes at a time  [default: 64; 256 with --dask]",
         ),
         click.option(
             "--dask",
@@ -476,11 +474,11 @@ def _batch_plan(
     git_base: str | None,
 ) -> _StreamPlan | None:
     """The streamed batch asked for, or None for a compare with a report."""
-    from .batch_stream import is_parquet_target, kind_of
+    from .batch_stream import DASK_CHUNK, DEFAULT_CHUNK, is_parquet_target, kind_of
 
     results, dask = options.pop("results"), options.pop("dask_address")
     unordered, resume = options.pop("unordered"), options.pop("resume")
-    chunk_size = options.pop("chunk_size")
+    chunk_size = options.pop("chunk_size") or (DEFAULT_CHUNK if dask is None else DASK_CHUNK)
     streamed_input = pairs is not None and kind_of(pairs) != "csv"
     if results is None and (dask is not None or streamed_input):
         results = "-"
