@@ -414,3 +414,12 @@ def test_inputs_markdown_front_matter_is_not_prose() -> None:
     later = "Intro: 5 km.\n\n---\n\nAfter: 3 km.\n"
     doc = document_from_bytes(later.encode(), name="story.md", format="markdown")
     assert [q.text for q in extract(doc.text)] == ["5 km", "3 km"]
+
+
+def test_inputs_html_an_entity_is_never_matched_by_its_ampersand() -> None:
+    # "&" written as "&amp;" after "&nbsp;": the second "&" is the second entity, not the
+    # first character of "&nbsp;" (hypothesis found the spans going backwards)
+    source = "&amp;&nbsp;<p>&amp;"
+    doc = document_from_bytes(source.encode(), name="x", format="html")
+    assert doc.text.split() == ["&", "&"]
+    assert doc.source_offset(len(doc.text) - 1) == source.rindex("&amp;")

@@ -462,7 +462,9 @@ def _align(
         if entity and decoded and word.startswith(decoded, k):
             k, pos = k + len(decoded), entity.end()
             points.append((k, pos))
-        elif pos < len(source) and source[pos] == word[k]:
+        elif pos < len(source) and source[pos] == word[k] and not (
+            entity and decoded != entity.group()  # the "&" of "&nbsp;" spells no "&"
+        ):
             k, pos = k + 1, pos + 1
         elif markup_end is not None and (after := markup_end(pos)) is not None:
             pos = after
