@@ -275,7 +275,7 @@ def chunks(
 
 
 def warm() -> None:
-    """Load spaCy, pint and the tables once, so a worker's first chunk is as fast as the rest.
+    """Load pint, the tables and the sentence rules once: a worker's first chunk is fast too.
 
     Also leaves Ctrl-C to the parent: a worker ignores SIGINT, and the parent ends it.
     """
@@ -598,13 +598,12 @@ def run_local(
 #: ``__main__`` is multiprocessing's own default. A name that fails to import is skipped.
 FORKSERVER_PRELOAD = (
     "__main__",
-    "spacy",
-    "spacy.lang.en",
     "pint",
     "unitcheck.batch_stream",
     "unitcheck.check",
     "unitcheck.compare",
-    "unitcheck.inputs",
+    "unitcheck.text.reading",
+    "unitcheck.text.sentence_rules",
     "unitcheck.report.json_",
 )
 
