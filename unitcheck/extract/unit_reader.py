@@ -401,7 +401,10 @@ def _pint_unit(scan: Scan, k: int) -> tuple[UnitEntry, int] | None:
     if k >= scan.n:
         return None
     t = scan.tokens[k]
-    if t.kind != WORD or t.newline or scan.units.match((t.text,)) is not None:
+    if t.kind != WORD or t.newline:
+        return None
+    starts = scan.units.starts  # a word no table unit starts with has no row of its own
+    if (t.text in starts or t.low in starts) and scan.units.match((t.text,)) is not None:
         return None
     entry = pint_entry(t.text)
     if entry is None or not _unit_boundary(scan, entry, k + 1):
@@ -450,6 +453,8 @@ def _product_after(scan: Scan, end: int) -> tuple[str, int] | None:
         k = end + 1
     elif t.space and not t.newline and t.kind == WORD:
         k = end
+        if not _power_sign_within(scan, k):
+            return None  # set apart, a factor needs its inverse power: "5 kg bags" has none
     else:
         return None
     found = unit_after(scan, k, attached=True)
@@ -462,6 +467,19 @@ def _product_after(scan: Scan, end: int) -> tuple[str, int] | None:
     if not dot and power >= 0:
         return None  # "5 kg bags" is no product; "5 kg m-3" is
     return compose(entry.expression, power), after
+
+
+#: What opens a negative power written onto a unit (``_exponent``): "s-1", "m^-2", "s⁻¹".
+_POWER_SIGNS = EXPONENT_MINUS | {"^", "\u207b"}
+
+
+def _power_sign_within(scan: Scan, k: int) -> bool:
+    """Could a unit starting at token ``k`` carry a negative power? Only with a power
+    sign written onto one of the tokens a unit there could end before: checked first
+    because most words after a unit are no unit at all ("45 mm in the storm")."""
+    tokens = scan.tokens
+    last = min(scan.n, k + 1 + max(scan.units.longest, 1))
+    return any(tokens[m].text in _POWER_SIGNS and not tokens[m].space for m in range(k + 1, last))
 
 
 def _spelled_product(

@@ -1,0 +1,57 @@
+"""Shortcuts on extraction's hot paths change no reading (issue 14, speed).
+
+Each shortcut skips work when a cheap test shows it cannot find anything. Here each is
+switched off (its test made to pass always) and extraction must read our own sentences
+and the golden texts exactly as with it on; and each shortcut made too strict must be
+seen to change a reading, so that the comparison can fail.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from unitcheck import extract
+
+UNITS = importlib.import_module("unitcheck.extract.unit_reader")
+CASES = Path(__file__).parent / "cases"
+
+#: Our own sentences: products and powers after a unit, and words after a unit that
+#: are units themselves but no factor.
+SENTENCES = (
+    "The panel took 200 W m-2 in the sun and the wind blew at 3 m s-1 all day.",
+    "A flux of 5 kg m^-2 s⁻¹, a torque of 40 N·m and 3 kW·h of energy were logged.",
+    "They carried 5 kg bags 45 mm in diameter, and 2 km in the rain.",
+    "An acceleration of 9.8 m s−2 and a density of 1.2 kg m−3 went into the model.",
+)
+
+
+def _texts() -> list[str]:
+    texts = list(SENTENCES)
+    for path in sorted(CASES.glob("*/*.toml")):
+        data = tomllib.loads(path.read_text("utf-8"))
+        for case in data.get("case", [data]):
+            texts.extend(v for k, v in case.items() if k in ("text", "original", "revised"))
+    return texts
+
+
+def _readings(texts: list[str]) -> list[list[tuple[str, float | None, str | None]]]:
+    return [[(q.text, q.value, q.unit) for q in extract(t)] for t in texts]
+
+
+def test_power_sign_shortcut_changes_no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts()
+    with_it = _readings(texts)
+    monkeypatch.setattr(UNITS, "_power_sign_within", lambda scan, k: True)
+    assert _readings(texts) == with_it
+    assert ("200 W m-2", 200.0, "watt / meter ** 2") in with_it[0]  # products are read
+
+
+def test_power_sign_shortcut_too_strict_is_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = SENTENCES[0]
+    before = _readings([text])
+    monkeypatch.setattr(UNITS, "_power_sign_within", lambda scan, k: False)
+    assert _readings([text]) != before  # "W m-2" is no longer read as one unit
