@@ -13,7 +13,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..text.context import words
 from ..text.tokens import FRAC, NUM, SYM, WORD, Token
@@ -91,6 +91,8 @@ FRACTION_WORDS = {
 FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 HYPHENS = "-\u2010\u2011"
 _GROUPING = frozenset(", \u00a0\u202f\u2009")
+#: A figure's text as ``float`` reads it: grouping dropped, a minus sign as "-".
+_CLEAN = str.maketrans({**dict.fromkeys(_GROUPING), "\u2212": "-"})
 MINUS = "-\u2212\u2013"
 
 #: Words that can start a spelled-out number.
@@ -126,7 +128,7 @@ def digits_value(text: str) -> tuple[float, float]:
         return float(int(text)), power_of_ten(place)  # exact, as Decimal would give it
     if decimal_comma(text):  # "1,5", "1.234,56": the comma is the decimal point
         text = text.replace(".", "").replace(",", ".")
-    clean = "".join(c for c in text if c not in _GROUPING).replace("\u2212", "-")
+    clean = text.translate(_CLEAN)
     mantissa, _, exponent = clean.lower().partition("e")
     if "." in mantissa:
         place = -len(mantissa.split(".", 1)[1])  # "2.50": the last digit written
@@ -134,10 +136,12 @@ def digits_value(text: str) -> tuple[float, float]:
         stripped = mantissa.rstrip("0")
         place = len(mantissa) - len(stripped) if stripped else 0  # "400": rounded
     try:
-        exact = Decimal(clean)  # exact at any length: no int-digits limit, no overflow
-    except InvalidOperation:  # not a figure at all: read as zero
+        # correctly rounded at any length, as Decimal would give it (a token's figure
+        # has no underscores): no int-digits limit, past the float range inf or zero
+        value = float(clean)
+    except ValueError:  # not a figure at all: read as zero
         return 0.0, 1.0
-    return float(exact), power_of_ten(place + _exponent(exponent))
+    return value, power_of_ten(place + _exponent(exponent))
 
 
 def decimal_comma(text: str) -> bool:
