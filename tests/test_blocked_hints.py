@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import importlib
 import re
-import tomllib
-from pathlib import Path
 
 import pytest
 
 NQ = importlib.import_module("unitcheck.extract.not_quantities")
-CASES = Path(__file__).parent / "cases"
 
 #: Our own sentences: every shape the three patterns block, and near misses beside them.
 SENTENCES = (
@@ -29,17 +26,8 @@ SENTENCES = (
 )
 
 
-def _texts() -> list[str]:
-    texts = list(SENTENCES)
-    for path in sorted(CASES.glob("*/*.toml")):
-        data = tomllib.loads(path.read_text("utf-8"))
-        for case in data.get("case", [data]):
-            texts.extend(v for k, v in case.items() if k in ("text", "original", "revised"))
-    return texts
-
-
-def test_hints_change_no_span(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = _texts()
+def test_hints_change_no_span(monkeypatch: pytest.MonkeyPatch, case_texts: list[str]) -> None:
+    texts = [*SENTENCES, *case_texts]
     hinted = [NQ.blocked_spans(t) for t in texts]
     monkeypatch.setattr(NQ, "HINTS", {})
     assert [NQ.blocked_spans(t) for t in texts] == hinted

@@ -9,15 +9,12 @@ seen to change a reading, so that the comparison can fail.
 from __future__ import annotations
 
 import importlib
-import tomllib
-from pathlib import Path
 
 import pytest
 
 from unitcheck import extract
 
 UNITS = importlib.import_module("unitcheck.extract.unit_reader")
-CASES = Path(__file__).parent / "cases"
 
 #: Our own sentences: products and powers after a unit, and words after a unit that
 #: are units themselves but no factor.
@@ -29,21 +26,12 @@ SENTENCES = (
 )
 
 
-def _texts() -> list[str]:
-    texts = list(SENTENCES)
-    for path in sorted(CASES.glob("*/*.toml")):
-        data = tomllib.loads(path.read_text("utf-8"))
-        for case in data.get("case", [data]):
-            texts.extend(v for k, v in case.items() if k in ("text", "original", "revised"))
-    return texts
-
-
 def _readings(texts: list[str]) -> list[list[tuple[str, float | None, str | None]]]:
     return [[(q.text, q.value, q.unit) for q in extract(t)] for t in texts]
 
 
-def test_power_sign_shortcut_changes_no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = _texts()
+def test_power_sign_shortcut_changes_no_reading(monkeypatch: pytest.MonkeyPatch, case_texts: list[str]) -> None:
+    texts = [*SENTENCES, *case_texts]
     with_it = _readings(texts)
     monkeypatch.setattr(UNITS, "_power_sign_within", lambda scan, k: True)
     assert _readings(texts) == with_it
