@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -51,6 +52,21 @@ class ContextSet:
     openers: dict[str, tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, compare=False, hash=False
     )
+    #: How far the window reaches before ``i`` and from ``i`` on (the direction and
+    #: window in two numbers): positions ``i - back`` up to ``i + ahead - 1``.
+    back: int = field(init=False, compare=False)
+    ahead: int = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        w, everything = self.window, sys.maxsize
+        back, ahead = {
+            "at": (0, 1),
+            "before": (w, 0),
+            "after": (0, w),
+            "around": (w, w),
+        }.get(self.direction, (everything, everything))
+        object.__setattr__(self, "back", back)
+        object.__setattr__(self, "ahead", ahead)
 
     def span(self, i: int, n: int) -> range:
         """The positions this set looks at around ``i`` in a sequence of ``n`` items."""
@@ -58,18 +74,9 @@ class ContextSet:
 
     def bounds(self, i: int, n: int) -> tuple[int, int]:
         """The first position this set looks at around ``i`` and the one after its last
-        (equal when it looks at none)."""
-        w = self.window
-        direction = self.direction
-        if direction == "at":
-            return (i, min(i + 1, n)) if i >= 0 else (0, 0)
-        if direction == "before":
-            return max(0, i - w), min(i, n)
-        if direction == "after":
-            return max(0, i), min(n, i + w)
-        if direction == "around":
-            return max(0, i - w), min(n, i + w)
-        return 0, n
+        (the first when it looks at none)."""
+        start, stop = max(0, i - self.back), min(n, i + self.ahead)
+        return start, max(start, stop)
 
     def key(self, item: Token | str) -> str:
         """How an item is compared with this set: as written or folded."""
@@ -111,7 +118,12 @@ def context_sets() -> dict[str, ContextSet]:
         for phrase in phrases:
             openers.setdefault(phrase[0], []).append(phrase)
         found[name] = ContextSet(
-            name, direction, size, exact, words, phrases,
+            name,
+            direction,
+            size,
+            exact,
+            words,
+            phrases,
             {first: tuple(group) for first, group in openers.items()},
         )
     return found
@@ -138,29 +150,41 @@ def near(items: Sequence[Token] | Sequence[str], i: int, name: str) -> bool:
     """
     entry = context_sets().get(name) or context_set(name)
     n = len(items)
-    start, stop = entry.bounds(i, n)
+    start, stop = i - entry.back, i + entry.ahead
+    if start < 0:
+        start = 0
+    if stop > n:
+        stop = n
     if start >= stop:
         return False
-    # The window's keys in one list, then one set operation: this is asked about a
-    # hundred times per news article, over windows of up to 30 tokens.
-    window = items[start:stop]
-    if isinstance(window[0], str):
-        keys = [entry.key(item) for item in window]
-    elif entry.exact:
-        keys = [t.text for t in window]  # type: ignore[union-attr]
+    # This is asked about a hundred times per news article, most often of one token
+    # ("aged 58"), else over windows of up to 30: one token is looked up as it is, a
+    # window's keys are read into one list for one set operation.
+    first = items[start]
+    if stop - start == 1 and not isinstance(first, str):
+        key = first.text if entry.exact else first.low
+        if key in entry.words:
+            return True
+        keys = [key]
     else:
-        keys = [t.low for t in window]  # type: ignore[union-attr]
-    if not entry.words.isdisjoint(keys):
-        return True
+        window = items[start:stop]
+        if isinstance(first, str):
+            keys = [entry.key(item) for item in window]
+        elif entry.exact:
+            keys = [t.text for t in window]  # type: ignore[union-attr]
+        else:
+            keys = [t.low for t in window]  # type: ignore[union-attr]
+        if not entry.words.isdisjoint(keys):
+            return True
     openers = entry.openers
     if not openers or openers.keys().isdisjoint(keys):
         return False
-    key = entry.key
-    for offset, first in enumerate(keys):
+    fold = entry.key
+    for offset, word in enumerate(keys):
         k = start + offset
-        for phrase in openers.get(first, ()):
+        for phrase in openers.get(word, ()):
             size = len(phrase)
-            if k + size <= n and all(key(items[k + m]) == phrase[m] for m in range(1, size)):
+            if k + size <= n and all(fold(items[k + m]) == phrase[m] for m in range(1, size)):
                 return True
     return False
 
