@@ -44,6 +44,9 @@ class RangeWords:
     heads: dict[tuple[str, ...], tuple[float, float]]  # ("a", "few") -> (2, 5)
     head_longest: int
     starts: frozenset[str]  # first words of every vague amount, for the scanner
+    #: every head's first word, first two words, ...: a walk stops at the first word
+    #: that continues no head ("a good" after "a" continues none of "a few", "a couple")
+    head_prefixes: frozenset[tuple[str, ...]]
 
 
 @functools.cache
@@ -74,7 +77,8 @@ def range_words() -> RangeWords:
                 raise
             raise TableError(name, line, str(error)) from None
     starts = frozenset(vague) | frozenset(words[0] for words in heads)
-    return RangeWords(openers, vague, heads, max(map(len, heads), default=0), starts)
+    prefixes = frozenset(words[:size] for words in heads for size in range(1, len(words) + 1))
+    return RangeWords(openers, vague, heads, max(map(len, heads), default=0), starts, prefixes)
 
 
 def units_agree(first: Reading, second: Reading) -> bool:
@@ -367,12 +371,17 @@ def read_vague(scan: Scan, i: int) -> Reading | None:
 def _vague_head(scan: Scan, i: int) -> tuple[tuple[float, float], int] | None:
     """The longest small vague count at ``i`` ("several", "a couple of") and the
     index after it."""
-    heads = range_words().heads
-    for length in range(min(range_words().head_longest, scan.n - i), 0, -1):
-        ends = heads.get(tuple(scan.tokens[i + m].low for m in range(length)))
+    words = range_words()
+    found = None
+    key: tuple[str, ...] = ()
+    for k in range(i, min(i + words.head_longest, scan.n)):
+        key += (scan.tokens[k].low,)
+        if key not in words.head_prefixes:
+            break
+        ends = words.heads.get(key)
         if ends is not None:
-            return ends, i + length
-    return None
+            found = ends, k + 1  # the longest head wins: "a couple of" over "a couple"
+    return found
 
 
 def _vague_tail(
