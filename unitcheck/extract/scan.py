@@ -34,8 +34,10 @@ from .reading import read_point_grouped, read_single
 from .state import MINUS_SIGNS, Reading, Scan, new_scan
 from .surfaces import unit_table
 
+#: What ``_starts`` answers: words folded, lower-cased and as written, then symbols.
+_Starts = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 #: The last answer of ``_starts``, with what it was built from.
-_STARTS: list[tuple[tuple[object, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]]] = []
+_STARTS: list[tuple[tuple[object, ...], _Starts]] = []
 
 
 def extract(text: str) -> list[Quantity]:
@@ -80,13 +82,13 @@ def _start_positions(scan: Scan) -> list[int]:
     Written as one comprehension over the tokens, the cheapest loop Python has: this
     is the one test every token of a text meets, and four in five tokens are words."""
     tokens = scan.tokens
-    lows, texts, signs = _starts(scan)
+    folded, lows, texts, signs = _starts(scan)  # ``folded``: one look-up turns most words away
     last = scan.n - 1
     return [
         i
         for i, t in enumerate(tokens)
         if (
-            (t.low in lows or t.text in texts)
+            (t.low in folded and (t.low in lows or t.text in texts))
             if t.kind == WORD
             else t.kind == NUM
             or t.kind == FRAC
@@ -96,11 +98,11 @@ def _start_positions(scan: Scan) -> list[int]:
     ]
 
 
-def _starts(scan: Scan) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _starts(scan: Scan) -> _Starts:
     """What a quantity may start with besides a number: words (lower-cased: a number
     word, "minus", "between", a vague amount, a country prefix; as written: what opens
-    an amount, ``money.money_openers``) and currency symbols; a minus sign is the
-    driver's own test."""
+    an amount, ``money.money_openers``; and both folded, for a first test) and currency
+    symbols; a minus sign is the driver's own test."""
     lex = scan.lex
     texts, prefixes = money_openers(lex)
     key = (lex, scan.vague_starts, texts)
@@ -109,7 +111,8 @@ def _starts(scan: Scan) -> tuple[frozenset[str], frozenset[str], frozenset[str]]
     # "minus" and "between" each have their own branch of the grammar: "minus 15C"
     # (``reading``), "between 5 and 10 km" (``_read``)
     lows = WORD_STARTS | {"minus", "between"} | scan.vague_starts | prefixes
-    found = (lows, texts, lex.currency_symbol_starts)
+    folded = lows | {text.lower() for text in texts}
+    found = (folded, lows, texts, lex.currency_symbol_starts)
     _STARTS[:] = [(key, found)]
     return found
 
