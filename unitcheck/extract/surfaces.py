@@ -50,6 +50,8 @@ class UnitTable:
     #: Other senses of a surface, by its folded token texts: (context set, expression)
     #: pairs from ``unit_senses_en.tsv`` ("kt" beside winds is a knot).
     senses: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    #: the first words of the surfaces ``senses`` holds, folded
+    sense_starts: frozenset[str] = frozenset()
 
     def match(self, words: tuple[str, ...]) -> UnitEntry | None:
         """The entry for a token sequence: exact case first, then folded case."""
@@ -95,7 +97,16 @@ def unit_table() -> UnitTable:
     starts: dict[str, int] = {}
     for words in (*exact, *folded):
         starts[words[0]] = max(starts.get(words[0], 0), len(words))
-    return UnitTable(exact, folded, longest, frozenset(one_starts), starts, _senses())
+    senses = _senses()
+    return UnitTable(
+        exact,
+        folded,
+        longest,
+        frozenset(one_starts),
+        starts,
+        senses,
+        frozenset(words[0] for words in senses),
+    )
 
 
 def _senses() -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:

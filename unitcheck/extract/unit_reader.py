@@ -385,8 +385,8 @@ def _sense(scan: Scan, entry: UnitEntry, k: int) -> UnitEntry:
     ``unit_senses_en.tsv`` when its context set is near ("gusts of 65 kt" are knots),
     else the table's own reading."""
     senses = scan.units.senses
-    if not senses:
-        return entry
+    if not senses or entry.surface[0].lower() not in scan.units.sense_starts:
+        return entry  # most units have one sense: no folded key to build
     found = senses.get(tuple(w.lower() for w in entry.surface))
     if found is None:
         return entry
