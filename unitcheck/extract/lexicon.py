@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import TableError
 from ..tables import alternatives, rows
@@ -43,6 +43,8 @@ class Lexicon:
     #: the last token of every identifier phrase: a number after any other token
     #: follows no phrase ("S&P 500")
     identifier_phrase_ends: frozenset[str] = frozenset()
+    #: the lengths of the qualifiers that end on each word, longest first ("than" -> 3, 2)
+    qualifier_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @functools.cache
@@ -142,4 +144,12 @@ def lexicon() -> Lexicon:
         frozenset(words[0] for words in prefixes if len(words[0]) > 1),
         frozenset(words[0] for words in currency_words),
         frozenset(phrase[-1] for phrase in identifier_phrases),
+        _lengths_by_last_word(qualifiers),
     )
+
+
+def _lengths_by_last_word(phrases: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for words in phrases:
+        lengths.setdefault(words[-1], set()).add(len(words))
+    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}

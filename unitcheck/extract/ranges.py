@@ -183,13 +183,15 @@ def qualifier_before(scan: Scan, start: int) -> str | None:
     """The bound written before token ``start`` ("more than", "up to", "about"), as the
     qualifier ``data/lexicon_en.tsv`` gives it ("lower", "upper", "approx"), or None."""
     tokens = scan.tokens
-    if start == 0 or tokens[start - 1].low not in scan.lex.qualifier_words:
-        return None  # every qualifier ends on one of its words, right before the number
-    for length in range(min(scan.lex.qualifier_longest, start), 0, -1):
-        words = tuple(tokens[start - length + m].low for m in range(length))
-        value = scan.lex.qualifiers.get(words)
-        if value is not None:
-            return value
+    if start == 0:
+        return None
+    # a qualifier ends right before the number: only those ending on that word may match
+    for length in scan.lex.qualifier_lengths.get(tokens[start - 1].low, ()):
+        if length <= start:
+            words = tuple(tokens[start - length + m].low for m in range(length))
+            value = scan.lex.qualifiers.get(words)
+            if value is not None:
+                return value
     return None
 
 
