@@ -193,8 +193,9 @@ def currency_symbol(scan: Scan, i: int) -> tuple[str, int] | None:
     if tokens[i].text in money_words().folded_starts:
         return _folded_sign(scan, i)
     for length in range(min(lex.currency_symbol_longest, scan.n - i), 0, -1):
-        key = tuple(tokens[i + m].text for m in range(length))
-        if length > 1 and any(tokens[i + m].space for m in range(1, length)):
+        words = tokens[i : i + length]
+        key = tuple([t.text for t in words])
+        if length > 1 and any(t.space for t in words[1:]):
             # a country prefix set apart from its sign: "US $61.10", "HK $2.1bn"
             if length != 2 or not tokens[i].text.isalpha() or tokens[i + 1].newline:
                 continue
@@ -573,7 +574,7 @@ def currency_word_at(scan: Scan, j: int) -> tuple[str, int] | None:
     if tokens[j].low not in scan.lex.currency_word_starts:
         return None  # most words open no currency name: no tuple look-ups for them
     for length in range(min(scan.lex.currency_word_longest, scan.n - j), 0, -1):
-        code = scan.lex.currency_words.get(tuple(tokens[j + m].low for m in range(length)))
+        code = scan.lex.currency_words.get(tuple([t.low for t in tokens[j : j + length]]))
         if code is not None:
             if code == "KRW" and tokens[j].low == "won" and not _won_is_money(scan, j):
                 return None  # "won" is far more often the verb

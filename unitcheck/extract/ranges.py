@@ -188,7 +188,7 @@ def qualifier_before(scan: Scan, start: int) -> str | None:
     # a qualifier ends right before the number: only those ending on that word may match
     for length in scan.lex.qualifier_lengths.get(tokens[start - 1].low, ()):
         if length <= start:
-            words = tuple(tokens[start - length + m].low for m in range(length))
+            words = tuple([t.low for t in tokens[start - length : start]])
             value = scan.lex.qualifiers.get(words)
             if value is not None:
                 return value

@@ -58,8 +58,7 @@ class UnitTable:
         entry = self.exact.get(words)
         if entry is not None:
             return entry
-        entry = self.folded.get(tuple(w.lower() for w in words))
-        return entry
+        return self.folded.get(tuple(map(str.lower, words)))
 
 
 @functools.cache

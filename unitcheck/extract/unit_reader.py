@@ -358,9 +358,10 @@ def unit_after(
     starts = scan.units.starts  # only lengths a unit starting with this token has
     longest = max(starts.get(tokens[k].text, 0), starts.get(tokens[k].low, 0))
     for length in range(min(longest, scan.n - k), 0, -1):
-        if length > 1 and any(tokens[k + m].newline for m in range(1, length)):
+        words = tokens[k : k + length]
+        if length > 1 and any(t.newline for t in words[1:]):
             continue
-        entry = scan.units.match(tuple(tokens[k + m].text for m in range(length)))
+        entry = scan.units.match(tuple([t.text for t in words]))
         if entry is None:
             continue
         end = k + length
@@ -477,9 +478,10 @@ def _power_sign_within(scan: Scan, k: int) -> bool:
     """Could a unit starting at token ``k`` carry a negative power? Only with a power
     sign written onto one of the tokens a unit there could end before: checked first
     because most words after a unit are no unit at all ("45 mm in the storm")."""
-    tokens = scan.tokens
-    last = min(scan.n, k + 1 + max(scan.units.longest, 1))
-    return any(tokens[m].text in _POWER_SIGNS and not tokens[m].space for m in range(k + 1, last))
+    for t in scan.tokens[k + 1 : k + 1 + max(scan.units.longest, 1)]:
+        if t.text in _POWER_SIGNS and not t.space:
+            return True
+    return False
 
 
 def _spelled_product(
