@@ -195,7 +195,7 @@ def currency_symbol(scan: Scan, i: int) -> tuple[str, int] | None:
     for length in range(min(lex.currency_symbol_longest, scan.n - i), 0, -1):
         words = tokens[i : i + length]
         key = tuple([t.text for t in words])
-        if length > 1 and any(t.space for t in words[1:]):
+        if length > 1 and any([t.space for t in words[1:]]):
             # a country prefix set apart from its sign: "US $61.10", "HK $2.1bn"
             if length != 2 or not tokens[i].text.isalpha() or tokens[i + 1].newline:
                 continue

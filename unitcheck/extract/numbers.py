@@ -246,6 +246,11 @@ def parse_digits(tokens: list[Token], i: int) -> Number | None:
     value, step = digits_value(t.text)
     j = i + 1
     n = len(tokens)
+    after = tokens[j] if j < n else None
+    if t.text != "10" and (
+        after is None or (after.space and after.kind != NUM and after.text not in _TIMES)
+    ):
+        return Number(value, step, j, False)  # nothing below can follow: most figures
     is_integer = t.text.isdigit()
     if j < n and tokens[j].kind == FRAC and tokens[j].attached and is_integer:  # "2½"
         fraction = UNICODE_FRACTIONS[tokens[j].text]
@@ -321,11 +326,15 @@ def _quoted_fraction(tokens: list[Token], j: int, text: str) -> tuple[float, flo
     return fraction * place, place / denominator, end
 
 
+#: The signs that write a power after a mantissa: "2.48×10^-5", "3 x 10^6", "8*2^10".
+_TIMES = frozenset({"×", "x", "*"})
+
+
 def _power_of_ten(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
     """ "×10^-5", "x 10^6", "×10−5" after a mantissa, and "x2^10", a power of two
     written with its caret: (base, exponent, end)."""
     n = len(tokens)
-    if j + 1 >= n or tokens[j].text not in ("×", "x", "*"):
+    if j + 1 >= n or tokens[j].text not in _TIMES:
         return None
     if tokens[j + 1].text not in ("10", "2"):
         return None

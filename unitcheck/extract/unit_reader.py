@@ -359,7 +359,7 @@ def unit_after(
     longest = max(starts.get(tokens[k].text, 0), starts.get(tokens[k].low, 0))
     for length in range(min(longest, scan.n - k), 0, -1):
         words = tokens[k : k + length]
-        if length > 1 and any(t.newline for t in words[1:]):
+        if length > 1 and any([t.newline for t in words[1:]]):
             continue
         entry = scan.units.match(tuple([t.text for t in words]))
         if entry is None:
