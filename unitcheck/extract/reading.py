@@ -160,12 +160,12 @@ def read_single(scan: Scan, i: int) -> Reading | None:
 def _height_inches(scan: Scan, i: int, number: Number) -> bool:
     """Is the number at ``i`` the inches of a height written "6-foot-3"?"""
     tokens = scan.tokens
-    if i < 4 or number.words or tokens[i].kind != NUM or not tokens[i].text.isdigit():
+    if i < 4 or number.words or tokens[i].space or tokens[i - 1].space:
+        return False  # the inches are written onto "6-foot-"
+    if tokens[i].kind != NUM or not tokens[i].text.isdigit():
         return False
     if len(tokens[i].text) > 2 or int(tokens[i].text) > 11:
         return False  # no inches past 11 (nor int() of a 5,000-digit run)
-    if tokens[i].space or tokens[i - 1].space:
-        return False
     return (
         tokens[i - 1].text in HYPHENS
         and tokens[i - 2].low in _HEIGHT_FEET
@@ -322,6 +322,8 @@ def read_point_grouped(scan: Scan, reading: Reading, i: int, *, force: bool = Fa
     t = scan.tokens[i]
     if number is None or number.words or t.kind != NUM or number.end != i + 1:
         return
+    if "." not in t.text:
+        return  # most figures: no point to read as grouping
     if reading.currency is not None or reading.percent or reading.scale != 1:
         return
     if i > 0 and scan.tokens[i - 1].text == ":" and not t.space:
