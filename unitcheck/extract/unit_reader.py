@@ -271,7 +271,7 @@ def read_compound(scan: Scan, reading: Reading, j: int) -> int:
     if found is None:
         if feet and k == j and _bare_inches(scan, reading, number.value, number.end):
             total = reading.number.value + number.value / 12
-            reading.number = replace(reading.number, value=total)
+            reading.number = reading.number._replace(value=total)
             return number.end  # "6 foot 2", "5ft 9 tall": the inches go unsaid
         return j
     entry, end = found
@@ -289,7 +289,7 @@ def read_compound(scan: Scan, reading: Reading, j: int) -> int:
     extra = number.value / ratio
     if extra >= 1 or not reading.number.value.is_integer():
         return j  # "10 miles and 5 km" are two distances, not one
-    reading.number = replace(reading.number, value=reading.number.value + extra)
+    reading.number = reading.number._replace(value=reading.number.value + extra)
     return end
 
 
