@@ -37,6 +37,11 @@ _NUMBER = (
     r"|\d+(?:\.\d+)?"
     r"|(?<![\w.,])\.\d+"
 )
+#: Most figures are a plain run of digits that nothing above could extend: tried first,
+#: it spares them the alternatives above (a sixth of the lexer's time). It must give way
+#: wherever one of them could match, so it excludes every character that follows a run
+#: of digits in one of them (a new way to write a figure adds its own here).
+_PLAIN_DIGITS = r"\d+(?![\d.,eE\u00a0\u202f\u2009]| [\d,.])"
 _FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # Words come first, being most tokens, and every number starts with a digit or a point,
 # so the number alternatives are tried only there: no first character can start two
@@ -50,7 +55,7 @@ _FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # building match objects, and the spans follow from the lengths, as the matches tile.
 _TOKEN_RE = re.compile(
     rf"(\s*)(?:(?P<word>[^\W\d_²³¹{_FRACTIONS}][^\W\d_²³¹]*)"
-    rf"|(?P<num>(?=[\d.]){_NUMBER})"
+    rf"|(?P<num>(?=[\d.])(?:{_PLAIN_DIGITS}|{_NUMBER}))"
     rf"|(?P<frac>[{_FRACTIONS}])"
     r"|(?P<sup>[²³])"
     r"|(?P<sym>\S))"
