@@ -344,11 +344,11 @@ def test_batch_stream_job_is_pure_and_pickles() -> None:
     packed = check_lines(chunk, Settings())  # what crosses to the writer: one string, counts
     assert pickle.loads(pickle.dumps(packed)) == packed == ChunkResult.of(first)
     assert packed.text == "".join(o.line + "\n" for o in first if o.line is not None)
-    assert (packed.pairs, packed.records) == (4, 4)
-    assert (packed.errors, packed.warnings, packed.infos) == tuple(
+    assert (packed.counts.pairs, packed.records) == (4, 4)
+    assert (packed.counts.errors, packed.counts.warnings, packed.counts.infos) == tuple(
         sum(o.counts[i] for o in first) for i in range(3)
     )
-    assert packed.worst == max(o.worst for o in first)
+    assert packed.counts.worst == max(o.worst for o in first)
     direct = compare(str(rows[1]["original"]), str(rows[1]["revised"]))
     assert pickle.loads(pickle.dumps(direct)) == direct  # a Comparison crosses processes
 
@@ -431,9 +431,9 @@ class _Chunk:
 
     def result(self) -> object:
         assert self.done, "the runner waited on a chunk that is not done"
-        from unitcheck.batch_stream import ChunkResult
+        from unitcheck.batch_stream import ChunkResult, Tally
 
-        return ChunkResult(f"{self.index}\n", pairs=1, records=1)
+        return ChunkResult(f"{self.index}\n", Tally(pairs=1), records=1)
 
 
 def test_batch_stream_a_slow_chunk_does_not_stop_the_others() -> None:

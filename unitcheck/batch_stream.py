@@ -19,7 +19,7 @@ import os
 import re
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -76,17 +76,10 @@ class Outcome:
     empty: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ChunkResult:
-    """A checked chunk as it crosses from a worker to the writer: one string and counts.
+@dataclass(slots=True)
+class Tally:
+    """Running totals for the summary line and the exit code; a chunk's own totals."""
 
-    ``text`` is the chunk's result lines, each ending in a newline, in input order;
-    the counts are those a ``Tally`` sums. One string and a few numbers pickle in a
-    fraction of the time a list of ``Outcome`` objects takes, on both sides of the
-    wire, and the writer puts the string out as it is.
-    """
-
-    text: str
     pairs: int = 0
     errors: int = 0
     warnings: int = 0
@@ -94,6 +87,43 @@ class ChunkResult:
     worst: int = 0
     unreadable: int = 0
     empty: int = 0
+
+    @classmethod
+    def of(cls, shown: list[Outcome]) -> Tally:
+        """The totals of the outcomes that have a line."""
+        return cls(
+            len(shown),
+            sum(o.counts[0] for o in shown),
+            sum(o.counts[1] for o in shown),
+            sum(o.counts[2] for o in shown),
+            max((o.worst for o in shown), default=0),
+            sum(o.unreadable for o in shown),
+            sum(o.empty for o in shown),
+        )
+
+    def add(self, other: Tally) -> None:
+        """Count *other* (a chunk's totals) in."""
+        self.pairs += other.pairs
+        self.errors += other.errors
+        self.warnings += other.warnings
+        self.infos += other.infos
+        self.worst = max(self.worst, other.worst)
+        self.unreadable += other.unreadable
+        self.empty += other.empty
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkResult:
+    """A checked chunk as it crosses from a worker to the writer: one string and counts.
+
+    ``text`` is the chunk's result lines, each ending in a newline, in input order;
+    ``counts`` their totals. One string and a few numbers pickle in a fraction of the
+    time a list of ``Outcome`` objects takes, on both sides of the wire, and the writer
+    puts the string out as it is.
+    """
+
+    text: str
+    counts: Tally = field(default_factory=Tally)
     records: int = 0  # records in the chunk, lines or not (passed-over pairs count)
 
     @classmethod
@@ -102,13 +132,7 @@ class ChunkResult:
         shown = [o for o in outcomes if o.line is not None]
         return cls(
             "".join(o.line + "\n" for o in shown if o.line is not None),
-            len(shown),
-            sum(o.counts[0] for o in shown),
-            sum(o.counts[1] for o in shown),
-            sum(o.counts[2] for o in shown),
-            max((o.worst for o in shown), default=0),
-            sum(o.unreadable for o in shown),
-            sum(o.empty for o in shown),
+            Tally.of(shown),
             len(outcomes),
         )
 
@@ -468,30 +492,6 @@ def done_positions(path: str) -> set[int]:
 # --- running ----------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Tally:
-    """Running totals for the summary line and the exit code."""
-
-    pairs: int = 0
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
-    worst: int = 0
-    unreadable: int = 0
-    empty: int = 0
-
-    def add(self, chunk: ChunkResult) -> int:
-        """Count *chunk* in; returns how many records it held (for a progress bar)."""
-        self.pairs += chunk.pairs
-        self.errors += chunk.errors
-        self.warnings += chunk.warnings
-        self.infos += chunk.infos
-        self.worst = max(self.worst, chunk.worst)
-        self.unreadable += chunk.unreadable
-        self.empty += chunk.empty
-        return chunk.records
-
-
 def drive(
     submit: Callable[[list[PairRecord]], Any],
     wait_first: Callable[[set[Any]], set[Any]],
@@ -529,9 +529,9 @@ def drive(
 
     def emit(index: int, chunk: ChunkResult) -> None:
         writer.write(index, chunk)
-        done = tally.add(chunk)
+        tally.add(chunk.counts)
         if progress is not None:
-            progress(done)
+            progress(chunk.records)
 
     fill()
     while running:
@@ -571,9 +571,9 @@ def run_local(
         for index, chunk in enumerate(batches):
             result = check_lines(chunk, settings)
             writer.write(index, result)
-            done = tally.add(result)
+            tally.add(result.counts)
             if progress is not None:
-                progress(done)
+                progress(result.records)
         return tally
     pools = _Pools(jobs, recycle)
     try:
