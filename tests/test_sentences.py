@@ -586,14 +586,64 @@ def test_words_split_prose_as_documented() -> None:
 def test_words_one_splitter_for_lint_and_alignment() -> None:
     from unitcheck.compare import align
     from unitcheck.lint import plausibility
-    from unitcheck.text import words
 
-    assert align.WORD is words.WORD and plausibility._WORD is words.WORD
     assert plausibility.words("The Front-Line held") == ["the", "front", "line", "held"]
     # alignment drops every word holding a digit, however the figure is written
     assert align._words("Troops held 1,600m of the front-line") == [
         "troops", "held", "of", "the", "front", "line",
     ]  # fmt: skip
+
+
+TOKEN_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab5 .,'\u2019`_-/$%²½\n\u0301")), max_size=40
+)
+
+
+@given(TOKEN_TEXT)
+def test_words_are_runs_of_the_lexers_tokens(text: str) -> None:
+    """A word starts and ends where a token of the one tokenizer does: the prose words
+    are read off ``text.tokens``, never cut by a second splitter."""
+    from unitcheck.text.tokens import tokenize
+    from unitcheck.text.words import Words
+
+    tokens = tokenize(text)
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    found = Words.of(text, tokens)
+    assert all(s in starts for s in found.starts) and all(e in ends for e in found.ends)
+    assert found.starts == sorted(found.starts) and len(found.starts) == len(found.ends)
+    assert all(any(c.isalnum() for c in found.word(k)) for k in range(len(found)))
+
+
+def test_words_between_cuts_a_word_to_the_part_inside() -> None:
+    from unitcheck.text.words import Words
+
+    text = "The front-line town's 2.5km road"
+    found = Words.of(text)
+    assert found.between(0, len(text)) == ["The", "front", "line", "town's", "2.5km", "road"]
+    assert found.between(6, 25) == ["ont", "line", "town's", "2.5"]
+    assert found.between(19, 20) == []  # an apostrophe alone is no word
+    assert found.clip(4, 14).starts == [0, 6]
+
+
+def test_compare_and_lint_read_words_off_the_extraction_tokens(monkeypatch) -> None:
+    """compare and lint tokenise each text once, for extraction, and read their words
+    off those tokens: a second tokenisation of the whole text would fail here."""
+    import unitcheck.text.words as words_module
+    from unitcheck import compare, lint
+
+    a = "Forces now hold more than 400 square miles. Prices rose 5% last year."
+    b = "Forces now hold more than 400m2. Prices rose 5 percent last year."
+    expected = ([f.code for f in compare(a, b).findings], [f.code for f in lint(b)])
+
+    def refuse(text: str):  # noqa: ANN202
+        raise AssertionError("the text was tokenised again for its words")
+
+    monkeypatch.setattr(words_module, "tokenize", refuse)
+    assert ([f.code for f in compare(a, b).findings], [f.code for f in lint(b)]) == expected
+    assert "UC101" in expected[0]
+    with pytest.raises(AssertionError):
+        words_module.words(a)  # the check can fail: a reader without tokens tokenises
 
 
 def test_words_no_other_word_regex_in_lint_compare_or_reports() -> None:

@@ -31,7 +31,7 @@ from ..errors import TableError
 from ..model import AlignedPair, Segment
 from ..tables import alternatives, rows
 from ..text.sentences import keep_whole, segment, segments
-from ..text.words import WORD
+from ..text.words import Words, words
 
 __all__ = ["align", "keep_whole", "segment", "segments"]
 
@@ -73,42 +73,59 @@ QUANTITY = "#q"
 Span = tuple[int, int]
 
 
+def _normal(raw: str, numbers: frozenset[str]) -> str | None:
+    """A word as alignment compares it (folded, typeset quotes plain, a possessive
+    dropped), or None for a number, a number glued to its unit ("400m2") or a number
+    word."""
+    if not raw.isascii():
+        raw = unicodedata.normalize("NFKC", raw).translate(_QUOTES)
+    elif "`" in raw:
+        raw = raw.translate(_QUOTES)
+    raw = raw.casefold()
+    if _DIGIT.search(raw):
+        return None
+    if "'" in raw:
+        raw = raw.removesuffix("'s")
+    if "_" in raw:
+        raw = raw.replace("_", "")
+    return raw if raw and raw not in numbers else None
+
+
 def _words(text: str) -> list[str]:
     """Return the normalised words of ``text``, numbers dropped, in order."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    elif "`" in text:
-        text = text.translate(_QUOTES)
-    text = text.casefold()
     numbers = _words_table().number
-    digits = _DIGIT.search(text) is not None  # most pieces have none: numbers are masked
-    words = []
-    for raw in WORD.findall(text):  # text.words, the one word splitter
-        if digits and _DIGIT.search(raw):
-            continue  # a number, or a number glued to its unit ("400m2")
-        if "'" in raw:
-            raw = raw.removesuffix("'s")
-        if "_" in raw:
-            raw = raw.replace("_", "")
-        if raw and raw not in numbers:
-            words.append(raw)
-    return words
+    found = (_normal(w, numbers) for w in words(text))
+    return [w for w in found if w is not None]
 
 
-def _stems(text: str, masks: Sequence[Span] = ()) -> list[str]:
+def _stems(text: str, masks: Sequence[Span] = (), found: Words | None = None) -> list[str]:
     """Return the comparable words of a sentence in order, each quantity one placeholder.
 
     ``masks`` are the spans (relative to ``text``, sorted, not overlapping) of the
-    quantities in it; each becomes :data:`QUANTITY`, whatever its unit or scale words.
-    Content words when there are any, otherwise the function words, so that a short
-    sentence such as "It is 5 km." still has something to compare.
+    quantities in it; each becomes :data:`QUANTITY`, whatever its unit or scale words,
+    and a word a quantity covers in part goes with it. Content words when there are any,
+    otherwise the function words, so that a short sentence such as "It is 5 km." still
+    has something to compare. *found* is the words of *text* when the caller has them.
     """
-    pieces: list[list[str]] = []
-    position = 0
-    for start, end in masks:
-        pieces.append(_words(text[position:start]))
-        position = max(position, end)
-    pieces.append(_words(text[position:]))
+    if found is None:
+        found = Words.of(text)
+    numbers = _words_table().number
+    pieces: list[list[str]] = [[]]
+    masks = iter(masks)
+    mask = next(masks, None)
+    for k in range(len(found)):
+        start, end = found.starts[k], found.ends[k]
+        while mask is not None and mask[1] <= start:  # masks ending before this word
+            pieces.append([])
+            mask = next(masks, None)
+        if mask is not None and mask[0] < end:
+            continue  # the quantity covers it
+        word = _normal(found.word(k), numbers)
+        if word is not None:
+            pieces[-1].append(word)
+    while mask is not None:
+        pieces.append([])
+        mask = next(masks, None)
     stop = _words_table().stopword
     has_content = any(len(w) > 1 and w not in stop for piece in pieces for w in piece)
     stems: list[str] = []
@@ -146,18 +163,22 @@ def _encode(
     masks: Sequence[Span],
     vocabulary: dict[str, str],
     memo: dict[tuple[str, tuple[Span, ...]], str] | None = None,
+    words: Words | None = None,
 ) -> _Side:
     """Encode each segment as a string of one character per stem, for rapidfuzz.
 
     *memo* (shared by both sides of one alignment, as *vocabulary* is) keeps the codes of
     each sentence with its masks: the sentences a revision left alone are read once.
+    *words* is the words of *text* (``Words.of(text)`` when None).
     """
+    if words is None:
+        words = Words.of(text)
     placeholder = vocabulary.setdefault(QUANTITY, _code(len(vocabulary)))
     if memo is None:
         memo = {}
     spans = sorted(masks)
     starts = [s for s, _ in spans]
-    seqs, words = [], []
+    seqs, bare = [], []
     for seg in segments:
         first = bisect_left(starts, seg.start)
         inside = []
@@ -171,15 +192,15 @@ def _encode(
         codes = memo.get(key)
         if codes is None:
             found = []
-            for stem in _stems(key[0], inside):
+            for stem in _stems(key[0], inside, words.clip(seg.start, seg.end)):
                 code = vocabulary.get(stem)
                 if code is None:
                     code = vocabulary[stem] = _code(len(vocabulary))
                 found.append(code)
             codes = memo[key] = "".join(found)
         seqs.append(codes)
-        words.append(codes.replace(placeholder, ""))
-    return _Side(tuple(seqs), tuple("".join(sorted(s)) for s in seqs), tuple(words))
+        bare.append(codes.replace(placeholder, ""))
+    return _Side(tuple(seqs), tuple("".join(sorted(s)) for s in seqs), tuple(bare))
 
 
 # -- alignment ----------------------------------------------------------------------
@@ -224,6 +245,8 @@ def align(
     *,
     a_masks: Sequence[Span] = (),
     b_masks: Sequence[Span] = (),
+    a_words: Words | None = None,
+    b_words: Words | None = None,
 ) -> tuple[AlignedPair, ...]:
     """Pair the segments of an original ``a`` with those of a revised copy ``b``.
 
@@ -231,6 +254,8 @@ def align(
     ``a_masks`` / ``b_masks`` (character offsets into the texts, typically every
     extracted quantity) counts as one placeholder word, and any other number is dropped,
     so a sentence whose figure, unit or scale changed still finds its counterpart.
+    ``a_words`` / ``b_words`` are the texts' words (``text.words.Words``), when the
+    caller read them from the tokens it extracted the quantities from.
     Sentences pair greedily by similarity (ties go to the closer relative position);
     weaker pairs are accepted between neighbours that already pair up; a sentence split
     in two, or two merged into one, gives two pairs that share an index. Between two
@@ -249,8 +274,8 @@ def align(
     """
     vocabulary: dict[str, str] = {}
     memo: dict[tuple[str, tuple[Span, ...]], str] = {}
-    side_a = _encode(a_text, a_segments, a_masks, vocabulary, memo)
-    side_b = _encode(b_text, b_segments, b_masks, vocabulary, memo)
+    side_a = _encode(a_text, a_segments, a_masks, vocabulary, memo, a_words)
+    side_b = _encode(b_text, b_segments, b_masks, vocabulary, memo, b_words)
     matcher = _Matcher(side_a, side_b)
     matcher.run()
     return matcher.rows()

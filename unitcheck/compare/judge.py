@@ -29,9 +29,11 @@ from ..codes import BY_CODE
 from ..extract import extract
 from ..extract.lexicon import lexicon
 from ..extract.numbers import SMALL, TENS
+from ..extract.scan import extract_with_tokens
 from ..model import AlignedPair, Comparison, Finding, Kind, Quantity, Segment
 from ..text import sentences
 from ..text.tokens import NUM, WORD, tokenize
+from ..text.words import Words
 from ..units import conversion as conv
 from ..units import registry as units
 from ..units.conversion import Agreement
@@ -80,8 +82,10 @@ def compare(
 
     options = resolve(settings, tolerance=tolerance, gallon=gallon, ton=ton)
     tolerance, gallon, ton = options.tolerance, options.gallon, options.ton
-    found_a = [localise(q, gallon=gallon, ton=ton) for q in extract(original)]
-    found_b = [localise(q, gallon=gallon, ton=ton) for q in extract(revised)]
+    tokens_a, read_a = extract_with_tokens(original)
+    tokens_b, read_b = extract_with_tokens(revised)
+    found_a = [localise(q, gallon=gallon, ton=ton) for q in read_a]
+    found_b = [localise(q, gallon=gallon, ton=ton) for q in read_b]
     segments_a, segments_b = sentences.segments(original, revised)
     segments_a = sentences.keep_whole(segments_a, [q.span for q in found_a])
     segments_b = sentences.keep_whole(segments_b, [q.span for q in found_b])
@@ -92,6 +96,8 @@ def compare(
         segments_b,
         a_masks=[q.span for q in found_a],
         b_masks=[q.span for q in found_b],
+        a_words=Words.of(original, tokens_a),
+        b_words=Words.of(revised, tokens_b),
     )
 
     matches: list[tuple[Quantity, Quantity]] = []

@@ -14,7 +14,7 @@ makes each reading a ``Quantity``.
 from __future__ import annotations
 
 from ..model import Quantity
-from ..text.tokens import FRAC, NUM, SYM, WORD, tokenize
+from ..text.tokens import FRAC, NUM, SYM, WORD, Token, tokenize
 from .build import build
 from .lexicon import lexicon
 from .money import money_openers
@@ -46,13 +46,19 @@ def extract(text: str) -> list[Quantity]:
     >>> [(q.text, q.value, q.unit) for q in extract("Troops took more than 400 square miles.")]
     [('400 square miles', 400.0, 'mile ** 2')]
     """
+    return extract_with_tokens(text)[1]
+
+
+def extract_with_tokens(text: str) -> tuple[list[Token], list[Quantity]]:
+    """``extract(text)`` and the tokens it read: callers that also read the text's words
+    (``text.words.Words.of(text, tokens)``) tokenise it once."""
     if not text:
-        return []
+        return [], []
     tokens = tokenize(text)
     scan = new_scan(
         text, tokens, lexicon(), unit_table(), blocked_spans(text), range_words().starts
     )
-    return _run(scan)
+    return tokens, _run(scan)
 
 
 def _run(scan: Scan) -> list[Quantity]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from ..codes import BY_CODE
 from ..model import Finding, Quantity, Segment
 from ..text import sentences
+from ..text.tokens import Token
+from ..text.words import Words
 from ..units import conversion as conv
 from ..units.registry import convert, unit_info
 from . import plausibility
@@ -35,7 +37,10 @@ class Context:
     text: str
     segments: Sequence[Segment] | None = None
     keep: Sequence[tuple[int, int]] = ()
+    #: the text's tokens, when extraction read them: its words are read off them
+    tokens: Sequence[Token] | None = None
     spans: list[tuple[int, int]] = field(init=False)
+    _found: Words | None = field(init=False, default=None)
     _starts: list[int] = field(init=False)
     _words: dict[int, list[str]] = field(init=False, default_factory=dict)
     _read: dict[int, plausibility.Sentence] = field(init=False, default_factory=dict)
@@ -53,22 +58,33 @@ class Context:
         """The sentence holding *q*, read into words once."""
         index = self.sentence_of(q)
         if index not in self._read:
-            self._read[index] = plausibility.Sentence(self.text, *self.spans[index])
+            self._read[index] = plausibility.Sentence(
+                self.text, *self.spans[index], found=self.found()
+            )
         return self._read[index]
+
+    def found(self) -> Words:
+        """The words of the whole text, read once."""
+        if self._found is None:
+            self._found = Words.of(self.text, self.tokens)
+        return self._found
 
     def words(self, index: int) -> list[str]:
         if index not in self._words:
-            s, e = self.spans[index]
-            self._words[index] = plausibility.words(self.text[s:e])
+            self._words[index] = self._lower(*self.spans[index])
         return self._words[index]
 
     def before(self, q: Quantity) -> list[str]:
         s, _ = self.spans[self.sentence_of(q)]
-        return plausibility.words(self.text[s : q.start])
+        return self._lower(s, q.start)
 
     def after(self, q: Quantity) -> list[str]:
         _, e = self.spans[self.sentence_of(q)]
-        return plausibility.words(self.text[q.end : max(q.end, e)])
+        return self._lower(q.end, max(q.end, e))
+
+    def _lower(self, start: int, end: int) -> list[str]:
+        """The lower-cased words of ``text[start:end]``, as ``plausibility.words``."""
+        return [w.lower() for w in self.found().between(start, end)]
 
 
 def finding(code: str, message: str, q: Quantity) -> Finding:

@@ -20,7 +20,7 @@ from ..errors import TableError
 from ..model import Kind, Quantity
 from ..tables import alternatives, rows
 from ..text.context import context_set
-from ..text.words import WORD
+from ..text.words import Words
 from ..text.words import words as split_words
 from ..units.registry import to_si, unit_info
 
@@ -29,9 +29,6 @@ TABLE = "plausibility.tsv"
 #: Words that never count towards a context window: articles and the bound words that
 #: stand between a context word and its figure ("occupied more than 400m2").
 FILLERS = context_set("fillers").words
-
-#: The one word splitter (``text.words``): lint reads the words compare weighs.
-_WORD = WORD
 
 #: One word of a context phrase: the word itself, and whether it is a prefix ("territor*").
 Word = tuple[str, bool]
@@ -139,12 +136,15 @@ class Sentence:
     ``after(at)`` give the last and first *limit* non-filler words of
     ``text[start:at]`` and ``text[at:end]``, the same words :func:`words` would give for
     those slices, without reading the whole sentence again (lint calls them for every
-    quantity of a sentence that may be as long as the article).
+    quantity of a sentence that may be as long as the article). *found* is the words of
+    the whole text (``text.words.Words``, read off the tokens extraction read), when the
+    caller has them.
     """
 
     text: str
     start: int
     end: int
+    found: Words | None = None
     words: list[str] = field(init=False)
     _starts: list[int] = field(init=False)
     _ends: list[int] = field(init=False)
@@ -152,10 +152,13 @@ class Sentence:
     _found: dict[Phrase, bool] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        found = list(_WORD.finditer(self.text, self.start, self.end))
-        self.words = [m.group().lower() for m in found]
-        self._starts = [m.start() for m in found]
-        self._ends = [m.end() for m in found]
+        if self.found is None:
+            own = Words.of(self.text[self.start : self.end])
+        else:
+            own = self.found.clip(self.start, self.end)
+        self.words = [own.word(k).lower() for k in range(len(own))]
+        self._starts = [s + self.start for s in own.starts]
+        self._ends = [e + self.start for e in own.ends]
         self._kept = [i for i, w in enumerate(self.words) if w not in FILLERS]
 
     def has(self, phrase: Phrase) -> bool:
@@ -171,7 +174,7 @@ class Sentence:
         k = bisect_left(self._kept, whole)
         kept = [self.words[i] for i in self._kept[max(0, k - limit) : k]]
         if whole < len(self._starts) and self._starts[whole] < at:  # a word *at* cuts
-            kept += _unfilled(self.text, self._starts[whole], at)
+            kept += _unfilled(self.text[self._starts[whole] : at])
         return kept[-limit:] if limit else []
 
     def after(self, at: int, limit: int) -> list[str]:
@@ -179,18 +182,21 @@ class Sentence:
         kept: list[str] = []
         if limit <= 0:
             return kept
-        for m in _WORD.finditer(self.text, max(at, self.start), self.end):
-            word = m.group().lower()
-            if word not in FILLERS:
-                kept.append(word)
-                if len(kept) == limit:
-                    break
-        return kept
+        at = max(at, self.start)
+        first = bisect_right(self._ends, at)  # the first word ending after *at*
+        if first < len(self._starts) and self._starts[first] < at:  # a word *at* cuts
+            kept += _unfilled(self.text[at : min(self._ends[first], self.end)])
+            first += 1
+        for i in range(first, len(self.words)):
+            if len(kept) >= limit:
+                break
+            if self.words[i] not in FILLERS:
+                kept.append(self.words[i])
+        return kept[:limit]
 
 
-def _unfilled(text: str, start: int, end: int) -> list[str]:
-    found = (m.group().lower() for m in _WORD.finditer(text, start, end))
-    return [w for w in found if w not in FILLERS]
+def _unfilled(part: str) -> list[str]:
+    return [w for w in words(part) if w not in FILLERS]
 
 
 def si_interval(q: Quantity) -> tuple[float, float] | None:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..extract import extract
+from ..extract.scan import extract_with_tokens
 from ..model import Finding, Kind, Quantity, Segment
 from ..text import sentences
 from ..text.context import context_set
@@ -117,10 +117,11 @@ def linted(
         key = "ton_locale" if exc.key == "ton" and ton_locale is not None else exc.key
         raise ConfigError(exc.path, key, exc.reason) from None
     tolerance, ton_locale, gallon = options.tolerance, options.lint_ton(), options.gallon
-    quantities = [localise(q, gallon=gallon) for q in extract(text)]
+    tokens, read = extract_with_tokens(text)
+    quantities = [localise(q, gallon=gallon) for q in read]
     # the sentences compare cuts for the same text: every quantity found is kept whole
     segments = sentences.segment(text, [q.span for q in quantities])
-    context = Context(text, segments)
+    context = Context(text, segments, tokens=tokens)
     pairs = _restatements(text, quantities)
     findings: list[Finding] = []
     findings += _conversions(context, pairs, tolerance, ton_locale)

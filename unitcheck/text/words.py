@@ -1,17 +1,18 @@
-"""The one word splitter for prose: the words lint reads around a quantity and the words
-compare's alignment weighs.
+"""The words of prose, read off the one tokenizer (:mod:`unitcheck.text.tokens`): the
+words lint reads around a quantity and the words compare's alignment weighs.
 
-A word is a run of word characters (letters, digits, the underscore), with an
-apostrophe inside it ("don't", "Zelensky's", typeset "it’s") and, between digits, a
-point or a comma ("1,600", "2.5"); a figure and the letters written onto it are one
-word ("2.5km"), which alignment drops whole and lint counts as one. A hyphen, a dash or
-a slash ends a word: "front-line" is two, so a table phrase "front line" reads both
-spellings. Case is kept; each reader folds it as it compares.
+The lexer cuts finer than prose needs ("965km" is a number and a unit, "don't" is
+"don", "'", "t"), so a word is a run of its tokens written together that are not
+punctuation: letters, figures, fractions and superscripts ("2.5km", "km²", "400m2" are
+one word each, which alignment drops whole and lint counts as one), joined across an
+apostrophe or an underscore between two of them ("don't", "Zelensky's", typeset
+"it’s") and across a point or a comma between digits ("1.2.3"). A hyphen, a dash, a
+slash or any other symbol ends a word: "front-line" is two, so a table phrase "front
+line" reads both spellings. Case is kept; each reader folds it as it compares.
 
-The quantity grammar needs finer tokens ("965km" is a number and a unit) and reads
-``tokens.tokenize``; this splitter is the cheap one for running text, about seven times
-faster than the lexer on the same sentences, which matters in alignment (every sentence
-of both versions is read into words).
+Readers that already tokenised a text to extract its quantities pass those tokens in
+(``Words.of(text, tokens)``): the text is tokenised once, and extraction, lint and
+alignment all see the same tokens.
 
 >>> words("The front-line town's 1,600 people left; 2.5km away, it’s quiet.")
 ['The', 'front', 'line', "town's", '1,600', 'people', 'left', '2.5km', 'away', 'it’s', 'quiet']
@@ -19,14 +20,106 @@ of both versions is read into words).
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-__all__ = ["WORD", "words"]
+from .tokens import SYM, Token, tokenize
 
-#: One word (see the module docstring); ``WORD.finditer`` gives the spans.
-WORD = re.compile(r"\w+(?:['\u2019]\w+|(?<=\d)[.,](?=\d)\w+)*")
+__all__ = ["Words", "words"]
+
+#: Symbols that join the tokens on both sides into one word when written between them.
+_JOINERS = frozenset("'\u2019`_")
+#: Symbols that join two figures into one word ("1.2.3", "4,5").
+_DIGIT_JOINERS = frozenset(".,")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words of a text as character spans, in order (``starts[k]:ends[k]``)."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str, tokens: Sequence[Token] | None = None) -> Words:
+        """The words of *text*, from its *tokens* (``tokenize(text)`` when None)."""
+        if tokens is None:
+            tokens = tokenize(text)
+        starts: list[int] = []
+        ends: list[int] = []
+        end = -1  # end of the word being read, -1 when none
+        joiner: Token | None = None  # a joining symbol written onto that word
+        for t in tokens:
+            if t.kind == SYM and not t.text.isalnum():
+                if joiner is None and t.start == end and (
+                    t.text in _JOINERS or (t.text in _DIGIT_JOINERS and text[end - 1].isdigit())
+                ):
+                    joiner = t
+                    continue
+                if end >= 0:
+                    ends.append(end)
+                    end = -1
+                joiner = None
+                continue
+            if joiner is not None:
+                if t.start == joiner.end and (
+                    joiner.text in _JOINERS or t.text[0].isdigit()
+                ):
+                    end = t.end  # the symbol joins: the word goes on
+                    joiner = None
+                    continue
+                ends.append(end)  # the word ended before the symbol
+                end = -1
+                joiner = None
+            if end >= 0 and t.start == end:
+                end = t.end
+                continue
+            if end >= 0:
+                ends.append(end)
+            starts.append(t.start)
+            end = t.end
+        if end >= 0:
+            ends.append(end)
+        return cls(text, starts, ends)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, k: int) -> str:
+        return self.text[self.starts[k] : self.ends[k]]
+
+    def inside(self, start: int, end: int) -> range:
+        """The indexes of the words wholly inside ``text[start:end]``."""
+        return range(bisect_left(self.starts, start), bisect_right(self.ends, end))
+
+    def between(self, start: int, end: int) -> list[str]:
+        """The words of ``text[start:end]``, as ``words(text[start:end])`` gives them:
+        a word the ends cut contributes the part inside."""
+        part = self.clip(start, end)
+        return [part.word(k) for k in range(len(part))]
+
+    def clip(self, start: int, end: int) -> Words:
+        """The words of ``text[start:end]``, offsets relative to *start*; a word the
+        ends cut keeps the part inside, when it holds a letter or a digit."""
+        text = self.text[start:end]
+        first = bisect_right(self.ends, start)  # the first word ending after *start*
+        last = bisect_left(self.starts, end)  # past the last word starting before *end*
+        starts = [max(s, start) - start for s in self.starts[first:last]]
+        ends = [min(e, end) - start for e in self.ends[first:last]]
+        if starts and self.starts[first] < start and not _has_word(text[: ends[0]]):
+            del starts[0], ends[0]
+        if starts and self.ends[last - 1] > end and not _has_word(text[starts[-1] :]):
+            del starts[-1], ends[-1]
+        return Words(text, starts, ends)
+
+
+def _has_word(part: str) -> bool:
+    return any(c.isalnum() for c in part)
 
 
 def words(text: str) -> list[str]:
     """The words of *text* in order, as written."""
-    return WORD.findall(text)
+    found = Words.of(text)
+    return [found.word(k) for k in range(len(found))]
