@@ -626,7 +626,9 @@ def _temperature_evidence(scan: Scan, end: int) -> bool:
     at noon": a verb or preposition of ``temperature_levels`` before the number, the
     clause ending after the letter). A letter after its number, onto it or spaced, is a
     temperature when the number has a decimal point ("41.2C": codes have none) or when it ends the
-    clause ("Now 104F.", "Officials reported 40C."), unless a word that names a code
+    clause ("Now 104F.", "Officials reported 40C.") or a word that shows it labels no noun
+    follows it (``temperature_after``: "Storm Brings 104F To Coast", "104F in the shade"; a
+    code labels the noun after it, "13F filing", "F Block"), unless a word that names a code
     stands before the number (``temperature_code_labels``: "seat 14F.", "Form 13F.",
     "the 4C."). "13F filing", "23456 F Block" have none."""
     tokens = scan.tokens
@@ -666,10 +668,14 @@ def _temperature_evidence(scan: Scan, end: int) -> bool:
     if (
         number >= 0
         and number == end - 2
-        and (ends_clause or "." in tokens[number].text)
+        and (
+            ends_clause
+            or "." in tokens[number].text
+            or (after is not None and after.space and at(after, "temperature_after"))
+        )
         and not (number >= 1 and at(tokens[number - 1], "temperature_code_labels"))
     ):
-        return True  # "Now 104F.", "It was 30 C.", "41.2C To Coast"; not "seat 14F."
+        return True  # "Now 104F.", "It was 30 C.", "104F To Coast"; not "seat 14F."
     closes = ends_clause or (
         after is not None and after.space and after.kind == WORD and after.low in NOT_NOUNS
     )
