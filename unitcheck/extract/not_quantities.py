@@ -85,8 +85,11 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _TOLL_FREE_RE.finditer(text))
     spans.extend(m.span() for m in _UK_PHONE_RE.finditer(text))
     for match in _matches(_TIME_RE, text):
-        if ":" in match.group() or "m" in match.group().lower():
-            spans.append(match.span())
+        found = match.group()
+        if ":" in found or (
+            "m" in found.lower() and twelve_hour(found.split(".", 1)[0], minutes=False)
+        ):
+            spans.append(match.span())  # "10:30", "2.17pm"; not "21.23 pm" (no such hour)
     spans.extend(m.span() for m in _matches(_DATE_RE, text))
     spans.sort()
     return spans
@@ -219,10 +222,30 @@ def _rule_ordinal(scan: Scan, s: Spot) -> int | None:
 
 
 def _rule_clock_suffix(scan: Scan, s: Spot) -> int | None:
-    """ "6pm", "6 p.m.", "6 o'clock" (but "2.1 pm" is picometres)."""
-    if s.nxt is not None and s.plain and _is_time_suffix(scan, s.j):
+    """ "6pm", "6 p.m.", "6 o'clock", "730pm" (but "2.1 pm" and "21 pm" are picometres:
+    no twelve-hour clock shows a point or an hour past 12)."""
+    if (
+        s.nxt is not None
+        and s.plain
+        and _is_time_suffix(scan, s.j)
+        and twelve_hour(s.t.text, s.nxt.low != "o")
+    ):
         return s.j + 1
     return None
+
+
+def twelve_hour(figure: str, minutes: bool = True) -> bool:
+    """Can digits before "am", "pm" or "o'clock" be a time of a twelve-hour clock: an hour
+    from 1 to 12, with two digits of minutes after it when *minutes* ("7", "12", "730",
+    "1145"; not "21", "0", "1275")?
+
+    >>> [twelve_hour(f) for f in ("7", "12", "730", "1145", "21", "0", "1275", "2123")]
+    [True, True, True, True, False, False, False, False]
+    """
+    if not figure.isdigit() or len(figure) > (4 if minutes else 2):
+        return False
+    hour, rest = (figure, 0) if len(figure) <= 2 else (figure[:-2], int(figure[-2:]))
+    return 1 <= int(hour) <= 12 and rest < 60
 
 
 def _rule_slash_pair(scan: Scan, s: Spot) -> int | None:
