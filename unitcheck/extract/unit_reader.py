@@ -33,6 +33,8 @@ _BRACKETED = re.compile(r"\([^()]{0,80}\)")
 EXPONENT_MINUS = frozenset("-\u2212")
 #: A number written with thousands grouping ("278,000", "10 000").
 _GROUPED = re.compile(r"\d[,\u00a0\u202f\u2009 ]\d{3}")
+#: A decimal point between digits ("27800.0", "4.5").
+_DECIMAL = re.compile(r"\d\.\d")
 #: Quotation marks that open or close a single-quoted passage.
 SINGLE_QUOTES = frozenset("'\u2018\u2019")
 #: How far (in characters) a quotation is looked for around a mark that may close it.
@@ -521,11 +523,13 @@ def _stands_apart(scan: Scan, entry: UnitEntry, k: int, end: int) -> bool:
     """A symbol otherwise written onto its number ("5t", "60W") may stand apart when
     it carries a rate or an inverse power ("4 W/min", "3e9 s-1", "15 J/m^2"), when a
     thing it rates follows ("a 100 W bulb": ``symbol_nouns``), or,
-    flagged ``grouped``, after a number with thousands grouping ("278,000 t")."""
+    flagged ``grouped``, after a number written as a measure is, with thousands grouping
+    or a decimal point ("278,000 t", "27800.0 t", "4.5 t": a label or an initial follows a
+    whole number)."""
     tokens = scan.tokens
     if entry.grouped and k > 0:
         number = tokens[k - 1]
-        if number.kind == NUM and _GROUPED.search(number.text):
+        if number.kind == NUM and (_GROUPED.search(number.text) or _DECIMAL.search(number.text)):
             return True
     if end >= scan.n:
         return False
