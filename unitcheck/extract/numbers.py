@@ -538,6 +538,8 @@ _AFTER_A = words("after_a_numbers")
 #: Fractions written with an article: "a third of voters", "cut by a quarter".
 _A_FRACTIONS = words("a_fractions")
 _CLAUSE_ENDS = frozenset(".,;:!?)")
+#: Words before "a third" that make it an amount where its phrase ends: "by", "less than".
+_A_FRACTION_HEADS = words("a_fraction_heads")
 #: Words after "by a third" that end the phrase, where "by a third party" goes on.
 _AFTER_BY_A_FRACTION = words("by_a_fraction_ends")
 
@@ -548,8 +550,9 @@ def _joined(tokens: list[Token], k: int) -> bool:
 
 
 def _a_fraction(tokens: list[Token], i: int) -> Number | None:
-    """ "a third of", "a quarter of", and "by a third." at the end of a clause; not "a
-    third term" or "a quarter earlier", where the word is an ordinal or a period."""
+    """ "a third of", "a quarter of", and "by a third." or "less than a third." where its
+    phrase ends (``a_fraction_heads`` before it); not "a third term" or "a quarter
+    earlier", where the word is an ordinal or a period."""
     n = len(tokens)
     if i + 1 >= n or tokens[i + 1].low not in _A_FRACTIONS:
         return None
@@ -559,10 +562,10 @@ def _a_fraction(tokens: list[Token], i: int) -> Number | None:
         return Number(value, value, i + 2, True)
     if (
         i > 0
-        and tokens[i - 1].low == "by"
+        and tokens[i - 1].low in _A_FRACTION_HEADS
         and (after is None or after.text in _CLAUSE_ENDS or after.low in _AFTER_BY_A_FRACTION)
     ):
-        return Number(value, value, i + 2, True)  # "fell by a third since May"
+        return Number(value, value, i + 2, True)  # "fell by a third since May", "under a fifth."
     return None
 
 
