@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 
 from ..errors import TableError
 from ..tables import alternatives, rows
-from ..text.context import at
+from ..text.context import at, near
 from ..text.tokens import NUM, SYM, WORD, Token, token_texts
-from ..units.registry import unit_info
+from ..units.registry import is_length, unit_info
 from .counts import count_noun
 from .money import MASS_WORDS, currency_after, currency_symbol, currency_word_at
 from .numbers import BIG, WORD_STARTS, Number, parse_words
@@ -253,6 +253,8 @@ def _level_word_before(scan: Scan, i: int) -> str:
 def borrow_unit(scan: Scan, first: Reading) -> None:
     """ "45 and 50 mg", "3 or 4 days", "ten or twelve thousand people", "10, 20 and
     30 km", "6 or $7": a bare number takes the unit of the next one."""
+    if _borrow_side(scan, first):
+        return
     step = _list_step(scan, first)
     if step is None:
         return
@@ -266,6 +268,42 @@ def borrow_unit(scan: Scan, first: Reading) -> None:
     if lender is not None:
         _share_spelled_scale(scan.tokens, first, lender)
         first.borrow(lender)
+
+
+def _borrow_side(scan: Scan, first: Reading) -> bool:
+    """ "24 x 18 in", "3 by 4 metres", "2 x 3 x 4 m": the bare sides of a dimension
+    (``dimension_joiners`` between figures) take the length unit written after the
+    last. Not a unit of another kind ("2 x 500 mg" is two tablets), nor a count of legs
+    ("4 x 100 m relay": ``dimension_counts``). True when the sides were read."""
+    tokens = scan.tokens
+    reading = first
+    while True:
+        j = reading.end
+        if (
+            not _bare(reading)
+            or reading.number is None
+            or reading.number.words
+            or j + 1 >= scan.n
+            or not at(tokens[j], "dimension_joiners")
+            or tokens[j + 1].kind != NUM
+        ):
+            return False
+        side = read_single(scan, j + 1)
+        if side is None or side.skip_only or side.range_with is not None:
+            return False
+        if side.carries():
+            break
+        reading = side
+    if (
+        side.unit is None
+        or side.currency is not None
+        or side.per is not None
+        or not is_length(side.unit)
+        or near(tokens, side.end, "dimension_counts")
+    ):
+        return False
+    first.borrow(side)
+    return True
 
 
 def _list_step(scan: Scan, first: Reading) -> tuple[Reading, bool] | None:
