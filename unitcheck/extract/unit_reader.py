@@ -240,6 +240,8 @@ def read_unit(scan: Scan, reading: Reading, j: int) -> int:
         per, end = read_per(scan, end)
         if per is not None:
             more, after = read_per(scan, end)  # "20 J/m^2 per year", "5 mg/kg a day"
+            if more is None and per not in TIME_UNITS:
+                more, after = _time_after_per(scan, end)  # "20 kJ per square metre year"
             if more is not None:
                 per, end = f"({per}) * ({more})", after
         if per is None:
@@ -329,6 +331,24 @@ def _below_zero(scan: Scan, reading: Reading, j: int) -> int:
     reading.unit = _degrees(scan, end, True, reading.number.value)
     reading.unit_entry = scan.units.match(("degrees",))
     return end
+
+
+def _time_after_per(scan: Scan, end: int) -> tuple[str | None, int]:
+    """ "per square metre year", "per hectare day": a unit of time named in the singular
+    straight after a rate's other unit is in its denominator too, as a person-year is;
+    not where an idiom goes on ("year on year", "day in, day out": ``per_time_idioms``)."""
+    tokens = scan.tokens
+    if end >= scan.n or not tokens[end].space or tokens[end].newline:
+        return None, end
+    word = tokens[end]
+    if word.kind != WORD or word.low not in TIME_UNITS:
+        return None, end  # the singular name ("year"), as a denominator is written
+    after = tokens[end + 1] if end + 1 < scan.n else None
+    if after is not None and not after.newline and after.text not in CLOSING and (
+        not after.space or at(after, "per_time_idioms")
+    ):
+        return None, end  # "year-round", "year on year"
+    return word.low, end + 1
 
 
 def _per_after_of(scan: Scan, end: int) -> tuple[str | None, int]:
