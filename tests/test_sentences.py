@@ -594,9 +594,7 @@ def test_words_one_splitter_for_lint_and_alignment() -> None:
     ]  # fmt: skip
 
 
-TOKEN_TEXT = st.text(
-    alphabet=st.sampled_from(list("ab5 .,'\u2019`_-/$%²½\n\u0301")), max_size=40
-)
+TOKEN_TEXT = st.text(alphabet=st.sampled_from(list("ab5 .,'\u2019`_-/$%²½\n\u0301")), max_size=40)
 
 
 @given(TOKEN_TEXT)
@@ -652,3 +650,52 @@ def test_words_no_other_word_regex_in_lint_compare_or_reports() -> None:
         for path in (PACKAGE / folder).glob("*.py"):
             assert not pattern.search(path.read_text(encoding="utf-8")), path
     assert pattern.search('X = re.compile(r"\\w+(?:x)")')  # the check can fail
+
+
+SHORTCUT_PIECE = st.tuples(
+    st.sampled_from(["", "(", '"', "'", "\u201c"]),
+    st.text(alphabet="aZm0k9sD.,%$€", min_size=0, max_size=7),
+    st.sampled_from(["", ")", '"', "\u201d", "\u2019", ')"', "\"'"]),
+    st.sampled_from(["", ".", "!", "?", "..", ".,", ",", ";", "%", "5"]),
+    st.sampled_from(["", ")", '"', "\u201d", "\u2019", "\u201d)"]),
+).map("".join)
+
+
+@settings(deadline=None, max_examples=3000)
+@given(
+    st.one_of(
+        SHORTCUT_PIECE,
+        st.sampled_from([*EXCEPTIONS, *AFFIX_PIECES]).map(lambda e: e + "."),
+        st.sampled_from(EXCEPTIONS),
+    )
+)
+def test_sentence_rules_shortcuts_agree_with_the_tokenizer(piece: str) -> None:
+    """``_steps`` decides the usual pieces without the tokenizer: on every shape its
+    shortcuts take, and on the exceptions with a point added, the sentencizer does what
+    the full cut says (the phrase step is only ignored where it cannot move a boundary)."""
+    if not piece:
+        return
+    r = sentence_rules.rules()
+    steps, matched = sentence_rules._steps(piece, r)
+    cut = sentence_rules._cut(piece, r)
+    assert steps == cut.steps, piece
+    if cut.matched and not matched:  # a phrase where it cannot move a boundary
+        assert not sentence_rules.final_chars().search(re.sub(r"(?<=\d)\.(?=\d)", "", piece))
+    for line in (f"It ended {piece} Next one", f"{piece} then", f"Done. {piece}"):
+        assert sentence_rules.sentence_spans(line) == sentence_rules._walk(
+            sentence_rules.tokens(line), r
+        ), line
+
+
+def test_sentence_rules_shortcut_premises_hold_for_spacys_expressions() -> None:
+    """The tokenizer asks the URL expression only about a string with a point (both of
+    its alternatives need one) and the infixes only about one with a character that is
+    not a letter or a digit (every infix has one): checked on the rules themselves."""
+    r = sentence_rules.rules()
+    samples = ["localhost", "abc", "a" * 70, "x1y2", "ÀÉÎ", "日本語", "com", "wwwexamplecom"]
+    samples += [f"{a}{b}{c}" for a in "aZ9é" for b in "bY0" for c in "cX1ß"]
+    for text in samples:
+        assert r.url(text) is None
+        assert text.isalnum() and r.infixes(text) == []
+    assert r.url("www.example.com") is not None  # the check can fail
+    assert r.infixes("end.Next") != []

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Rules", "rules", "tokens", "sentence_spans", "forget"]
+__all__ = ["Rules", "rules", "tokens", "sentence_spans", "final_chars", "forget"]
 
 Span = tuple[int, int]
 Token = tuple[int, str]  # (offset in the line, text)
@@ -42,7 +42,7 @@ Token = tuple[int, str]  # (offset in the line, text)
 _RUNS = re.compile(r"\s+|\S+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rules:
     """What spaCy's tokenizer and sentencizer decide boundaries with."""
 
@@ -61,18 +61,25 @@ def rules() -> Rules:
     """Read ``sentence_rules_en.tsv`` once per process."""
     table = resources.files("unitcheck.data").joinpath("sentence_rules_en.tsv")
     punct: set[str] = set()
-    patterns: dict[str, re.Pattern[str]] = {}
+    patterns: dict[str, str] = {}
     specials: dict[str, tuple[str, ...]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        kind, *values = line.split("\t")
-        decoded = [json.loads(v) for v in values]
+    rows = [
+        line.split("\t")
+        for line in table.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    # each cell is one JSON value: the whole table is decoded in one call, not 3,500
+    cells = json.loads("[" + ",".join(",".join(row[1:]) for row in rows) + "]")
+    at = 0
+    for row in rows:
+        kind = row[0]
+        decoded = cells[at : at + len(row) - 1]
+        at += len(row) - 1
         if kind == "punct":
             punct.add(decoded[0])
         elif kind in ("prefix", "suffix", "infix", "url"):
-            patterns[kind] = re.compile(decoded[0])
+            patterns[kind] = decoded[0]
         elif kind == "special":
             specials[decoded[0]] = tuple(decoded[1])
         elif kind == "phrase":
@@ -80,16 +87,28 @@ def rules() -> Rules:
             phrases.setdefault(orths[0], []).append((orths, decoded[0]))
         else:
             raise ValueError(f"sentence_rules_en.tsv: unknown rule kind {kind!r}")
-    infix = patterns["infix"]
+    infix = _compiled(patterns["infix"])
     return Rules(
         punct_chars=frozenset(punct),
-        prefix=patterns["prefix"].search,
-        suffix=patterns["suffix"].search,
-        infixes=lambda text: list(infix.finditer(text)),
-        url=patterns["url"].match,
+        prefix=_on_first_call(patterns["prefix"], "search"),
+        suffix=_on_first_call(patterns["suffix"], "search"),
+        infixes=lambda text: list(infix().finditer(text)),
+        url=_on_first_call(patterns["url"], "match"),
         specials=specials,
         phrases={k: tuple(v) for k, v in phrases.items()},
     )
+
+
+def _compiled(source: str) -> Callable[[], re.Pattern[str]]:
+    """*source* compiled when first asked for: spaCy's affix and URL expressions take
+    about 30 ms to compile, which a cold run whose pieces the shortcuts of ``_steps``
+    decide never needs to pay."""
+    return functools.cache(lambda: re.compile(source))
+
+
+def _on_first_call(source: str, method: str) -> Callable[[str], re.Match[str] | None]:
+    pattern = _compiled(source)
+    return lambda text: getattr(pattern(), method)(text)
 
 
 def _split(piece: str, r: Rules) -> tuple[str, ...]:
@@ -138,7 +157,9 @@ def _split(piece: str, r: Rules) -> tuple[str, ...]:
     if string:
         if string in specials:
             out.extend(specials[string])
-        elif r.url(string):
+        elif "." in string and r.url(string):  # both of its alternatives need a point
+            out.append(string)
+        elif string.isalnum():  # every infix has a character that is not
             out.append(string)
         else:
             start = 0
@@ -230,6 +251,100 @@ def _cut(piece: str, r: Rules) -> _Cut:
     return found
 
 
+#: A point between digits ("3.5", "£96.5bn"): never a token of its own for spaCy.
+_INNER_POINT = re.compile(r"(?<=[0-9])\.(?=[0-9])")
+_DIGIT = re.compile(r"[0-9]")
+#: A word of ASCII letters and digits ending in a lower-case letter or a digit, then
+#: what may close its sentence: one sentence-final character among closing quotes and
+#: brackets ("km.", "said.”", "km).").
+_CLOSED_WORD = re.compile(
+    r"([A-Za-z0-9]*[a-z0-9])([\"'\u201d\u2019)\]]*)([.!?])([\"'\u201d\u2019)\]]*)"
+)
+
+#: Opening quotes and brackets before a letter or a digit.
+_OPENED = re.compile(r"([\"\u201c(\[]+)[A-Za-z0-9]")
+
+#: The walk of a piece holding no sentence-final character, starting with no punctuation:
+#: no sentence ends in it, and one starts at its first character when one had ended.
+_NO_END = (((), False), ((0,), False))
+#: The walk of a plain word closed by a sentence-final character ("km.", "said.”"): the
+#: character stands alone and ends the sentence the word is in (or starts).
+_END = (((), True), ((0,), True))
+
+Steps = tuple[tuple[tuple[int, ...], bool], tuple[tuple[int, ...], bool]]
+
+
+@functools.cache
+def final_chars() -> re.Pattern[str]:
+    """The sentencizer's sentence-final characters, as one character class."""
+    chars = rules().punct_chars
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def _steps(piece: str, r: Rules) -> tuple[Steps, bool]:
+    """``_cut(piece)``'s steps (what the sentencizer does in the piece) and whether
+    spaCy's phrase step matches in it, decided without the tokenizer for the usual
+    shapes, where spaCy's affix rules cannot make or unmake a boundary:
+
+    * no sentence-final character but points between digits, and no punctuation first
+      ("said,", "965km", "£96.5bn,"): whatever its tokens, none ends a sentence (no
+      rule cuts a point off between digits), and the first holds the piece's first
+      character, which is not punctuation, so a sentence can start there. The phrase
+      step regroups characters, none of them a sentence-final token: it changes
+      nothing here;
+    * the same after opening quotes or brackets (\"Heatwaves, "(for"): each is a
+      prefix, cut off as a token of punctuation, and a sentence can start after them,
+      unless the piece is an exception or starts with a phrase;
+    * a plain word closed by one sentence-final character among closing quotes and
+      brackets ("km.", "said.”", "km)."): the affix rules cut each closing character
+      off, the sentence-final one included, unless what is left on the way is an
+      exception ("Mr.", "etc.)", "p.m."), and the phrase step may glue them again
+      only where a phrase is spelled on token boundaries: in the closing characters,
+      or, when a figure splits the word ("10m." is "10", "m", "."), at its end ("m.").
+
+    ``tests/test_sentences.py`` checks every shortcut against the tokenizer and spaCy."""
+    phrases = _phrase_keys(r)
+    bare = _INNER_POINT.sub("", piece) if "." in piece else piece
+    if final_chars().search(bare) is None:
+        if unicodedata.category(piece[0])[0] != "P":
+            return _NO_END, False
+        opened = _OPENED.match(piece)
+        if (
+            opened is not None
+            and piece not in r.specials
+            and not any(piece[:j] in phrases for j in range(1, len(piece) + 1))
+        ):
+            return (((), False), ((opened.end(1),), False)), False
+    else:
+        closed = _CLOSED_WORD.fullmatch(piece)
+        if closed is not None and _closes(piece, closed, r.specials, phrases):
+            return _END, False
+    cut = _cut(piece, r)
+    return cut.steps, cut.matched
+
+
+def _closes(
+    piece: str, closed: re.Match[str], specials: dict[str, object], phrases: frozenset[str]
+) -> bool:
+    """The premises of the third shortcut of ``_steps`` for a piece of that shape."""
+    word = closed.end(1)
+    if any(piece[:end] in specials for end in range(word, len(piece) + 1)):
+        return False
+    first = 1 if _DIGIT.search(piece, 0, word) else word  # where a token may start
+    return not any(
+        piece[i:j] in phrases
+        for i in range(first, len(piece))
+        for j in range(i + 1, len(piece) + 1)
+        if (i, j) != (0, len(piece))
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def _phrase_keys(r: Rules) -> frozenset[str]:
+    """The text of every phrase spaCy's phrase step matches across tokens."""
+    return frozenset(key for candidates in r.phrases.values() for _orths, key in candidates)
+
+
 def forget() -> None:
     """Empty the cache of cut pieces (to time a first cut, as ``scripts/scaling.py`` does
     for spaCy's own cache)."""
@@ -313,15 +428,15 @@ def sentence_spans(line: str) -> list[Span]:
         return []
     r = rules()
     pieces = _pieces(line)
-    cuts = [_cut(piece, r) for _, piece in pieces]
-    if not pieces or any(c.matched for c in cuts):
+    walks = [_steps(piece, r) for _, piece in pieces]
+    if not pieces or any(matched for _, matched in walks):
         return _walk(tokens(line), r)
     starts = [pieces[0][0]]
     ends = []
     seen = False
     previous_end = 0
-    for (offset, piece), cut in zip(pieces, cuts, strict=True):
-        found, seen = cut.steps[seen]
+    for (offset, piece), (steps, _) in zip(pieces, walks, strict=True):
+        found, seen = steps[seen]
         for at in found:
             ends.append(previous_end if at == 0 else offset + at)
             starts.append(offset + at)

@@ -149,11 +149,9 @@ def _one_sentence(line: str) -> Span | None:
     return _trim(line, 0, len(line))
 
 
-@functools.cache
 def _break_chars() -> re.Pattern[str]:
     """The sentencizer's sentence-final characters, as one character class."""
-    chars = sentence_rules.rules().punct_chars
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return sentence_rules.final_chars()
 
 
 def _sentence_starts(lines: Sequence[str]) -> list[list[Span]]:
