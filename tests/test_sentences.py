@@ -209,6 +209,29 @@ def test_sentences_import_does_not_load_spacy() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
 
 
+def test_plain_text_lint_never_imports_the_markup_parsers(tmp_path: Path) -> None:
+    # Cold start matters: lxml and markdown-it are for HTML and Markdown input only
+    text = tmp_path / "copy.txt"
+    text.write_text("The road is 600 miles (965km) long. It cost $2 billion.\n", encoding="utf-8")
+    page = tmp_path / "copy.html"
+    page.write_text("<p>The road is 600 miles long.</p>", encoding="utf-8")
+    code = (
+        "import sys; from unitcheck.cli import main\n"
+        "try: main([sys.argv[1], sys.argv[2]])\n"
+        "except SystemExit: pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'lxml', 'markdown_it'}))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    seen = [
+        subprocess.run(
+            [sys.executable, "-c", code, "lint", str(path)],
+            check=True, env=env, cwd=ROOT, capture_output=True, text=True,
+        ).stdout.splitlines()[-1]
+        for path in (text, page)
+    ]  # fmt: skip
+    assert seen == ["[]", "['lxml']"]  # the HTML page shows the check can fail
+
+
 # -- properties ---------------------------------------------------------------------------
 
 PIECES = [

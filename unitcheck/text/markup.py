@@ -14,11 +14,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import lxml.etree
-import lxml.html
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+# lxml and markdown-it are imported where HTML or Markdown is read: plain text, most
+# of what a desk checks, never pays their import (about 25 ms of a cold run).
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -151,6 +153,9 @@ def extract_html(source: str) -> tuple[str, PositionMap]:
 
 
 def _parse_html(source: str) -> Any:
+    import lxml.etree
+    import lxml.html
+
     # Bytes with an explicit encoding, so a <meta charset> cannot re-decode the text.
     parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True)
     clean = _SURROGATE.sub("\ufffd", _NOT_XML_CHAR.sub(" ", source))
@@ -498,6 +503,8 @@ _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*
 
 @cache
 def _markdown_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable("table")
 
 
