@@ -125,11 +125,14 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 
 
 def _forget() -> None:
-    """Empty spaCy's tokenizer cache (keyed by token text), so that a repeat is timed as
-    a first call: otherwise "km)))...)" is slow once and then free, and best-of-three
-    would hide what every new text costs."""
+    """Empty the segmenter's cache of cut pieces (``sentence_rules.forget``) and spaCy's
+    tokenizer cache when spaCy was loaded, so that a repeat is timed as a first call:
+    otherwise "km)))...)" is slow once and then free, and best-of-three would hide what
+    every new text costs."""
+    from unitcheck.text import sentence_rules
     from unitcheck.text.nlp import get_nlp
 
+    sentence_rules.forget()
     if get_nlp.cache_info().currsize:
         get_nlp().tokenizer._flush_cache()
 
