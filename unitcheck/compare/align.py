@@ -110,19 +110,30 @@ def _stems(text: str, masks: Sequence[Span] = (), found: Words | None = None) ->
     if found is None:
         found = Words.of(text)
     numbers = _words_table().number
-    pieces: list[list[str]] = [[]]
+    # most sentences are ASCII: folded once, their words sliced out already folded
+    folded = text.lower() if text.isascii() else None
+    digits = folded is not None and _DIGIT.search(text) is not None
+    current: list[str] = []
+    pieces = [current]
     masks = iter(masks)
     mask = next(masks, None)
-    for k in range(len(found)):
-        start, end = found.starts[k], found.ends[k]
+    for start, end in zip(found.starts, found.ends, strict=True):
         while mask is not None and mask[1] <= start:  # masks ending before this word
-            pieces.append([])
+            current = []
+            pieces.append(current)
             mask = next(masks, None)
         if mask is not None and mask[0] < end:
             continue  # the quantity covers it
-        word = _normal(found.word(k), numbers)
+        if folded is None:
+            word = _normal(text[start:end], numbers)
+        else:
+            word = folded[start:end]
+            if (digits and not word.isalpha() and _DIGIT.search(word)) or word in numbers:
+                continue
+            if "'" in word or "`" in word or "_" in word:
+                word = _normal(word, numbers)
         if word is not None:
-            pieces[-1].append(word)
+            current.append(word)
     while mask is not None:
         pieces.append([])
         mask = next(masks, None)

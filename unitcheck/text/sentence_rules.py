@@ -303,6 +303,19 @@ def _steps(piece: str, r: Rules) -> tuple[Steps, bool]:
       or, when a figure splits the word ("10m." is "10", "m", "."), at its end ("m.").
 
     ``tests/test_sentences.py`` checks every shortcut against the tokenizer and spaCy."""
+    found = _STEPS.get(piece)
+    if found is None or found[0] is not r:
+        found = (r, *_decide_steps(piece, r))
+        if len(_STEPS) < _CUT_LIMIT:
+            _STEPS[piece] = found
+    return found[1], found[2]
+
+
+#: What ``_steps`` decided for each piece, with the rules it used.
+_STEPS: dict[str, tuple[Rules, Steps, bool]] = {}
+
+
+def _decide_steps(piece: str, r: Rules) -> tuple[Steps, bool]:
     phrases = _phrase_keys(r)
     bare = _INNER_POINT.sub("", piece) if "." in piece else piece
     if final_chars().search(bare) is None:
@@ -349,6 +362,7 @@ def forget() -> None:
     """Empty the cache of cut pieces (to time a first cut, as ``scripts/scaling.py`` does
     for spaCy's own cache)."""
     _CUT.clear()
+    _STEPS.clear()
 
 
 def tokens(line: str) -> list[Token]:

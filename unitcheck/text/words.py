@@ -49,39 +49,37 @@ class Words:
             tokens = tokenize(text)
         starts: list[int] = []
         ends: list[int] = []
+        new_word, end_word = starts.append, ends.append
         end = -1  # end of the word being read, -1 when none
-        joiner: Token | None = None  # a joining symbol written onto that word
+        joiner_end = -1  # end of a joining symbol written onto that word, -1 when none
+        joiner = ""
         for t in tokens:
-            if t.kind == SYM and not t.text.isalnum():
-                if joiner is None and t.start == end and (
-                    t.text in _JOINERS or (t.text in _DIGIT_JOINERS and text[end - 1].isdigit())
-                ):
-                    joiner = t
-                    continue
-                if end >= 0:
-                    ends.append(end)
-                    end = -1
-                joiner = None
-                continue
-            if joiner is not None:
-                if t.start == joiner.end and (
-                    joiner.text in _JOINERS or t.text[0].isdigit()
-                ):
+            if t.kind != SYM or t.text.isalnum():
+                start = t.start
+                if start == end:  # written onto the word
+                    end = t.end
+                elif start == joiner_end and (joiner in _JOINERS or t.text[0].isdigit()):
                     end = t.end  # the symbol joins: the word goes on
-                    joiner = None
-                    continue
-                ends.append(end)  # the word ended before the symbol
-                end = -1
-                joiner = None
-            if end >= 0 and t.start == end:
-                end = t.end
-                continue
-            if end >= 0:
-                ends.append(end)
-            starts.append(t.start)
-            end = t.end
+                    joiner_end = -1
+                else:
+                    if end >= 0:
+                        end_word(end)
+                    new_word(start)
+                    end = t.end
+                    joiner_end = -1
+            elif (
+                joiner_end < 0
+                and t.start == end
+                and (t.text in _JOINERS or (t.text in _DIGIT_JOINERS and text[end - 1].isdigit()))
+            ):
+                joiner_end, joiner = t.end, t.text
+            else:
+                if end >= 0:
+                    end_word(end)
+                    end = -1
+                joiner_end = -1
         if end >= 0:
-            ends.append(end)
+            end_word(end)
         return cls(text, starts, ends)
 
     def __len__(self) -> int:
@@ -106,12 +104,16 @@ class Words:
         text = self.text[start:end]
         first = bisect_right(self.ends, start)  # the first word ending after *start*
         last = bisect_left(self.starts, end)  # past the last word starting before *end*
-        starts = [max(s, start) - start for s in self.starts[first:last]]
-        ends = [min(e, end) - start for e in self.ends[first:last]]
-        if starts and self.starts[first] < start and not _has_word(text[: ends[0]]):
-            del starts[0], ends[0]
-        if starts and self.ends[last - 1] > end and not _has_word(text[starts[-1] :]):
-            del starts[-1], ends[-1]
+        starts = [s - start for s in self.starts[first:last]]
+        ends = [e - start for e in self.ends[first:last]]
+        if starts and starts[0] < 0:  # a word *start* cuts
+            starts[0] = 0
+            if not _has_word(text[: ends[0]]):
+                del starts[0], ends[0]
+        if starts and ends[-1] > end - start:  # a word *end* cuts
+            ends[-1] = end - start
+            if not _has_word(text[starts[-1] :]):
+                del starts[-1], ends[-1]
         return Words(text, starts, ends)
 
 
