@@ -141,17 +141,12 @@ def _one_sentence(line: str) -> Span | None:
     character, after a sentence-final one: a line whose sentence-final characters are
     all in its closing run of punctuation ("... 40 km.”") is one sentence.
     """
-    first = _break_chars().search(line)
+    first = sentence_rules.final_chars().search(line)
     if first is not None:
         tail = line[first.start() :].rstrip()
         if not all(unicodedata.category(ch)[0] == "P" for ch in tail):
             return None
     return _trim(line, 0, len(line))
-
-
-def _break_chars() -> re.Pattern[str]:
-    """The sentencizer's sentence-final characters, as one character class."""
-    return sentence_rules.final_chars()
 
 
 def _sentence_starts(lines: Sequence[str]) -> list[list[Span]]:
