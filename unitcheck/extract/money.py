@@ -19,7 +19,7 @@ from ..text.context import words
 from ..text.tokens import NUM, SYM, WORD, token_texts
 from .lexicon import Lexicon, lexicon
 from .numbers import WORD_STARTS, Number, parse_digits, parse_words
-from .state import CLOSING, HYPHENS, SENTENCE_ENDS, Reading, Scan
+from .state import CLOSING, HYPHENS, SENTENCE_ENDS, Reading, Scan, title_case_at
 from .surfaces import subunit_surfaces
 
 #: "1080p" is a video resolution, not pence.
@@ -297,6 +297,7 @@ def _rand_at(scan: Scan, i: int) -> bool:
         and before.text[0].isupper()
         and i >= 2
         and tokens[i - 2].text not in SENTENCE_ENDS
+        and not title_case_at(scan, i)  # "Storm Brings R1874 To Coast": every word has one
     )
     return len(number) >= 4 and not brand  # "Now R1874."; not "a BMW R1200", "the R101"
 

@@ -163,3 +163,28 @@ def plural_noun_at(scan: Scan, k: int) -> bool:
     return (
         len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in NOT_NOUNS
     )
+
+
+#: Tokens that end a headline or a sentence for ``title_case_at``.
+_LINE_ENDS = frozenset(".!?;")
+
+
+def title_case_at(scan: Scan, k: int) -> bool:
+    """Is token ``k`` in a line written in title case, as headlines are ("Storm Brings
+    R1874 To Coast")? Every word of four letters or more between the line's ends
+    (a newline, a full stop) opens with a capital, and there are at least three. There a
+    capital says nothing of a name, so rules that read a capital as one ask this first."""
+    tokens = scan.tokens
+    start = k
+    while start > 0 and not tokens[start].newline and tokens[start - 1].text not in _LINE_ENDS:
+        start -= 1
+    long_words = 0
+    for m in range(start, scan.n):
+        t = tokens[m]
+        if m > start and (t.newline or tokens[m - 1].text in _LINE_ENDS):
+            break
+        if t.kind == WORD and len(t.text) >= 4 and t.text.isalpha():
+            if not t.text[0].isupper():
+                return False
+            long_words += 1
+    return long_words >= 3
