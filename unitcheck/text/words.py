@@ -88,10 +88,6 @@ class Words:
     def word(self, k: int) -> str:
         return self.text[self.starts[k] : self.ends[k]]
 
-    def inside(self, start: int, end: int) -> range:
-        """The indexes of the words wholly inside ``text[start:end]``."""
-        return range(bisect_left(self.starts, start), bisect_right(self.ends, end))
-
     def between(self, start: int, end: int) -> list[str]:
         """The words of ``text[start:end]``, as ``words(text[start:end])`` gives them:
         a word the ends cut contributes the part inside."""
