@@ -781,10 +781,11 @@ class _Judge:
         elif conv.same_number(a, b):
             yield self._same_number(a, b, agreement)
         elif agreement is Agreement.DIFFERENT and conv.same_unit(a, b):
+            read_a, read_b = conv.counted_alike(a, b)
             yield _finding(
                 "UC102",
-                f"{_q(a)} became {_q(b)}: {conv.describe_value(a)} \u2192 "
-                f"{conv.describe_value(b)}{_ratio(a, b)}",
+                f"{_q(a)} became {_q(b)}: {conv.describe_value(read_a)} \u2192 "
+                f"{conv.describe_value(read_b)}{_ratio(a, b)}",
                 a,
                 b,
             )

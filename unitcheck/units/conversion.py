@@ -69,12 +69,51 @@ def half_width(q: Quantity, value: float, tolerance: float = 1.0) -> float:
     return half * tolerance
 
 
+def counted_alike(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
+    """Read a count of the very word the other side's unit is written with in that unit.
+
+    Some words are read from their figure: no poll lead is 170 percentage points, so
+    "17 points" in a poll is a rate and "170 points" a count of points. When an edit
+    changes the figure, the word written is the same and so is its unit; without this
+    the changed figure would look like a unit swapped for a noun and go unjudged.
+    """
+    if a.unit is None and b.unit is not None and _counts_word_of(a, b):
+        return _read_as(a, b), b
+    if b.unit is None and a.unit is not None and _counts_word_of(b, a):
+        return a, _read_as(b, a)
+    return a, b
+
+
+def _counts_word_of(count: Quantity, measure: Quantity) -> bool:
+    return (
+        count.kind == Kind.COUNT
+        and count.noun is not None
+        and measure.unit_text is not None
+        and measure.kind != Kind.MONEY
+        and count.noun == measure.unit_text.lower()
+    )
+
+
+def _read_as(count: Quantity, measure: Quantity) -> Quantity:
+    return replace(
+        count,
+        unit=measure.unit,
+        kind=measure.kind,
+        noun=None,
+        unit_text=measure.unit_text,
+        dimension=measure.dimension,
+        si_unit=None,
+        si_value=None,
+    )
+
+
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Can the two be converted into each other at all?
 
     Money converts only within its currency: "50 cents" and "$0.50" are one amount,
     "50 cents" and "50 pence" are not (no exchange rates, ever).
     """
+    a, b = counted_alike(a, b)
     if a.unit is None or b.unit is None:
         return a.unit is None and b.unit is None
     if a.kind == Kind.MONEY or b.kind == Kind.MONEY:
@@ -127,6 +166,7 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     Money in one currency counts as one unit whether written in it or in its subunit:
     "50 cents" -> "$5" is a changed amount, not a unit swapped for another.
     """
+    a, b = counted_alike(a, b)
     if a.unit == b.unit:
         return a.kind != Kind.MONEY or currency_of(a) == currency_of(b)
     return a.kind == b.kind == Kind.MONEY and comparable(a, b)
@@ -161,6 +201,7 @@ def same_number(a: Quantity, b: Quantity) -> bool:
 
 def agreement(a: Quantity, b: Quantity, tolerance: float = 1.0) -> Agreement:
     """How *b* relates to *a*: the same figure, a sound conversion, or a different amount."""
+    a, b = counted_alike(a, b)
     if a.unit != b.unit and (plain_degrees(a) or plain_degrees(b)):
         # A bare "24 degrees" is read as an angle unless its context speaks of heat; when
         # an edit adds that context ("24 degrees (75F)", "24 degrees Celsius") the figure
