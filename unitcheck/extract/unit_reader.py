@@ -137,6 +137,13 @@ def _m_is_million(scan: Scan, reading: Reading, j: int) -> bool:
                 return False
             if unit_after(scan, k) is not None or currency_word_at(scan, k) is not None:
                 return True  # "5m tonnes", "3m euros"
+            if (
+                (after.low in _SQUARE_WORDS or after.low in _CUBIC_WORDS)
+                and k + 1 < scan.n
+                and not tokens[k + 1].newline
+                and unit_after(scan, k + 1) is not None
+            ):
+                return True  # "4.2m sq km", "1.5m cubic metres"; not "a 4.2m square room"
             if plural_noun_at(scan, k):
                 return True  # "2.5m people"
             if (
