@@ -596,14 +596,29 @@ def age_in_years(scan: Scan, reading: Reading, i: int, j: int) -> bool:
         return False
     if reading.currency is not None or reading.negative or j != i + 1:
         return False
-    aged = near(tokens, i, "age_words")
-    if not aged and not _set_apart(scan, i, j):
+    if not aged_before(scan, i) and not _set_apart(scan, i, j):
         return False
-    if _unit_follows(scan, j) or (j < scan.n and at(tokens[j], "range_joiners")):
-        return False  # "aged 58 years" reads its own unit; "aged 5 to 11" is a range
+    if _unit_follows(scan, j):
+        return False  # "aged 58 years" reads its own unit
+    if j < scan.n and at(tokens[j], "range_joiners") and not _open_ended(scan, j):
+        return False  # "aged 5 to 11" is a range (ranges.py reads it in years)
     reading.unit = "year"
     reading.unit_entry = scan.units.match(("year",))
     return reading.unit_entry is not None
+
+
+def aged_before(scan: Scan, i: int) -> bool:
+    """Does an age word stand before the figure at ``i``, straight or past a bound
+    ("aged 58", "at age 58", "aged under 5", "aged between 18 and 24")?"""
+    tokens = scan.tokens
+    if near(tokens, i, "age_words"):
+        return True
+    return i >= 1 and at(tokens[i - 1], "age_bounds") and near(tokens, i - 1, "age_words")
+
+
+def _open_ended(scan: Scan, j: int) -> bool:
+    """ "65 and over", "18 or older": the joiner at ``j`` opens no second end."""
+    return j + 1 < scan.n and at(scan.tokens[j + 1], "age_open_ends")
 
 
 def _set_apart(scan: Scan, i: int, j: int) -> bool:

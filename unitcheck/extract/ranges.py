@@ -26,6 +26,7 @@ from ..text.tokens import NUM, SYM, WORD, Token, token_texts
 from ..units.registry import is_length, unit_info
 from .counts import count_noun
 from .money import MASS_WORDS, currency_after, currency_symbol, currency_word_at
+from .not_quantities import aged_before
 from .numbers import BIG, WORD_STARTS, Number, parse_words
 from .reading import read_single
 from .state import DASHES, HYPHENS, TIME_UNITS, Reading, Scan, share
@@ -167,8 +168,20 @@ def range_tail(scan: Scan, first: Reading, between: bool) -> None:
             return  # "rose 1.5% to 6.2%": a rise, then the new level
         if before in scan.lex.change_words and _far_apart(first, second):
             return  # "fell by 531,000 to 124.9 million": a change, then the new level
+    if not first.carries() and not second.carries() and _ages(scan, first):
+        for end in (first, second):  # "aged 18 to 24", "aged between 18 and 24"
+            end.unit = "year"
+            end.unit_entry = scan.units.match(("year",))
     first.range_with = second
     first.end = second.end
+
+
+def _ages(scan: Scan, first: Reading) -> bool:
+    """Does an age word stand before a bare range's first end?"""
+    at_number = first.first
+    while at_number < first.end and scan.tokens[at_number].kind != NUM:
+        at_number += 1  # past a sign or a bound read into the reading
+    return at_number < first.end and aged_before(scan, at_number)
 
 
 def borrow_lent(scan: Scan, reading: Reading, i: int) -> None:
