@@ -6,6 +6,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No test here is timed (speed is benchmarks/' business): Hypothesis's per-example
+# deadline would fail a first example that loads tables or fills pint's cache cold.
+settings.register_profile("unitcheck", deadline=None)
+settings.load_profile("unitcheck")
 
 CASES = Path(__file__).parent / "cases"
 
