@@ -414,6 +414,15 @@ def parse_words(tokens: list[Token], i: int) -> Number | None:
     if first in ("half", "quarter") and i + 1 < n and tokens[i + 1].low in BIG:
         value = FRACTION_WORDS[first]  # "half million", "quarter billion": the scale follows
         return Number(value, value, i + 1, True)
+    if (
+        first in ("half", "quarter")
+        and i + 3 < n
+        and tokens[i + 1].low == "of"
+        and tokens[i + 2].low in ("a", "an")
+        and tokens[i + 3].low in BIG
+    ):
+        value = FRACTION_WORDS[first]  # "Quarter of a million ...": "of a million" follows
+        return Number(value, value, i + 1, True)
     if first in ("half", "quarter"):  # "a half-mile walk", "a quarter-acre plot"
         # but "half-year results" and "quarter-year" reports name a period, not an amount
         if (

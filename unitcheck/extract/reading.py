@@ -18,7 +18,7 @@ from ..units.registry import unit_info
 from .counts import count_noun
 from .money import currency_after, currency_symbol, money_tail, one_coin
 from .not_quantities import age_in_years, not_a_quantity
-from .numbers import Number, decimal_comma, parse_digits, point_grouped, read_number
+from .numbers import BIG, Number, decimal_comma, parse_digits, point_grouped, read_number
 from .state import HYPHENS, MINUS_SIGNS, SENTENCE_ENDS, Reading, Scan
 from .unit_reader import (
     percent_at,
@@ -202,10 +202,13 @@ def _plus_minus(scan: Scan, reading: Reading, j: int) -> int:
 
 
 def _of_a_unit(scan: Scan, j: int) -> bool:
-    """Is ``j`` "of a" or "of an" before a unit or a percentage point?"""
+    """Is ``j`` "of a" or "of an" before a unit, a percentage point or a scale word
+    ("a quarter of a million people" is 250,000 people)?"""
     tokens = scan.tokens
     if j + 2 >= scan.n or tokens[j].low != "of" or tokens[j + 1].low not in ("a", "an"):
         return False
+    if tokens[j + 2].low in BIG:
+        return True
     return unit_after(scan, j + 2) is not None or percent_at(scan, j + 2) is not None
 
 
