@@ -525,3 +525,20 @@ def test_compare_spelled_tens_and_ones_are_one_number() -> None:
     assert _number_starts("twenty-one years and 6 months") == (0, 21)
     assert _number_starts("forty two days") == (0,)
     assert _number_starts("5 feet 2 inches") == (0, 7)
+
+
+@pytest.mark.parametrize(
+    ("original", "revised", "named"),
+    [
+        ("The van uses 8.2L/100km.", "The van uses 8.2 mpg.", ("a fuel consumption", "a fuel economy")),
+        ("The heater draws 2 kW.", "The heater draws 2 kWh.", ("a power", "an energy")),
+        # a dimension with no name in dimensions_en.tsv is named by its unit
+        ("The mill grinds 5 kWh.", "The mill grinds 5 kW a day.", ("an energy", "measured in kilowatts per day")),
+    ],
+)
+def test_a_changed_dimension_is_named_for_a_reader(
+    original: str, revised: str, named: tuple[str, str]
+) -> None:
+    (finding,) = [f for f in unitcheck.compare(original, revised).findings if f.code == "UC103"]
+    assert f"({named[0]})" in finding.message and f"({named[1]})" in finding.message
+    assert "[" not in finding.message  # never pint's "[mass] * [length] ** 2"

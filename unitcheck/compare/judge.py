@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..codes import BY_CODE
+from ..tables import rows
 from ..extract import extract
 from ..extract.lexicon import lexicon
 from ..extract.numbers import SMALL, TENS
@@ -962,18 +963,15 @@ def _dimension(q: Quantity) -> str:
         return "money"
     if q.unit is None:
         return "a count" if q.noun else "a bare number"
-    names = {
-        "[length]": "a length",
-        "[length] ** 2": "an area",
-        "[length] ** 3": "a volume",
-        "[mass]": "a mass",
-        "[time]": "a duration",
-        "[temperature]": "a temperature",
-        "[length] / [time]": "a speed",
-        "dimensionless": "a ratio",
-        "[percentage_point]": "percentage points",
-    }
-    return names.get(q.dimension or "", q.dimension or "another dimension")
+    names = _dimension_names()
+    named = names.get(f"unit:{q.unit}") or names.get(q.dimension or "")
+    return named or f"measured in {conv.unit_words(q.unit, plural=True)}"
+
+
+@functools.cache
+def _dimension_names() -> dict[str, str]:
+    """``dimensions_en.tsv``: what a UC103 message calls a quantity's dimension."""
+    return dict(cells for _, cells in rows("dimensions_en.tsv", 2))  # type: ignore[misc]
 
 
 def _power_of_ten(a: Quantity, b: Quantity) -> bool:
