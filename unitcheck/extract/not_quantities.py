@@ -468,9 +468,42 @@ def _rule_glued_to_word(scan: Scan, s: Spot) -> int | None:
     is money, as Australian copy writes it)."""
     prev = s.prev
     if prev is not None and not s.t.space and prev.kind == WORD:
-        if not (prev.text == "US" and _cents_at(scan, s.j)):
-            return s.j
+        if prev.text == "US" and _cents_at(scan, s.j):
+            return None
+        if _glued_times(scan, s.i) and glued_dimension_end(scan, s.i) is not None:
+            return None  # "a 3x4m rug", "24x18in": a side of dimensions
+        return s.j
     return None
+
+
+def _glued_times(scan: Scan, i: int) -> bool:
+    """Is the figure at ``i`` written straight after a figure and an "x" ("3x4")?"""
+    tokens = scan.tokens
+    return (
+        i >= 2
+        and at(tokens[i - 1], "times_letters")
+        and not tokens[i - 1].space
+        and tokens[i - 2].kind == NUM
+    )
+
+
+def glued_dimension_end(scan: Scan, i: int) -> int | None:
+    """Where the unit of dimensions written together ("3x4m", "24x18 in", "2x3x4m")
+    starts, from the figure at ``i``; None unless a unit closes them ("2x4 board" and
+    "a 3x3 grid" are no measures)."""
+    tokens, n = scan.tokens, scan.n
+    while _glued_times(scan, i):
+        i -= 2  # from the first side
+    k = i + 1
+    while (
+        k + 1 < n
+        and at(tokens[k], "times_letters")
+        and not tokens[k].space
+        and tokens[k + 1].kind == NUM
+        and not tokens[k + 1].space
+    ):
+        k += 2
+    return k if k > i + 1 and _unit_follows(scan, k) else None
 
 
 def _rule_golf_score(scan: Scan, s: Spot) -> int | None:

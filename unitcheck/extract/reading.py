@@ -17,7 +17,7 @@ from ..text.tokens import NUM, SYM, WORD
 from ..units.registry import unit_info
 from .counts import count_noun
 from .money import currency_after, currency_symbol, money_tail, one_coin
-from .not_quantities import age_in_years, not_a_quantity
+from .not_quantities import age_in_years, glued_dimension_end, not_a_quantity
 from .numbers import BIG, Number, decimal_comma, parse_digits, point_grouped, read_number
 from .state import HYPHENS, MINUS_SIGNS, SENTENCE_ENDS, Reading, Scan
 from .unit_reader import (
@@ -153,7 +153,8 @@ def read_single(scan: Scan, i: int) -> Reading | None:
             return Reading(first=reading.first, end=number.end, skip_only=True)
         return None
     if j == number.end and j < scan.n and tokens[j].kind == WORD and not tokens[j].space:
-        return Reading(first=reading.first, end=j + 1, skip_only=True)  # "3D", "4K", "5G"
+        if glued_dimension_end(scan, i) is None:  # but "3x4m" is the sides of a rug
+            return Reading(first=reading.first, end=j + 1, skip_only=True)  # "3D", "4K", "5G"
     return reading
 
 
