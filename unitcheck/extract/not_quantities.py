@@ -393,9 +393,18 @@ def _rule_hash(scan: Scan, s: Spot) -> int | None:
 
 
 def _rule_service_number(scan: Scan, s: Spot) -> int | None:
-    """ "call 911", "a 911 call", "dialled 999"."""
+    """ "call 911", "a 911 call", "dialled 999"; "text 88802", a short code."""
     if s.plain and at(s.t, "service_numbers") and _emergency_call(scan, s.prev, s.nxt, s.j):
         return s.j
+    if (
+        s.plain
+        and 4 <= len(s.t.text) <= 6
+        and s.t.text.isdigit()
+        and s.prev is not None
+        and at(s.prev, "short_code_verbs")
+        and not plural_noun_at(scan, s.j)
+    ):
+        return s.j  # a bare number only: "call 2000 homes" counts homes
     return None
 
 
