@@ -849,11 +849,24 @@ class _Judge:
             return _finding(
                 "UC202", f"{_q(a)} became {_q(b)}: percent and percentage points differ", a, b
             )
-        if a.kind == Kind.MONEY and b.kind == Kind.MONEY:
+        if (
+            a.kind == Kind.MONEY
+            and b.kind == Kind.MONEY
+            and conv.money_code(a) == conv.money_code(b)
+            and agreement is Agreement.INCOMPARABLE
+        ):
+            return _finding(  # "$80 a barrel" -> "$80 a tonne": the currency is kept
+                "UC103",
+                f"{_q(a)} ({_dimension(a)}) became {_q(b)} ({_dimension(b)}): "
+                "the quantity now measures something else",
+                a,
+                b,
+            )
+        if a.kind == Kind.MONEY and b.kind == Kind.MONEY and conv.money_code(a) != conv.money_code(b):
             return _finding(
                 "UC205",
-                f"{_q(a)} became {_q(b)}: the currency changed from {conv.currency_of(a)} to "
-                f"{conv.currency_of(b)} but the amount did not",
+                f"{_q(a)} became {_q(b)}: the currency changed from {conv.money_code(a)} to "
+                f"{conv.money_code(b)} but the amount did not",
                 a,
                 b,
             )
@@ -960,7 +973,13 @@ def _unit_name(q: Quantity) -> str:
 
 def _dimension(q: Quantity) -> str:
     if q.kind == Kind.MONEY:
-        return "money"
+        currency = conv.currency_of(q) or ""
+        if " / " not in currency:
+            return "money"
+        per = units.unit_info(currency.split(" / ", 1)[1])
+        named = _dimension_names().get(per.dimension or "")
+        kind = named.split(" ", 1)[1] if named else f"{conv.unit_words(per.name, plural=False)}"
+        return f"money per unit of {kind}"  # "money per unit of volume"
     if q.unit is None:
         return "a count" if q.noun else "a bare number"
     names = _dimension_names()

@@ -117,8 +117,28 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     if a.unit is None or b.unit is None:
         return a.unit is None and b.unit is None
     if a.kind == Kind.MONEY or b.kind == Kind.MONEY:
-        return a.kind == b.kind and currency_of(a) == currency_of(b)
+        if a.kind != b.kind:
+            return False
+        if currency_of(a) == currency_of(b):
+            return True
+        # a price or a wage per unit converts within its currency and the kind of its
+        # unit: "£45,000 a year" is "£3,750 a month"; "$80 a barrel" is no price a tonne
+        x, y = currency_of(a), currency_of(b)
+        return (
+            x is not None
+            and y is not None
+            and "/" in x
+            and "/" in y
+            and unit_info(x).dimension == unit_info(y).dimension
+        )
     return a.dimension == b.dimension
+
+
+def money_code(q: Quantity) -> str | None:
+    """The ISO code money is counted in, without the unit a price is per: "GBP" for
+    "£45,000 a year", "USD" for "27 cents"."""
+    currency = currency_of(q)
+    return None if currency is None else currency.split(" / ", 1)[0]
 
 
 def currency_of(q: Quantity) -> str | None:
@@ -169,7 +189,12 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     a, b = counted_alike(a, b)
     if a.unit == b.unit:
         return a.kind != Kind.MONEY or currency_of(a) == currency_of(b)
-    return a.kind == b.kind == Kind.MONEY and comparable(a, b)
+    return a.kind == b.kind == Kind.MONEY and comparable(a, b) and _per(a) == _per(b)
+
+
+def _per(q: Quantity) -> str:
+    """The unit a price is per ("oil_barrel" of "USD / oil_barrel"), or ""."""
+    return (currency_of(q) or "").partition(" / ")[2]
 
 
 def _round_to(value: float, step: float) -> float:
@@ -570,9 +595,12 @@ def describe_value(q: Quantity) -> str:
 
 
 def describe_in(q: Quantity, target: str | None) -> str | None:
-    """*q* expressed in *target*, made compact: "≈ 1,036 km²", "≈ 2.6 million km²"."""
-    if target is None or q.unit is None or q.kind == Kind.MONEY or q.unit == target:
+    """*q* expressed in *target*, made compact: "≈ 1,036 km²", "≈ 2.6 million km²";
+    a price or a wage per unit in another unit: "≈ 3,750 GBP per month"."""
+    if target is None or q.unit is None or q.unit == target:
         return None
+    if q.kind == Kind.MONEY and (in_subunit(q) or not _per(q)):
+        return None  # an amount in one currency has nothing to convert into
     info_q, info_t = unit_info(q.unit), unit_info(target)
     if info_q.dimension != info_t.dimension:
         return None
