@@ -138,7 +138,18 @@ def linted(
 
 
 def _convertible(a: Quantity, b: Quantity) -> bool:
-    """Two measures one of which may restate the other in another unit."""
+    """Two measures one of which may restate the other in another unit, or two prices
+    or wages in one currency per units of one kind ("£36,000 a year (£3,000 a month)").
+    Across currencies there is no rate."""
+    if a.kind == b.kind == Kind.MONEY:
+        return (
+            a.unit != b.unit
+            and not (conv.in_subunit(a) or conv.in_subunit(b))
+            and "/" in (a.unit or "")
+            and "/" in (b.unit or "")
+            and conv.comparable(a, b)
+            and not conv.unstated_hours(a, b)
+        )
     return (
         a.unit is not None
         and b.unit is not None

@@ -255,6 +255,8 @@ def agreement(a: Quantity, b: Quantity, tolerance: float = 1.0) -> Agreement:
         # The same digits with another unit is a swapped unit, not a rounded conversion,
         # even when the units are close in size (short ton and tonne differ by 10%).
         return Agreement.DIFFERENT
+    if unstated_hours(a, b):
+        return Agreement.INCOMPARABLE
     ok = all(_converts(a, x, b, y, tolerance) for x, y in zip(ea, eb, strict=True))
     return Agreement.CONVERTED if ok else Agreement.DIFFERENT
 
@@ -298,6 +300,28 @@ def _point_and_range(a: Quantity, b: Quantity, tolerance: float) -> Agreement:
     if not Interval(min(lo, hi), max(lo, hi)).overlaps(Interval(low - slack, high + slack)):
         return Agreement.DIFFERENT
     return Agreement.SAME if a.unit == b.unit else Agreement.CONVERTED
+
+
+#: A month in seconds (pint's, a twelfth of a year): the shortest unit of time that money
+#: per unit of time converts by exactly.
+_MONTH_SECONDS = 2_629_800.0
+
+
+def unstated_hours(a: Quantity, b: Quantity) -> bool:
+    """Would restating money per unit of time in the other's unit assume hours or days
+    nobody wrote down? "$18 an hour ($144 a day)" counts a working day, "£700 a week
+    (£36,400 a year)" 52 weeks: only months, quarters and years can be checked."""
+    return _paid_by_time(a) and _paid_by_time(b) and not (_by_months(a) and _by_months(b))
+
+
+def _paid_by_time(q: Quantity) -> bool:
+    """Is *q* money per unit of time (a wage, a rent, a fee)?"""
+    return q.kind == Kind.MONEY and (q.dimension or "").endswith("([time])")
+
+
+def _by_months(q: Quantity) -> bool:
+    per = unit_info(_per(q)) if _per(q) else None
+    return per is not None and per.si_factor >= _MONTH_SECONDS * 0.99
 
 
 def _equivalent(x: str, y: str) -> bool:
