@@ -702,7 +702,8 @@ class _Judge:
             return _SCORE_SAME
         if agreement is Agreement.CONVERTED:
             return _SCORE_CONVERTED
-        if (a.unit is None) == (b.unit is None) and conv.same_number(a, b):
+        read_a, read_b = conv.counted_alike(a, b)
+        if (read_a.unit is None) == (read_b.unit is None) and conv.same_number(a, b):
             return _SCORE_SAME_NUMBER
         if agreement is Agreement.DIFFERENT:
             return _SCORE_VALUE_CHANGED if conv.same_unit(a, b) else _SCORE_WRONG_CONVERSION
@@ -844,7 +845,7 @@ class _Judge:
         # Money in another currency cannot be checked without exchange rates.
 
     def _same_number(self, a: Quantity, b: Quantity, agreement: Agreement) -> Finding:
-        units = {a.unit, b.unit}
+        units = {q.unit for q in conv.counted_alike(a, b)}
         if units == {"percent", "percentage_point"}:
             return _finding(
                 "UC202", f"{_q(a)} became {_q(b)}: percent and percentage points differ", a, b

@@ -85,23 +85,26 @@ def counted_alike(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
 
 
 def _counts_word_of(count: Quantity, measure: Quantity) -> bool:
-    return (
-        count.kind == Kind.COUNT
-        and count.noun is not None
-        and measure.unit_text is not None
-        and measure.kind != Kind.MONEY
-        and count.noun == measure.unit_text.lower()
-    )
+    if count.kind != Kind.COUNT or count.noun is None or measure.kind == Kind.MONEY:
+        return False
+    if measure.unit_text is not None and count.noun == measure.unit_text.lower():
+        return True
+    # "rose 12%" -> "rose 12 points": points beside a rate are percentage points
+    return measure.unit in ("percent", "percentage_point") and at(count.noun, "point_words")
 
 
 def _read_as(count: Quantity, measure: Quantity) -> Quantity:
+    if measure.unit == "percent":  # points, not the percent the other side wrote
+        unit, dimension = "percentage_point", "[percentage_point]"
+    else:
+        unit, dimension = measure.unit, measure.dimension
     return replace(
         count,
-        unit=measure.unit,
+        unit=unit,
         kind=measure.kind,
         noun=None,
-        unit_text=measure.unit_text,
-        dimension=measure.dimension,
+        unit_text=count.noun,
+        dimension=dimension,
         si_unit=None,
         si_value=None,
     )
