@@ -572,7 +572,7 @@ def test_extract_r_and_won_and_crowns_are_not_always_money() -> None:
     ("text", "expected"),
     [
         ("Copper reached $4.10 a pound on Friday.", ("$4.10 a pound", 4.1, "USD / pound")),
-        ("Silver traded at $31 an ounce on Tuesday.", ("$31 an ounce", 31, "USD / ounce")),
+        ("Silver traded at $31 an ounce on Tuesday.", ("$31 an ounce", 31, "USD / troy_ounce")),
         ("Wheat closed at $5.87 a bushel.", ("$5.87 a bushel", 5.87, "USD / bushel")),
         ("Fees climb 3.5% a year.", ("3.5% a year", 3.5, "percent / year")),
         ("The scheme costs £4.1bn-a-year.", ("£4.1bn-a-year", pytest.approx(4.1e9), "GBP / year")),

@@ -68,10 +68,54 @@ def test_unit_rows_pint_reads_names_plurals_and_symbols(word: str, expression: s
         "bars",
         "grays",  # a plural of a word not_units_en.txt refuses
         "KW",  # a symbol in the wrong case
+        # words pint reads as a prefix on a unit that takes none in news (prefixes_en.tsv)
+        "as",  # atto-second
+        "care",  # centi-are
+        "he",  # hecto-elementary-charge
+        "dad",  # deca-day
+        "app",  # atto-point
+        "ca",  # centi-year
+        # two capitals: a capital prefix on a one-capital symbol news never prefixes so
+        "EU",  # exa-enzyme-unit
+        "PM",  # peta-molar
+        "EV",  # exa-volt
+        "TV",  # tera-volt
     ],
 )
 def test_unit_rows_pint_refuses(word: str) -> None:
     assert pint_entry(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expression"),
+    [
+        ("GPa", "gigapascal"),
+        ("mSv", "millisievert"),
+        ("Ma", "megayear"),
+        ("ZJ", "zettajoule"),
+        ("MW", "megawatt"),
+        ("kilopascals", "kilopascal"),
+        ("megapixel", "megapixel"),
+    ],
+)
+def test_unit_rows_pint_reads_the_prefixes_news_writes(word: str, expression: str) -> None:
+    entry = pint_entry(word)
+    assert entry is not None and entry.expression == expression
+
+
+def test_unit_rows_prefix_table_names_pint_units_and_prefixes() -> None:
+    from unitcheck.tables import alternatives, rows
+    from unitcheck.units.registry import registry
+
+    ureg = registry()
+    prefixes = set(ureg._prefixes)  # noqa: SLF001 - pint lists its prefixes nowhere public
+    count = 0
+    for line, (unit, cell) in rows("prefixes_en.tsv", 2):
+        assert unit in ureg, f"prefixes_en.tsv:{line}: {unit!r} is no pint unit"
+        unknown = set(alternatives(cell)) - prefixes
+        assert not unknown, f"prefixes_en.tsv:{line}: {sorted(unknown)} are no pint prefixes"
+        count += 1
+    assert count > 30
 
 
 @pytest.mark.parametrize(

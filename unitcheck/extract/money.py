@@ -49,6 +49,7 @@ class MoneyWords:
     lower_prefixes: frozenset[str]  # "c" for "C$" in lower-cased copy
     negative_after: frozenset[str]  # "was ($99.99)"
     words_before: frozenset[str]  # "rupees 500 crore"
+    name_codes: frozenset[str]  # "COP": also a name before a small figure ("COP28")
     folded_signs: dict[tuple[str, ...], str]  # ("PS",) -> "GBP": a sign ASCII-folded
     folded_starts: frozenset[str]  # "PS", "Y"
     starts: frozenset[str]  # every word above that may open an amount
@@ -70,6 +71,7 @@ def money_words() -> MoneyWords:
         "lower-prefix": set(),
         "negative-after": set(),
         "word-before": set(),
+        "name-code": set(),
     }
     folded: dict[tuple[str, ...], str] = {}
     shared: list[tuple[int, list[str], list[str]]] = []
@@ -87,9 +89,14 @@ def money_words() -> MoneyWords:
         elif category in plain:
             if value != ("-1" if category == "negative-after" else "="):
                 raise TableError(_MONEY_TABLE, line, f"bad value {value!r} for {category}")
-            if category == "lower-code" and any(i.upper() not in codes for i in items):
+            if category in ("lower-code", "name-code") and any(
+                i.upper() not in codes for i in items
+            ):
                 raise TableError(_MONEY_TABLE, line, "not every surface is a currency code")
-            plain[category].update(i.lower() for i in items)
+            if category == "name-code":
+                plain[category].update(items)  # in their own case
+            else:
+                plain[category].update(i.lower() for i in items)
         elif category == "folded-sign":
             if value not in codes:
                 raise TableError(_MONEY_TABLE, line, f"{value!r} is not a currency code")
@@ -115,6 +122,7 @@ def money_words() -> MoneyWords:
         frozenset(plain["lower-prefix"]),
         frozenset(plain["negative-after"]),
         frozenset(plain["word-before"]),
+        frozenset(plain["name-code"]),
         folded,
         frozenset(key[0] for key in folded),
         frozenset(
@@ -225,8 +233,20 @@ def currency_symbol(scan: Scan, i: int) -> tuple[str, int] | None:
     if scaled is not None:
         code = scaled[0]  # "MAUD 60": the scale is read after the number
     if code is not None and i + 1 < scan.n and tokens[i + 1].kind == NUM:
+        if t.text in money_words().name_codes and _small_bare_figure(scan, i + 1):
+            return None  # "COP28", "COP 29": a conference, not Colombian pesos
         return code, i + 1
     return None
+
+
+def _small_bare_figure(scan: Scan, k: int) -> bool:
+    """Is the figure at ``k`` a whole number of one or two digits with no scale after
+    it, which nothing shows to be money ("COP28", not "COP 28,000" or "COP28m")?"""
+    number = scan.tokens[k]
+    if not number.text.isdigit() or len(number.text) > 2:
+        return False
+    after = scan.tokens[k + 1] if k + 1 < scan.n else None
+    return after is None or after.low not in scan.lex.scales
 
 
 def _word_before(scan: Scan, i: int) -> tuple[str, int] | None:

@@ -14,6 +14,7 @@ from importlib.resources import files
 
 from ..errors import TableError
 from ..tables import alternatives, rows
+from ..text.context import at
 from ..text.tokens import token_texts
 from ..units.pint_cache import remembered
 from ..units.registry import registry
@@ -126,6 +127,12 @@ def _not_units() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+@functools.cache
+def _prefixes() -> dict[str, frozenset[str]]:
+    """``prefixes_en.tsv``: the pint prefixes each unit takes after a number."""
+    return {unit: frozenset(alternatives(cell)) for _, (unit, cell) in rows("prefixes_en.tsv", 2)}
+
+
 def _refused(text: str) -> bool:
     """Is ``text``, or the singular pint would fold it to ("rods"), a word that
     ``not_units_en.txt`` keeps from being read as a unit?"""
@@ -171,6 +178,8 @@ def pint_entry(text: str) -> UnitEntry | None:
     if len(candidates) != 1:
         return None
     prefix, unit, suffix = candidates[0]
+    if prefix and prefix not in _prefixes().get(unit, ()):
+        return None  # "10 care homes" is no centi-are, "5 as" no attosecond
     name = prefix + unit
     if (
         text != ureg.get_symbol(name)
@@ -185,6 +194,9 @@ def pint_entry(text: str) -> UnitEntry | None:
     if dimension in ("dimensionless", "[percentage_point]"):
         return None
     symbol = text == ureg.get_symbol(name)  # a name was folded; a symbol kept its case
+    if symbol and prefix and len(text) == 2 and text.isupper():
+        if not at(text, "capital_prefixed_symbols"):
+            return None  # "27 EU countries", "10 PM": abbreviations, not exa- or peta-units
     return UnitEntry((text,), name, 1.0, symbol, False, len(text) <= 3, False, False)
 
 
