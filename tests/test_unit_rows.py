@@ -75,6 +75,7 @@ def test_unit_rows_pint_reads_names_plurals_and_symbols(word: str, expression: s
         "dad",  # deca-day
         "app",  # atto-point
         "ca",  # centi-year
+        "dam",  # deca-metre: a dam, in news
         # two capitals: a capital prefix on a one-capital symbol news never prefixes so
         "EU",  # exa-enzyme-unit
         "PM",  # peta-molar
