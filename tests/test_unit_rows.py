@@ -76,6 +76,7 @@ def test_unit_rows_pint_reads_names_plurals_and_symbols(word: str, expression: s
         "app",  # atto-point
         "ca",  # centi-year
         "dam",  # deca-metre: a dam, in news
+        "fps",  # frames per second, not feet: not_units_en.txt
         # two capitals: a capital prefix on a one-capital symbol news never prefixes so
         "EU",  # exa-enzyme-unit
         "PM",  # peta-molar
