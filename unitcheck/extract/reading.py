@@ -136,9 +136,13 @@ def read_single(scan: Scan, i: int) -> Reading | None:
             and tokens[j + 1].low == "dozen"
         ):
             j += 2  # "$4.95 a dozen": a price for a count, not per a unit
+    half = reading.unit_entry is not None and reading.scale == 1 and _and_a_half(scan, j)
+    if half:  # "a mile and a half", "an hour and a half", "three years and a half"
+        reading.number = number._replace(value=number.value + 0.5, step=min(number.step, 0.5))
+        j += 3
     if reading.article:
         entry = reading.unit_entry
-        if entry is None or not entry.one:
+        if entry is None or not (entry.one or half):  # the half makes "an hour" a figure
             return None
     if spaced_sign and reading.unit_entry is None and not reading.percent:
         return None  # "the fee - 20 dollars -": a dash setting off a clause
@@ -156,6 +160,16 @@ def read_single(scan: Scan, i: int) -> Reading | None:
         if glued_dimension_end(scan, i) is None:  # but "3x4m" is the sides of a rug
             return Reading(first=reading.first, end=j + 1, skip_only=True)  # "3D", "4K", "5G"
     return reading
+
+
+def _and_a_half(scan: Scan, j: int) -> bool:
+    """Does "and a half" follow the unit at ``j``, not opening a unit of its own ("a mile
+    and a half-mile walk")?"""
+    tokens = scan.tokens
+    if j + 2 >= scan.n or [t.low for t in tokens[j : j + 3]] != ["and", "a", "half"]:
+        return False
+    after = tokens[j + 3] if j + 3 < scan.n else None
+    return after is None or after.space or after.text not in HYPHENS
 
 
 def _height_inches(scan: Scan, i: int, number: Number) -> bool:
@@ -228,7 +242,12 @@ def _article_counts(scan: Scan, reading: Reading, i: int) -> bool:
     """Can "a"/"an" at ``i`` stand for one of a unit ("a mile", "an acre")?"""
     if scan.tokens[i].low not in ("a", "an") or reading.currency is not None or reading.negative:
         return False
-    return i + 1 < scan.n and scan.tokens[i + 1].low in scan.units.one_starts
+    if i + 1 >= scan.n:
+        return False
+    if scan.tokens[i + 1].low in scan.units.one_starts:
+        return True
+    found = unit_after(scan, i + 1)  # "an hour and a half": the half makes it a figure
+    return found is not None and _and_a_half(scan, found[1])
 
 
 def _words_stand(scan: Scan, reading: Reading, i: int) -> bool:
