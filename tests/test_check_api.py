@@ -322,3 +322,22 @@ def test_check_pair_takes_documents_as_read_from_files(tmp_path: Path) -> None:
     assert from_text.document == from_files.document and from_text.original is not None
     q = from_text.findings[0].b
     assert from_text.document.text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("original", "revised"),
+    [
+        ("The keg holds 12 pints of bitter.", "The keg holds 6.8 litres of bitter."),
+        ("Add 24 fl oz of stock.", "Add 682ml of stock."),
+        ("The churn holds 10 quarts.", "The churn holds 11.4 litres."),
+    ],
+)
+def test_check_imperial_gallon_takes_its_pints_quarts_and_fluid_ounces(
+    original: str, revised: str
+) -> None:
+    """A British desk's pint is imperial like its gallon: the US reading of the same
+    measure is 17-20% smaller, so the conversion is wrong there and right here."""
+    imperial = unitcheck.compare(original, revised, gallon="imperial").findings
+    us = unitcheck.compare(original, revised, gallon="us").findings
+    assert [f.code for f in imperial] == ["UC303"]
+    assert "UC104" in [f.code for f in us]

@@ -3,7 +3,8 @@
 Extraction reads a bare "gallons" as US gallons and a bare "tons" as short tons (pint's
 defaults). A British desk means imperial gallons and, often, long tons; a config file
 says so (``[locale] gallon = "imperial"``, ``ton = "long"``) and ``localise`` re-reads
-the quantities whose surface did not name the variant.
+the quantities whose surface did not name the variant. The gallon's smaller measures
+follow it: a British pint, quart or fluid ounce is imperial too ("a pint of beer").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .registry import to_si, unit_info
 GALLONS = {"us": None, "imperial": "imperial_gallon"}
 TONS = {"short": None, "long": "long_ton", "metric": "metric_ton"}
 
-_GALLON = re.compile(r"\bgallon\b")
+_GALLON = re.compile(r"\b(?<!imperial_)(gallon|pint|quart|fluid_ounce)\b")
 _TON = re.compile(r"\bton\b")
 #: Words in a surface that already say which variant is meant.
 _NAMED = re.compile(r"\b(?:us|u\.s\.|american|imperial|uk|british|short|long|metric)\b", re.I)
@@ -39,7 +40,7 @@ def localise(q: Quantity, *, gallon: str = "us", ton: str = "short") -> Quantity
         return q
     unit = q.unit
     if GALLONS[gallon]:
-        unit = _GALLON.sub(GALLONS[gallon], unit)
+        unit = _GALLON.sub(r"imperial_\1", unit)
     if TONS[ton]:
         unit = _TON.sub(TONS[ton], unit)
     if unit == q.unit:
