@@ -147,6 +147,15 @@ def _m_is_million(scan: Scan, reading: Reading, j: int) -> bool:
             if plural_noun_at(scan, k):
                 return True  # "2.5m people"
             if (
+                k + 1 < scan.n
+                and tokens[k + 1].kind == WORD
+                and tokens[k + 1].space
+                and not at(tokens[k + 1], "metre_context")
+                and not at(after, "not_nouns")
+                and plural_noun_at(scan, k + 1)
+            ):
+                return True  # "500m monthly users", "3m new homes"; not "2m high walls"
+            if (
                 after.low == "of"
                 and k + 2 < scan.n
                 and at(tokens[k + 1], "million_of_determiners")
