@@ -539,6 +539,9 @@ def unit_words(unit: str, plural: bool = True) -> str:
         return "percent"
     if re.fullmatch(r"[A-Z]{3}", unit):
         return unit
+    code, slash, per = unit.partition(" / ")
+    if slash and re.fullmatch(r"[A-Z]{3}", code):
+        return f"{code} per {unit_words(per.strip('()'), plural=False)}"  # "GBP per month"
     subunit = subunit_named(unit)
     if subunit is not None:
         return subunit.plural if plural else subunit.unit
