@@ -518,6 +518,8 @@ def _compare_streamed(
             pairing = batch.pairs_from_dirs(orig_dir, rev_dir, session.base.exclude)
             records, total = batch_stream.records_from_pairs(pairing.pairs), len(pairing.pairs)
         done = batch_stream.done_positions(plan.results) if plan.resume else set()
+        if plan.resume:  # whole parts a stopped --dask run left count as done
+            done |= batch_stream.recover_parts(plan.results, done)
         writer = batch_stream.open_writer(plan.results, resume=plan.resume)
     except UnitcheckError as exc:
         _fail(str(exc))
@@ -548,6 +550,9 @@ def _compare_streamed(
                     workers=workers,
                     ordered=not plan.unordered,
                     progress=progress,
+                    pairs=pairs,
+                    chunk=plan.chunk_size,
+                    skip=done,
                 )
             else:
                 tally = batch_stream.run_local(
