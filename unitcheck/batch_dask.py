@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Set
 from typing import TYPE_CHECKING, Any
 
 from .batch_stream import (
-    DASK_CHUNK,
+    DASK_SPAN,
     JsonlWriter,
     PairRecord,
     ParquetWriter,
@@ -78,7 +78,7 @@ def run_dask(
     ordered: bool = True,
     progress: Callable[[int], None] | None = None,
     pairs: str | None = None,
-    chunk: int = DASK_CHUNK,
+    chunk: int | None = None,
     skip: Set[int] = frozenset(),
 ) -> Tally:
     """Map ``check_part`` over the chunks of the input on the cluster at *address*.
@@ -87,8 +87,9 @@ def run_dask(
     ``LocalCluster`` of *workers* one-thread worker processes for the run.
 
     When the workers see the JSON Lines file *pairs* (the same size and modification
-    time) each task is a ``Span`` of *chunk* records that the worker reads itself,
-    leaving out the positions in *skip*; else the client reads the records and sends
+    time) each task is a ``Span`` of the file that the worker reads itself, leaving
+    out the positions in *skip*: *chunk* records, or if None guided spans of up to
+    ``DASK_SPAN`` (see ``jsonl_spans``); else the client reads the records and sends
     *batches*. When the workers see the results' folder, each writes its chunk's part
     file there and sends back only the counts; else the lines come back with the task.
     """
@@ -128,7 +129,11 @@ def run_dask(
             target = None
         source: Iterable[Any] = batches
         if reads and pairs is not None:
-            source = jsonl_spans(pairs, chunk, skip)
+            threads = sum(client.nthreads().values())
+            if chunk is None:
+                source = jsonl_spans(pairs, DASK_SPAN, skip, share=threads)
+            else:
+                source = jsonl_spans(pairs, chunk, skip)
         tally = drive(
             lambda item: client.submit(check_part, item[1], settings, item[0], target, pure=False),
             _wait_first,
