@@ -173,3 +173,27 @@ def test_span_pickles_small() -> None:
     span = Span("/data/pairs.jsonl", "pairs.jsonl", 10_000, 20_000, 33, 33, 1024)
     assert pickle.loads(pickle.dumps(span)) == span
     assert len(pickle.dumps(span)) < 200  # what crosses the wire instead of 1,024 texts
+
+
+def test_parquet_spans_are_whole_row_groups(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from unitcheck.batch_stream import parquet_spans
+
+    rng = random.Random(7)
+    path = tmp_path / "p.parquet"
+    for _ in range(40):
+        rows = [{"id": f"r{k}", "original": rng.choice(TEXTS), "revised": rng.choice(TEXTS)}
+                for k in range(rng.randint(1, 120))]
+        group = rng.randint(1, 30)
+        pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=group)
+        want = list(read_pairs(path))
+        skip = {rng.randint(1, len(rows)) for _ in range(rng.randint(0, 4))}
+        size = rng.randint(group, 3 * group)  # a group never more than twice a span
+        spans = parquet_spans(str(path), size, skip, share=rng.choice([0, 2]))
+        assert spans is not None
+        assert [r for s in spans for r in read_span(s)] == [r for r in want if r.n not in skip]
+        assert all(s.kind == "parquet" and s.records > 0 for s in spans)
+    # row groups much larger than a span: the client reads the file itself
+    pq.write_table(pa.Table.from_pylist(rows * 3), path, row_group_size=1000)
+    assert parquet_spans(str(path), 10) is None

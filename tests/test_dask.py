@@ -147,3 +147,25 @@ def test_dask_bad_record_names_its_line(tmp_path: Path) -> None:
     code, _, err = run("--pairs", str(src), "--results", str(tmp_path / "out.jsonl"),
                        "--dask", "local", "-j", "2", "--chunk-size", "1")
     assert code == 2 and f"{src}:3: 'original' must be a string" in err
+
+
+def test_dask_workers_read_parquet_row_groups(pairs: Path, tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from unitcheck.batch_stream import parquet_spans
+
+    rows = [json.loads(line) for line in pairs.read_text(encoding="utf-8").splitlines()]
+    src = tmp_path / "pairs.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), src, row_group_size=10)
+    one = tmp_path / "one.jsonl"
+    run("--pairs", str(src), "--results", str(one))
+    run("--pairs", str(src), "--results", str(tmp_path / "parts") + "/", "--dask", "local",
+        "-j", "2", "--chunk-size", "20")
+    spans = parquet_spans(str(src), 20)
+    assert spans is not None and len(spans) == -(-len(rows) // 20)
+    parts = sorted((tmp_path / "parts").glob("part-*.parquet"))
+    assert len(parts) == len(spans)  # a task a span of two row groups
+    got = [r for p in parts for r in pq.read_table(p).to_pylist()]
+    for row in got:
+        row["findings"] = json.loads(row["findings"])
+    assert got == [json.loads(line) for line in one.read_text(encoding="utf-8").splitlines()]

@@ -31,6 +31,7 @@ from .batch_stream import (
     drive,
     jsonl_spans,
     kind_of,
+    parquet_spans,
     warm_engine,
 )
 from .errors import UnitcheckError
@@ -129,11 +130,7 @@ def run_dask(
             target = None
         source: Iterable[Any] = batches
         if reads and pairs is not None:
-            threads = sum(client.nthreads().values())
-            if chunk is None:
-                source = jsonl_spans(pairs, DASK_SPAN, skip, share=threads)
-            else:
-                source = jsonl_spans(pairs, chunk, skip)
+            source = _spans(pairs, chunk, skip, sum(client.nthreads().values())) or batches
         tally = drive(
             lambda item: client.submit(check_part, item[1], settings, item[0], target, pure=False),
             _wait_first,
@@ -153,6 +150,18 @@ def run_dask(
             cluster.close()
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _spans(pairs: str, chunk: int | None, skip: Set[int], threads: int) -> Iterable[Any] | None:
+    """The spans of the pairs file for the workers to read, or None for the client to read.
+
+    Guided spans of up to ``DASK_SPAN`` pairs, or *chunk* each if given; a Parquet file
+    whose row groups are too large for that is read by the client.
+    """
+    size, share = (DASK_SPAN, threads) if chunk is None else (chunk, 0)
+    if kind_of(pairs) == "parquet":
+        return parquet_spans(pairs, size, skip, share=share)
+    return jsonl_spans(pairs, size, skip, share=share)
 
 
 def _part_target(writer: Writer) -> tuple[PartTarget | None, str | None]:
@@ -182,7 +191,7 @@ def _shared(client: Any, pairs: str | None, target: PartTarget | None) -> tuple[
     the marker, and a pairs file of the same size and modification time, there.
     """
     stat = None
-    if pairs is not None and kind_of(pairs) == "jsonl":
+    if pairs is not None and kind_of(pairs) != "csv":
         info = os.stat(pairs)
         stat = (os.path.abspath(pairs), info.st_size, info.st_mtime_ns)
     marker = None

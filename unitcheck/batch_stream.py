@@ -293,7 +293,9 @@ class Span:
     positions among them to leave out (done by an earlier run). ``path`` is the file
     made absolute, to open; ``name`` the file as it was given, which errors name and
     relative paths in the records are resolved against, as ``read_pairs`` does. A few
-    dozen bytes stand for a chunk's texts.
+    dozen bytes stand for a chunk's texts. A Parquet span (``kind`` "parquet") is the
+    row groups ``start`` to ``end`` (not included); its ``line`` is the first row's
+    number, which errors name, as for Parquet pairs read by the client.
     """
 
     path: str
@@ -304,6 +306,7 @@ class Span:
     line: int
     records: int
     skip: frozenset[int] = frozenset()
+    kind: str = "jsonl"
 
 
 def jsonl_spans(
@@ -357,15 +360,62 @@ def jsonl_spans(
 
 
 def _span(
-    file: tuple[str, str], start: int, end: int, n: int, line: int, count: int, skip: Set[int]
+    file: tuple[str, str],
+    start: int,
+    end: int,
+    n: int,
+    line: int,
+    count: int,
+    skip: Set[int],
+    kind: str = "jsonl",
 ) -> Iterator[Span]:
     left = frozenset(k for k in range(n, n + count) if k in skip) if skip else frozenset()
     if len(left) < count:
-        yield Span(*file, start, end, n, line, count - len(left), left)
+        yield Span(*file, start, end, n, line, count - len(left), left, kind)
+
+
+def parquet_spans(
+    path: str, size: int, skip: Set[int] = frozenset(), *, share: int = 0
+) -> list[Span] | None:
+    """*path*'s row groups in spans of about *size* rows, or None if they are too large.
+
+    A span is a run of whole row groups (pyarrow reads no less), guided as
+    ``jsonl_spans`` is with *share*: up to *size* rows, or 1/(2 x *share*) of the rows
+    not yet handed out, whichever is less, but not under ``DEFAULT_CHUNK``. A file with
+    a row group of more than 2 x *size* rows (pyarrow writes up to a million in one)
+    would make tasks too big to share out: None, and the client reads it instead.
+    Only the file's footer is read here.
+    """
+    import pyarrow.parquet as pq
+
+    where = os.path.abspath(path)
+    try:
+        meta = pq.ParquetFile(where).metadata
+    except Exception as exc:  # pyarrow raises its own ArrowInvalid, an OSError...
+        raise BatchError(path, None, f"not a readable Parquet file: {exc}") from None
+    rows = [meta.row_group(g).num_rows for g in range(meta.num_row_groups)]
+    size = max(size, 1)
+    if any(r > 2 * size for r in rows):
+        return None
+    least = min(DEFAULT_CHUNK, size)
+    total = sum(rows)
+    spans: list[Span] = []
+    group, n = 0, 1
+    while group < len(rows):
+        goal = size if share <= 0 else min(size, max((total - n + 1) // (2 * share), least))
+        end, count = group, 0
+        while end < len(rows) and (count == 0 or count + rows[end] <= goal):
+            count += rows[end]
+            end += 1
+        spans += _span((where, path), group, end, n, n, count, skip, "parquet")
+        group, n = end, n + count
+    return spans
 
 
 def read_span(span: Span) -> list[PairRecord]:
     """The records of *span*, as ``read_pairs`` gives them (a worker calls it)."""
+    if span.kind == "parquet":
+        return _parquet_span_records(span)
     try:
         with open(span.path, "rb") as stream:
             stream.seek(span.start)
@@ -394,6 +444,21 @@ def _parquet_records(name: str) -> Iterator[PairRecord]:
         for row in batch.to_pylist():
             n += 1
             yield _record(n, row, name, n, base)
+
+
+def _parquet_span_records(span: Span) -> list[PairRecord]:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(span.path).read_row_groups(range(span.start, span.end))
+    except Exception as exc:  # pyarrow raises its own ArrowInvalid, an OSError...
+        raise BatchError(span.name, None, f"not a readable Parquet file: {exc}") from None
+    base = Path(span.name).parent
+    return [
+        _record(n, row, span.name, n, base)
+        for n, row in enumerate(table.to_pylist(), span.n)
+        if n not in span.skip
+    ]
 
 
 def _record(n: int, row: dict[str, Any], name: str, line: int, base: Path) -> PairRecord:
