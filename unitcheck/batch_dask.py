@@ -1,12 +1,15 @@
-"""Batch compare on a Dask cluster: the same chunks and the same pure job, more machines.
+"""Batch compare on a Dask cluster: the same pure job on chunks of pairs, more machines.
 
-Needs the extra: ``pip install "unitcheck[dask]"``. The client streams the pairs file
-in chunks, as ``run_local`` does, and submits ``batch_stream.check_chunk`` for each,
-keeping a bounded number in flight; the results come back to the client and go to the
-same writer (JSON Lines in input order, or partitioned Parquet). Workers read pairs
-given as paths themselves, so those paths must mean the same file on every worker.
+Needs the extra: ``pip install "unitcheck[dask]"``. When the workers see the pairs file
+(JSON Lines, or Parquet of small row groups), the client only cuts it into spans (byte
+ranges or runs of row groups) and each task reads its own; when they see the results'
+folder, each task writes its chunk's part file and returns only counts, and the writer
+appends the parts in input order. Otherwise the client reads the pairs and sends them,
+and the lines come back, as ``run_local`` does. Either way ``batch_stream.check_part``
+runs ``unitcheck.compare`` for each pair, with a bounded number of tasks in flight, and
+the output is the same bytes. Pairs given as paths are read by the workers, so those
+paths must mean the same file on every worker.
 """
-
 from __future__ import annotations
 
 import contextlib

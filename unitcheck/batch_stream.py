@@ -6,7 +6,8 @@ Parquet (``id``, ``original`` and ``revised`` as texts, or ``original_path`` and
 pure job: it calls ``unitcheck.compare`` and returns each pair's result line;
 ``check_lines`` packs those into one string and counts (``ChunkResult``), which is what
 every runner maps over chunks of records. ``run_local`` maps it in worker processes that load
-the engine once; ``batch_dask`` maps the same function on a Dask cluster. Only this
+the engine once; ``batch_dask`` maps the same function (``check_part``, which also reads a
+``Span`` of the pairs file and writes a part file itself) on a Dask cluster. Only this
 layer knows about processes; ``Comparison`` and ``Finding`` stay plain data.
 """
 
