@@ -6,19 +6,22 @@ Parquet (``id``, ``original`` and ``revised`` as texts, or ``original_path`` and
 pure job: it calls ``unitcheck.compare`` and returns each pair's result line;
 ``check_lines`` packs those into one string and counts (``ChunkResult``), which is what
 every runner maps over chunks of records. ``run_local`` maps it in worker processes that load
-the engine once; ``batch_dask`` maps the same function on a Dask cluster. Only this
+the engine once; ``batch_dask`` maps the same function (``check_part``, which also reads a
+``Span`` of the pairs file and writes a part file itself) on a Dask cluster. Only this
 layer knows about processes; ``Comparison`` and ``Finding`` stay plain data.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import io
 import json
 import multiprocessing
 import os
 import re
+import shutil
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
@@ -31,14 +34,22 @@ if TYPE_CHECKING:
 #: Pairs a worker takes at a time: large enough to hide the hand-over, small enough
 #: that a progress bar moves and an interrupted run loses little.
 DEFAULT_CHUNK = 64
-#: Pairs a Dask task takes: each task costs the client, the scheduler and the worker a
-#: few milliseconds whatever its size, a tenth of a 64-pair chunk of small pairs.
+#: Pairs a Dask task takes when the client reads them and sends their texts: each task
+#: costs the client, the scheduler and the worker a few milliseconds whatever its size,
+#: a tenth of a 64-pair chunk of small pairs.
 DASK_CHUNK = 256
+#: The most pairs a Dask task that reads its own span of the pairs file takes. With no
+#: texts crossing the wire a task's cost is all in its count (about 4 ms of the client
+#: and scheduler, 2-3 ms of the worker): 1,024 small pairs make that 1% of the work.
+DASK_SPAN = 1024
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _PARQUET_SUFFIXES = (".parquet", ".pq")
 #: Pairs a worker process checks before a fresh one takes over (see ``run_local``).
 RECYCLE_PAIRS = 50_000
 _LINE_N = re.compile(rb'^\{"n": (\d+),')
+_BOM = b"\xef\xbb\xbf"
+#: The lines of a byte string whose carriage returns end lines alone (text mode's reading)
+_CR_LINES = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +136,9 @@ class ChunkResult:
     text: str
     counts: Tally = field(default_factory=Tally)
     records: int = 0  # records in the chunk, lines or not (passed-over pairs count)
+    #: the file the worker wrote the lines to instead (``text`` is then empty): a JSON
+    #: Lines part the writer appends and deletes, or a Parquet part already in place
+    part: str | None = None
 
     @classmethod
     def of(cls, outcomes: list[Outcome]) -> ChunkResult:
@@ -183,7 +197,7 @@ def count_pairs(path: str) -> int | None:
             return int(pq.ParquetFile(path).metadata.num_rows)
         if kind_of(path) == "jsonl":
             with open(path, "rb") as stream:
-                return sum(1 for line in stream if line.strip())
+                return sum(not _blank(line) for line in _jsonl_lines(stream, at_start=True))
         return sum(1 for _ in _csv_records(path))
     except (OSError, BatchError, ImportError):
         return None
@@ -210,20 +224,208 @@ def _csv_records(name: str) -> Iterator[PairRecord]:
 
 
 def _jsonl_records(name: str) -> Iterator[PairRecord]:
+    try:
+        stream = open(name, "rb")
+    except OSError as exc:
+        raise BatchError(name, None, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
+    with stream:
+        yield from _jsonl_span_records(name, _jsonl_lines(stream, at_start=True), 1, 1)
+
+
+def _jsonl_lines(stream: IO[bytes], *, at_start: bool) -> Iterator[bytes]:
+    """The lines of a JSON Lines file, as text mode reads them: ends at \\n, \\r\\n or \\r.
+
+    Bytes, so that a splitter can count their lengths (byte offsets) without decoding;
+    a byte-order mark at the start of the file (*at_start*) is dropped, as utf-8-sig does.
+    A JSON text holds no raw carriage return, so one can only end a line.
+    """
+    first = at_start
+    for line in stream:
+        if first:
+            first = False
+            if line.startswith(_BOM):
+                line = line[len(_BOM) :]
+        if b"\r" in line and not (line.endswith(b"\r\n") and line.count(b"\r") == 1):
+            yield from _CR_LINES.findall(line)
+        else:
+            yield line
+
+
+def _blank(line: bytes) -> bool:
+    """True for a line that text mode's ``line.strip()`` leaves empty: no record there."""
+    head = line.lstrip()
+    if not head:
+        return True
+    if head[0] < 0x80 and not 0x1C <= head[0] <= 0x1F:  # whitespace bytes.strip() misses
+        return False
+    return not line.decode("utf-8", "replace").strip()
+
+
+def _jsonl_span_records(
+    name: str, lines: Iterable[bytes], n: int, first_line: int, skip: Set[int] = frozenset()
+) -> Iterator[PairRecord]:
+    """Records from *lines*, the first record numbered *n*, the first line *first_line*."""
     base = Path(name).parent
-    n = 0
-    with open(name, encoding="utf-8-sig") as stream:
-        for line_no, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BatchError(name, line_no, f"not a JSON object: {exc.msg}") from None
-            if not isinstance(row, dict):
-                raise BatchError(name, line_no, "not a JSON object")
+    for line_no, raw in enumerate(lines, first_line):
+        if _blank(raw):
+            continue
+        if n in skip:
             n += 1
-            yield _record(n, row, name, line_no, base)
+            continue
+        try:
+            row = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise BatchError(name, line_no, "not UTF-8 text") from None
+        except json.JSONDecodeError as exc:
+            raise BatchError(name, line_no, f"not a JSON object: {exc.msg}") from None
+        if not isinstance(row, dict):
+            raise BatchError(name, line_no, "not a JSON object")
+        yield _record(n, row, name, line_no, base)
+        n += 1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of records of a JSON Lines pairs file, by its bytes: a task a worker reads itself.
+
+    ``start`` is the byte offset of the first record's line and ``end`` the offset past
+    the last one's; ``n`` and ``line`` are the first record's position in the input and
+    its line number; ``records`` how many records the range holds, and ``skip`` the
+    positions among them to leave out (done by an earlier run). ``path`` is the file
+    made absolute, to open; ``name`` the file as it was given, which errors name and
+    relative paths in the records are resolved against, as ``read_pairs`` does. A few
+    dozen bytes stand for a chunk's texts. A Parquet span (``kind`` "parquet") is the
+    row groups ``start`` to ``end`` (not included); its ``line`` is the first row's
+    number, which errors name, as for Parquet pairs read by the client.
+    """
+
+    path: str
+    name: str
+    start: int
+    end: int
+    n: int
+    line: int
+    records: int
+    skip: frozenset[int] = frozenset()
+    kind: str = "jsonl"
+
+
+def jsonl_spans(
+    path: str, size: int, skip: Set[int] = frozenset(), *, share: int = 0
+) -> Iterator[Span]:
+    """*path* cut into spans of *size* records, leaving out the positions in *skip*.
+
+    With *share* (the number of worker threads), the spans are guided: each one takes
+    at most *size* records, and ends once it holds 1/(2 x *share*) of the bytes not yet
+    handed out (but not under ``DEFAULT_CHUNK`` records). The bulk of a big file goes
+    in spans of *size*; towards the end they shrink, so that no worker is left idle for
+    long while another finishes a large last span, and a small file is still shared by
+    every worker.
+
+    The file is read here as bytes only, line by line, to find where the records start:
+    no line is decoded or parsed, so the splitter costs a small part of what reading the
+    records costs (the workers do that). The spans cover every record once, at the same
+    positions ``read_pairs`` gives them; a span whose records are all in *skip* is not
+    given.
+    """
+    where = os.path.abspath(path)
+    size = max(size, 1)
+    try:
+        stream = open(where, "rb")
+        total = os.fstat(stream.fileno()).st_size
+    except OSError as exc:
+        raise BatchError(path, None, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
+    least = min(DEFAULT_CHUNK, size)
+    with stream:
+        pos = len(_BOM) if stream.read(len(_BOM)) == _BOM else 0
+        stream.seek(pos)
+        n = 0
+        start = first_n = first_line = count = 0
+        goal = total  # bytes that end a span (guided), past the end of the file if not
+        for line_no, line in enumerate(_jsonl_lines(stream, at_start=False), 1):
+            if _blank(line):
+                pos += len(line)
+                continue
+            n += 1
+            if count == 0:
+                start, first_n, first_line = pos, n, line_no
+                if share > 0:
+                    goal = start + (total - start) // (2 * share)
+            count += 1
+            pos += len(line)
+            if count == size or (pos >= goal and count >= least):
+                yield from _span((where, path), start, pos, first_n, first_line, count, skip)
+                count = 0
+        if count:
+            yield from _span((where, path), start, pos, first_n, first_line, count, skip)
+
+
+def _span(
+    file: tuple[str, str],
+    start: int,
+    end: int,
+    n: int,
+    line: int,
+    count: int,
+    skip: Set[int],
+    kind: str = "jsonl",
+) -> Iterator[Span]:
+    left = frozenset(k for k in range(n, n + count) if k in skip) if skip else frozenset()
+    if len(left) < count:
+        yield Span(*file, start, end, n, line, count - len(left), left, kind)
+
+
+def parquet_spans(
+    path: str, size: int, skip: Set[int] = frozenset(), *, share: int = 0
+) -> list[Span] | None:
+    """*path*'s row groups in spans of about *size* rows, or None if they are too large.
+
+    A span is a run of whole row groups (pyarrow reads no less), guided as
+    ``jsonl_spans`` is with *share*: up to *size* rows, or 1/(2 x *share*) of the rows
+    not yet handed out, whichever is less, but not under ``DEFAULT_CHUNK``. A file with
+    a row group of more than 2 x *size* rows (pyarrow writes up to a million in one)
+    would make tasks too big to share out: None, and the client reads it instead.
+    Only the file's footer is read here.
+    """
+    import pyarrow.parquet as pq
+
+    where = os.path.abspath(path)
+    try:
+        meta = pq.ParquetFile(where).metadata
+    except Exception as exc:  # pyarrow raises its own ArrowInvalid, an OSError...
+        raise BatchError(path, None, f"not a readable Parquet file: {exc}") from None
+    rows = [meta.row_group(g).num_rows for g in range(meta.num_row_groups)]
+    size = max(size, 1)
+    if any(r > 2 * size for r in rows):
+        return None
+    least = min(DEFAULT_CHUNK, size)
+    total = sum(rows)
+    spans: list[Span] = []
+    group, n = 0, 1
+    while group < len(rows):
+        goal = size if share <= 0 else min(size, max((total - n + 1) // (2 * share), least))
+        end, count = group, 0
+        while end < len(rows) and (count == 0 or count + rows[end] <= goal):
+            count += rows[end]
+            end += 1
+        spans += _span((where, path), group, end, n, n, count, skip, "parquet")
+        group, n = end, n + count
+    return spans
+
+
+def read_span(span: Span) -> list[PairRecord]:
+    """The records of *span*, as ``read_pairs`` gives them (a worker calls it)."""
+    if span.kind == "parquet":
+        return _parquet_span_records(span)
+    try:
+        with open(span.path, "rb") as stream:
+            stream.seek(span.start)
+            data = stream.read(span.end - span.start)
+    except OSError as exc:
+        reason = f"cannot read: {(exc.strerror or str(exc)).lower()}"
+        raise BatchError(span.name, None, reason) from None
+    lines = _jsonl_lines(io.BytesIO(data), at_start=span.start == 0)
+    return list(_jsonl_span_records(span.name, lines, span.n, span.line, span.skip))
 
 
 def _parquet_records(name: str) -> Iterator[PairRecord]:
@@ -243,6 +445,21 @@ def _parquet_records(name: str) -> Iterator[PairRecord]:
         for row in batch.to_pylist():
             n += 1
             yield _record(n, row, name, n, base)
+
+
+def _parquet_span_records(span: Span) -> list[PairRecord]:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(span.path).read_row_groups(range(span.start, span.end))
+    except Exception as exc:  # pyarrow raises its own ArrowInvalid, an OSError...
+        raise BatchError(span.name, None, f"not a readable Parquet file: {exc}") from None
+    base = Path(span.name).parent
+    return [
+        _record(n, row, span.name, n, base)
+        for n, row in enumerate(table.to_pylist(), span.n)
+        if n not in span.skip
+    ]
 
 
 def _record(n: int, row: dict[str, Any], name: str, line: int, base: Path) -> PairRecord:
@@ -324,6 +541,46 @@ def check_lines(records: list[PairRecord], settings: Settings) -> ChunkResult:
     return ChunkResult.of(check_chunk(records, settings))
 
 
+@dataclass(frozen=True, slots=True)
+class PartTarget:
+    """Where a worker writes a chunk's results itself, so that only counts come back.
+
+    ``kind`` "jsonl": ``part-00000.jsonl``... in *folder*, which the writer appends to
+    the results in input order and deletes; "parquet": the partitioned Parquet results
+    folder itself, where the part stays.
+    """
+
+    folder: str
+    kind: str
+
+
+def check_part(
+    source: Span | list[PairRecord], settings: Settings, index: int, target: PartTarget | None
+) -> ChunkResult:
+    """``check_lines`` for the records of *source* (a span the worker reads, or records).
+
+    With a *target*, the lines go to chunk *index*'s part file there and the result
+    carries its path and counts only. What a Dask task runs; pure but for that file.
+    """
+    records = read_span(source) if isinstance(source, Span) else source
+    result = check_lines(records, settings)
+    if target is None:
+        return result
+    if target.kind == "parquet":
+        part = write_parquet_part(target.folder, index, result.text)
+    else:
+        part = _replace_in(Path(target.folder) / f"part-{index:05d}.jsonl", result.text.encode())
+    return ChunkResult("", result.counts, result.records, str(part))
+
+
+def _replace_in(target: Path, data: bytes) -> Path:
+    """Write *data* beside *target* and rename it in: a part is whole or not there."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    return target
+
+
 def check_record(record: PairRecord, settings: Settings) -> Outcome:
     """Read one pair, compare it, apply the settings and suppressions, and say it as JSON."""
     from .check import compare_result
@@ -391,12 +648,20 @@ class Writer(Protocol):
 
 
 class JsonlWriter:
-    """One result line a pair, flushed a chunk at a time, so a stop loses no whole line."""
+    """One result line a pair, flushed a chunk at a time, so a stop loses no whole line.
 
-    def __init__(self, stream: IO[str], *, owned: bool = False) -> None:
-        self.stream, self.owned = stream, owned
+    *parts* is the folder where Dask workers may leave chunks' lines for this writer
+    (``parts_folder``), None for a stream with no folder of its own (stdout).
+    """
+
+    def __init__(self, stream: IO[str], *, owned: bool = False, parts: str | None = None) -> None:
+        self.stream, self.owned, self.parts = stream, owned, parts
 
     def write(self, index: int, chunk: ChunkResult) -> None:
+        if chunk.part is not None:
+            _append_file(self.stream, chunk.part)
+            os.unlink(chunk.part)
+            return
         self.stream.write(chunk.text)
         self.stream.flush()
 
@@ -405,20 +670,28 @@ class JsonlWriter:
             self.stream.close()
 
 
-class ParquetWriter:
-    """Partitioned Parquet: ``part-00000.parquet``... in *folder*, one part a chunk.
+def _append_file(stream: IO[str], path: str) -> None:
+    """Copy the file at *path* to the end of *stream*, a block at a time, and flush."""
+    stream.flush()
+    binary = getattr(stream, "buffer", None)
+    with open(path, "rb") as part:
+        if binary is not None:
+            shutil.copyfileobj(part, binary, 1 << 20)
+            binary.flush()
+        else:  # a text-only stream
+            stream.write(part.read().decode("utf-8"))
+            stream.flush()
 
-    Columns: ``n``, ``id``, ``original``, ``revised``, ``error``, ``empty`` and
-    ``findings`` (the JSON list of findings, as in the JSON Lines results). Each part
-    is written beside its name and renamed in, so no half-written part is left.
-    """
 
-    def __init__(self, folder: str) -> None:
+_PARQUET_SCHEMA: Any = None
+
+
+def _parquet_schema() -> Any:
+    global _PARQUET_SCHEMA
+    if _PARQUET_SCHEMA is None:
         import pyarrow as pa
 
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.schema = pa.schema(
+        _PARQUET_SCHEMA = pa.schema(
             [
                 ("n", pa.int64()),
                 ("id", pa.string()),
@@ -429,19 +702,42 @@ class ParquetWriter:
                 ("findings", pa.string()),
             ]
         )
+    return _PARQUET_SCHEMA
+
+
+def write_parquet_part(folder: str | os.PathLike[str], index: int, text: str) -> Path:
+    """Chunk *index*'s result lines *text* as ``part-{index:05d}.parquet`` in *folder*."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [json.loads(line) for line in text.splitlines()]
+    for row in rows:
+        row["findings"] = _dump(row["findings"])
+    table = pa.Table.from_pylist(rows, schema=_parquet_schema())
+    target = Path(folder) / f"part-{index:05d}.parquet"
+    tmp = target.with_name(f".{target.name}.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, target)
+    return target
+
+
+class ParquetWriter:
+    """Partitioned Parquet: ``part-00000.parquet``... in *folder*, one part a chunk.
+
+    Columns: ``n``, ``id``, ``original``, ``revised``, ``error``, ``empty`` and
+    ``findings`` (the JSON list of findings, as in the JSON Lines results). Each part
+    is written beside its name and renamed in, so no half-written part is left. A
+    chunk whose part a worker wrote already (``ChunkResult.part``) is left as it is.
+    """
+
+    def __init__(self, folder: str) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.schema = _parquet_schema()
 
     def write(self, index: int, chunk: ChunkResult) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        rows = [json.loads(line) for line in chunk.text.splitlines()]
-        for row in rows:
-            row["findings"] = _dump(row["findings"])
-        table = pa.Table.from_pylist(rows, schema=self.schema)
-        target = self.folder / f"part-{index:05d}.parquet"
-        tmp = target.with_name(f".{target.name}.tmp")
-        pq.write_table(table, tmp)
-        os.replace(tmp, target)
+        if chunk.part is None:
+            write_parquet_part(self.folder, index, chunk.text)
 
     def close(self) -> None:
         pass
@@ -456,7 +752,49 @@ def open_writer(target: str, *, resume: bool = False) -> Writer:
     if is_parquet_target(target):
         return ParquetWriter(target)
     stream = open(target, "a" if resume else "w", encoding="utf-8", newline="\n")
-    return JsonlWriter(stream, owned=True)
+    return JsonlWriter(stream, owned=True, parts=parts_folder(target))
+
+
+def parts_folder(target: str) -> str:
+    """Where Dask workers leave the parts of the JSON Lines results *target*: beside it."""
+    return os.path.abspath(f"{target}.parts")
+
+
+def recover_parts(target: str, done: Set[int]) -> set[int]:
+    """Append the whole parts a stopped run left beside *target*; the positions they add.
+
+    A Dask worker's part is renamed in only when complete, so each one found holds whole
+    lines of checked pairs, which the run had not appended yet or had (a stop between
+    appending and deleting it): the lines whose position is not in *done* are appended
+    in chunk order, and every part is deleted. Call after ``done_positions``.
+    """
+    folder = Path(parts_folder(target))
+    added: set[int] = set()
+    if not folder.is_dir():
+        return added
+    with open(target, "ab") as out:
+        for part in sorted(folder.glob("part-*.jsonl")):
+            with part.open("rb") as stream:
+                for line in stream:
+                    match = _LINE_N.match(line)
+                    if match is None or not line.endswith(b"\n"):
+                        break
+                    n = int(match.group(1))
+                    if n not in done and n not in added:
+                        out.write(line)
+                        added.add(n)
+            out.flush()
+            part.unlink()
+    clear_parts(str(folder))
+    return added
+
+
+def clear_parts(folder: str) -> None:
+    """Delete the JSON Lines parts (and half-written ones) a run left in *folder*."""
+    path = Path(folder)
+    if path.is_dir():
+        for part in [*path.glob("part-*.jsonl"), *path.glob(".part-*.jsonl.tmp")]:
+            part.unlink(missing_ok=True)
 
 
 def is_parquet_target(target: str) -> bool:

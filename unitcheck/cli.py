@@ -192,7 +192,8 @@ def _batch_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--chunk-size",
             type=click.IntRange(min=1),
-            help="Pairs a worker takes at a time  [default: 64; 256 with --dask]",
+            help="Pairs a worker takes at a time  [default: 64; with --dask up to 1024 from a"
+            " JSON Lines file, sized to share it out, else 256]",
         ),
         click.option(
             "--dask",
@@ -464,6 +465,7 @@ class _StreamPlan:
     resume: bool
     chunk_size: int
     dask: str | None
+    chunk_given: int | None = None  # --chunk-size, None for the default
 
 
 def _batch_plan(
@@ -478,7 +480,8 @@ def _batch_plan(
 
     results, dask = options.pop("results"), options.pop("dask_address")
     unordered, resume = options.pop("unordered"), options.pop("resume")
-    chunk_size = options.pop("chunk_size") or (DEFAULT_CHUNK if dask is None else DASK_CHUNK)
+    chunk_given = options.pop("chunk_size")
+    chunk_size = chunk_given or (DEFAULT_CHUNK if dask is None else DASK_CHUNK)
     streamed_input = pairs is not None and kind_of(pairs) != "csv"
     if results is None and (dask is not None or streamed_input):
         results = "-"
@@ -492,7 +495,7 @@ def _batch_plan(
         _usage("a streamed batch writes --results, not -o/--format reports")
     if resume and (results == "-" or is_parquet_target(results)):
         _usage("--resume needs --results FILE.jsonl to continue from")
-    return _StreamPlan(results, unordered, resume, chunk_size, dask)
+    return _StreamPlan(results, unordered, resume, chunk_size, dask, chunk_given)
 
 
 def _compare_streamed(
@@ -518,6 +521,8 @@ def _compare_streamed(
             pairing = batch.pairs_from_dirs(orig_dir, rev_dir, session.base.exclude)
             records, total = batch_stream.records_from_pairs(pairing.pairs), len(pairing.pairs)
         done = batch_stream.done_positions(plan.results) if plan.resume else set()
+        if plan.resume:  # whole parts a stopped --dask run left count as done
+            done |= batch_stream.recover_parts(plan.results, done)
         writer = batch_stream.open_writer(plan.results, resume=plan.resume)
     except UnitcheckError as exc:
         _fail(str(exc))
@@ -548,6 +553,9 @@ def _compare_streamed(
                     workers=workers,
                     ordered=not plan.unordered,
                     progress=progress,
+                    pairs=pairs,
+                    chunk=plan.chunk_given,
+                    skip=done,
                 )
             else:
                 tally = batch_stream.run_local(
