@@ -230,3 +230,20 @@ def test_lint_and_compare_never_import_spacy(tmp_path, command):
     if command == "compare":  # it did cut and compare: both changed figures are flagged
         report = answer["out"]
         assert "400 kW" in report and "21%" in report
+
+
+def test_pint_cache_one_key_for_keyword_and_positional_calls(monkeypatch, tmp_path):
+    # f(x, False) and f(x, plural=False) are one question, stored once with its
+    # arguments in order, so a stored answer can be asked again positionally
+    monkeypatch.setenv("UNITCHECK_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def words(unit: str, plural: bool = True) -> str:
+        calls.append((unit, plural))
+        return unit + ("s" if plural else "")
+
+    remembered_words = pint_cache.remembered(words)
+    assert remembered_words("mile", plural=False) == "mile"
+    assert remembered_words("mile", False) == "mile"
+    assert remembered_words("mile") == "miles"
+    assert calls == [("mile", False), ("mile", True)]

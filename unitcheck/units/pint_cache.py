@@ -26,6 +26,7 @@ from __future__ import annotations
 import atexit
 import functools
 import hashlib
+import inspect
 import os
 import pickle
 import sys
@@ -69,11 +70,16 @@ def remembered(fn: F) -> F:
     """
     module = fn.__module__
     key_name = fn.__qualname__
+    signature = inspect.signature(fn)
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         answers = _load(module)
-        key = (key_name, *args, *sorted(kwargs.items())) if kwargs else (key_name, *args)
+        if kwargs:  # one key however the arguments are passed: f(x, False), f(x, plural=False)
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            args, kwargs = tuple(bound.arguments.values()), {}
+        key = (key_name, *args)
         try:
             return answers[key]
         except KeyError:
