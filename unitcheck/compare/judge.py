@@ -26,12 +26,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..codes import BY_CODE
-from ..tables import rows
 from ..extract import extract
 from ..extract.lexicon import lexicon
 from ..extract.numbers import SMALL, TENS
 from ..extract.scan import extract_with_tokens
 from ..model import AlignedPair, Comparison, Finding, Kind, Quantity, Segment
+from ..tables import rows
 from ..text import sentences
 from ..text.tokens import NUM, WORD, tokenize
 from ..text.words import Words
@@ -863,7 +863,8 @@ class _Judge:
                 a,
                 b,
             )
-        if a.kind == Kind.MONEY and b.kind == Kind.MONEY and conv.money_code(a) != conv.money_code(b):
+        money = a.kind == Kind.MONEY and b.kind == Kind.MONEY
+        if money and conv.money_code(a) != conv.money_code(b):
             return _finding(
                 "UC205",
                 f"{_q(a)} became {_q(b)}: the currency changed from {conv.money_code(a)} to "

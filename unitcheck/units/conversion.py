@@ -122,11 +122,11 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     if a.kind == Kind.MONEY or b.kind == Kind.MONEY:
         if a.kind != b.kind:
             return False
-        if currency_of(a) == currency_of(b):
+        x, y = currency_of(a), currency_of(b)
+        if x == y:
             return True
         # a price or a wage per unit converts within its currency and the kind of its
         # unit: "£45,000 a year" is "£3,750 a month"; "$80 a barrel" is no price a tonne
-        x, y = currency_of(a), currency_of(b)
         return (
             x is not None
             and y is not None
@@ -305,11 +305,6 @@ def _point_and_range(a: Quantity, b: Quantity, tolerance: float) -> Agreement:
     return Agreement.SAME if a.unit == b.unit else Agreement.CONVERTED
 
 
-#: A month in seconds (pint's, a twelfth of a year): the shortest unit of time that money
-#: per unit of time converts by exactly.
-_MONTH_SECONDS = 2_629_800.0
-
-
 def unstated_hours(a: Quantity, b: Quantity) -> bool:
     """Would restating money per unit of time in the other's unit assume hours or days
     nobody wrote down? "$18 an hour ($144 a day)" counts a working day, "£700 a week
@@ -323,8 +318,10 @@ def _paid_by_time(q: Quantity) -> bool:
 
 
 def _by_months(q: Quantity) -> bool:
-    per = unit_info(_per(q)) if _per(q) else None
-    return per is not None and per.si_factor >= _MONTH_SECONDS * 0.99
+    """Is *q* per a month or longer, the shortest unit of time money converts by exactly
+    (pint's month, a twelfth of its year)?"""
+    per = _per(q)
+    return bool(per) and unit_info(per).si_factor >= unit_info("month").si_factor * 0.99
 
 
 def _equivalent(x: str, y: str) -> bool:
