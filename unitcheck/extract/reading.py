@@ -246,6 +246,9 @@ def _article_counts(scan: Scan, reading: Reading, i: int) -> bool:
         return False
     if scan.tokens[i + 1].low in scan.units.one_starts:
         return True
+    tokens = scan.tokens
+    if not any(t.low == "and" for t in tokens[i + 2 : i + 6]):
+        return False  # the common case, asked of every "a": no "and a half" within reach
     found = unit_after(scan, i + 1)  # "an hour and a half": the half makes it a figure
     return found is not None and _and_a_half(scan, found[1])
 
