@@ -638,7 +638,7 @@ def age_in_years(scan: Scan, reading: Reading, i: int, j: int) -> bool:
         return False
     if reading.currency is not None or reading.negative or j != i + 1:
         return False
-    if not aged_before(scan, i) and not _set_apart(scan, i, j):
+    if not aged_before(scan, i) and not _set_apart(scan, i, j) and not _turns(scan, i, j):
         return False
     if _unit_follows(scan, j):
         return False  # "aged 58 years" reads its own unit
@@ -647,6 +647,15 @@ def age_in_years(scan: Scan, reading: Reading, i: int, j: int) -> bool:
     reading.unit = "year"
     reading.unit_entry = scan.units.match(("year",))
     return reading.unit_entry is not None
+
+
+def _turns(scan: Scan, i: int, j: int) -> bool:
+    """ "who turns 72 next month", "turned 30 last year": a birthday, the figure closing
+    its clause or followed by a word of when ("turned 5 pages" counts pages)."""
+    tokens = scan.tokens
+    if i < 1 or not at(tokens[i - 1], "birthday_verbs"):
+        return False
+    return j >= scan.n or tokens[j].kind != WORD or at(tokens[j], "birthday_after")
 
 
 def aged_before(scan: Scan, i: int) -> bool:
