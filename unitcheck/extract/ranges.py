@@ -328,6 +328,9 @@ def _list_step(scan: Scan, first: Reading) -> tuple[Reading, bool] | None:
     joiner = tokens[j].low
     comma = joiner == ","
     if comma and tokens[j + 1].low in ("and", "or"):
+        k = first.first
+        if k < 2 or tokens[k - 1].text != "," or tokens[k - 2].kind != NUM:
+            return None  # "rose to 450,000, or 16.5%": a restatement, not a list's last
         j += 1  # "10, 20, and 30 km"
         joiner, comma = tokens[j].low, False
         if j + 1 >= scan.n:
