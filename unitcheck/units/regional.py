@@ -15,10 +15,11 @@ import re
 from ..model import Kind, Quantity
 from .registry import to_si, unit_info
 
-GALLONS = {"us": None, "imperial": "imperial_gallon"}
+#: What each gallon locale writes in place of a bare gallon, pint, quart or fluid ounce.
+GALLONS = {"us": None, "imperial": r"imperial_\1"}
 TONS = {"short": None, "long": "long_ton", "metric": "metric_ton"}
 
-_GALLON = re.compile(r"\b(?<!imperial_)(gallon|pint|quart|fluid_ounce)\b")
+_GALLON = re.compile(r"\b(gallon|pint|quart|fluid_ounce)\b")  # never inside "imperial_pint"
 _TON = re.compile(r"\bton\b")
 #: Words in a surface that already say which variant is meant.
 _NAMED = re.compile(r"\b(?:us|u\.s\.|american|imperial|uk|british|short|long|metric)\b", re.I)
@@ -40,7 +41,7 @@ def localise(q: Quantity, *, gallon: str = "us", ton: str = "short") -> Quantity
         return q
     unit = q.unit
     if GALLONS[gallon]:
-        unit = _GALLON.sub(r"imperial_\1", unit)
+        unit = _GALLON.sub(GALLONS[gallon], unit)
     if TONS[ton]:
         unit = _TON.sub(TONS[ton], unit)
     if unit == q.unit:
