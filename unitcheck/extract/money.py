@@ -354,9 +354,10 @@ def currency_after(scan: Scan, reading: Reading, j: int) -> int:
         return _hyphenated_money(scan, reading, j)
     if t.kind == SYM and (t.text,) in scan.lex.currency_symbols:
         after = tokens[j + 1] if j + 1 < scan.n else None
-        if after is None or after.kind != NUM or (after.space and t.text != "$"):
-            reading.currency = scan.lex.currency_symbols[(t.text,)]
-            return _second_part(scan, reading, j + 1, bare=False)  # "10 $ 30 cents"
+        code = scan.lex.currency_symbols[(t.text,)]
+        if after is None or after.kind != NUM or _sign_closes(scan, reading, j, code):
+            reading.currency = code
+            return _second_part(scan, reading, j + 1, bare=False, glued=_cents_glued(scan, j))
         return j
     found = currency_word_at(scan, j)
     if found is None:
@@ -380,6 +381,46 @@ def currency_after(scan: Scan, reading: Reading, j: int) -> int:
     elif _code(scan, t.text) is not None:
         end = _scale_after_code(scan, reading, end)  # "75 USD million"
     return _second_part(scan, reading, end, bare=True)
+
+
+def _sign_closes(scan: Scan, reading: Reading, j: int, code: str) -> bool:
+    """Does the sign at ``j``, between two figures, close the first amount rather
+    than open the next? It does when set apart from the figure after it (but "$"
+    opens: "costs 10 $ 30"), when that figure carries the currency itself, after it
+    ("10 $ 30 $", "10 $ 30 cents"), and when the two figures and the sign are written
+    as one word with the hundredths last ("15€50" is 15.50 euros)."""
+    tokens = scan.tokens
+    after = tokens[j + 1]
+    if after.space and tokens[j].text != "$":
+        return True
+    if _cents_glued(scan, j):
+        return True
+    part = parse_digits(tokens, j + 1)
+    if part is None or part.end >= scan.n:
+        return False
+    if tokens[part.end].text == tokens[j].text:
+        return True  # "10 $ 30 $": each figure has its sign after it
+    found = currency_word_at(scan, part.end)
+    if found is None or found[0] != code:
+        return False
+    key = tuple(tokens[m].low for m in range(part.end, found[1]))
+    return key in scan.lex.currency_factors  # "10 $ 30 cents"
+
+
+def _cents_glued(scan: Scan, j: int) -> bool:
+    """Is the sign at ``j`` written between a whole figure and two digits, with no
+    space and nothing written onto the digits ("15€50", "3$99"), as European prices
+    set the hundredths after the sign?"""
+    tokens = scan.tokens
+    if j + 1 >= scan.n or tokens[j].space or tokens[j + 1].space:
+        return False
+    digits = tokens[j + 1]
+    if digits.kind != NUM or len(digits.text) != 2 or not digits.text.isdigit():
+        return False
+    if not tokens[j - 1].text.isdigit():
+        return False
+    end = j + 2
+    return end >= scan.n or tokens[end].space or tokens[end].text in CLOSING
 
 
 def _scale_after_code(scan: Scan, reading: Reading, end: int) -> int:
@@ -468,12 +509,15 @@ def _accounting_bracket(scan: Scan, k: int) -> bool:
     return scan.tokens[k - 1].low in money_words().negative_after
 
 
-def _second_part(scan: Scan, reading: Reading, j: int, *, bare: bool) -> int:
+def _second_part(
+    scan: Scan, reading: Reading, j: int, *, bare: bool, glued: bool = False
+) -> int:
     """An amount in two parts, the currency then its subunit: "3 dollars 50 cents",
     "thirteen dollars and forty-five cents"; with *bare*, also the hundredths
-    alone at the end of a clause ("15 dollars and 50.", "17 USD 25"). The whole
-    becomes one amount (3.5 USD); ``j`` when nothing of the kind follows, as in
-    "15 dollars and 15 staff"."""
+    alone at the end of a clause ("15 dollars and 50.", "17 USD 25"), and with
+    *glued* the hundredths written onto the sign ("15€50"). The whole becomes one
+    amount (3.5 USD); ``j`` when nothing of the kind follows, as in "15 dollars and
+    15 staff"."""
     number = reading.number
     tokens = scan.tokens
     if number is None or reading.scale != 1 or not _whole(number.value):
@@ -494,6 +538,8 @@ def _second_part(scan: Scan, reading: Reading, j: int, *, bare: bool) -> int:
     if subunit is not None:
         assert found is not None
         share, end = subunit.factor, found[1]
+    elif glued and k == j:
+        share = 0.01  # "15€50": _cents_glued checked the digits
     elif bare and _clause_ends(scan, end) and (part.words or len(tokens[k].text) == 2):
         share = 0.01  # "15 dollars and 50." is fifty cents
     else:
