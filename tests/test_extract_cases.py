@@ -35,7 +35,9 @@ def test_extract_cases_golden(case: dict[str, Any]) -> None:
         _, value, unit, *bound = expected
         if value != "*":
             assert q.value is not None and math.isclose(q.value, value, rel_tol=1e-6), q
-        if unit != "*":
+        if unit == "-":
+            assert q.unit is None, q  # a bare number or a count: no unit
+        elif unit != "*":
             assert q.unit == unit, q
         if bound:  # an optional fourth item: the bound, "lower", "upper", "approx" or "none"
             assert q.qualifier == (None if bound[0] == "none" else bound[0]), q

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import TableError
 from ..tables import alternatives, rows
-from ..text.context import at, near
+from ..text.context import at, near, phrase_end
 from ..text.tokens import NUM, SYM, WORD, Token, token_texts
 from ..units.registry import is_length, unit_info
 from .counts import count_noun
@@ -188,8 +188,48 @@ def borrow_lent(scan: Scan, reading: Reading, i: int) -> None:
     """Give a bare reading at token ``i`` the unit an earlier end of a pair lent it
     ("from 180 pounds to 165" is 165 pounds)."""
     lender = scan.lent.pop(i, None)
-    if lender is not None and _lendable(lender, reading):
-        _take(reading, lender)
+    if lender is None or not _lendable(lender, reading):
+        return
+    j = reading.end
+    if j < scan.n and scan.tokens[j].low == "of":
+        return  # "from 12 of its mines": the figure counts what follows
+    _take(reading, lender)
+
+
+def lend_compared(scan: Scan, first: Reading) -> None:
+    """ "78 million tonnes, down from 81.5 million", "4.2% versus 4.1", "rose to 1.45
+    billion euros from 1.2 billion": the earlier level a comparison sets straight
+    after a figure is written in that figure's unit, so the bare number after the
+    comparison (``comparison_openers``, or a plain "from" once a change word has led
+    to the figure) borrows it when it is read."""
+    if first.skip_only or not (first.carries() or first.percent):
+        return
+    tokens = scan.tokens
+    j = first.end
+    if j < scan.n and tokens[j].text == ",":
+        j += 1
+    k = phrase_end(tokens, j, "comparison_openers")
+    if k is None:
+        if j >= scan.n or tokens[j].low != "from" or not _changed_to(scan, first):
+            return
+        k = j + 1
+    while k < scan.n and tokens[k].low in scan.lex.qualifier_words:
+        k += 1  # "up from about 40"
+    if k < scan.n and not tokens[k].newline and (
+        tokens[k].kind == NUM or tokens[k].low in WORD_STARTS
+    ):
+        scan.lent[k] = first
+
+
+def _changed_to(scan: Scan, first: Reading) -> bool:
+    """Does a change word lead to the figure, itself or through "to" ("rose 5%",
+    "fell to $3bn")?"""
+    k = _level_index_before(scan, first.first)
+    if k < 0:
+        return False
+    if scan.tokens[k].low == "to":
+        return _change_before(scan, k, 2)
+    return scan.tokens[k].low in scan.lex.change_words
 
 
 def qualifier_before(scan: Scan, start: int) -> str | None:
@@ -501,7 +541,7 @@ def _bare(reading: Reading) -> bool:
 def _lendable(first: Reading, second: Reading) -> bool:
     """May ``second`` take what ``first`` wrote once: all of it ("from 180 pounds to
     165"), or the time a price is per ("from $10 an hour to $15")?"""
-    if not first.carries():
+    if not first.carries() and not first.percent:
         return False
     if _bare(second):
         return True

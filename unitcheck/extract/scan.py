@@ -22,6 +22,7 @@ from .not_quantities import blocked_spans
 from .numbers import WORD_STARTS
 from .ranges import (
     borrow_lent,
+    lend_compared,
     borrow_unit,
     qualifier_before,
     range_tail,
@@ -152,4 +153,5 @@ def _read(scan: Scan, i: int) -> Reading | None:
         read_point_grouped(scan, first, i, force=True)  # "3.000 to 4.000 people"
     if first.range_with is None:
         borrow_unit(scan, first)
+        lend_compared(scan, first)  # "78 million tonnes, down from 81.5 million"
     return first

@@ -189,6 +189,24 @@ def near(items: Sequence[Token] | Sequence[str], i: int, name: str) -> bool:
     return False
 
 
+def phrase_end(items: Sequence[Token] | Sequence[str], i: int, name: str) -> int | None:
+    """The position after the longest word or phrase of set *name* that starts at
+    position *i* of *items* ("down from" at "down"), or None when none starts there."""
+    if i >= len(items):
+        return None
+    entry = context_sets().get(name) or context_set(name)
+    first = entry.key(items[i])
+    best = i + 1 if first in entry.words else None
+    for phrase in entry.openers.get(first, ()):
+        end = i + len(phrase)
+        if end <= len(items) and all(
+            entry.key(items[i + m]) == phrase[m] for m in range(1, len(phrase))
+        ):
+            if best is None or end > best:
+                best = end
+    return best
+
+
 def at(item: Token | str | None, name: str) -> bool:
     """Is *item* itself a single-word member of set *name* (whatever its window)?"""
     if item is None:
