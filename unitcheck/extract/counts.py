@@ -6,7 +6,8 @@ beside a percentage ("up 4.5 points"), read by ``unit_reader.percentage_points``
 
 from __future__ import annotations
 
-from ..text.tokens import WORD
+from ..text.context import at
+from ..text.tokens import NUM, WORD
 from ..units.registry import compose
 from .state import HYPHENS, NOT_NOUNS, TIME_UNITS, Reading, Scan, plural_noun_at
 from .unit_reader import percentage_points, read_per
@@ -37,6 +38,10 @@ def count_noun(scan: Scan, reading: Reading, j: int) -> int:
         return points
     if reading.number.value == 1 and reading.scale == 1:
         return j  # "one costs", "1 says": a verb, not a count
+    whole = _partitive_noun(scan, j) if reading.number.value.is_integer() else None
+    if whole is not None:  # not a share: "a quarter of the 400 flats"
+        reading.noun = whole  # "304 of the 543 seats" are seats
+        return j
     k = j
     for _ in range(3):
         if k >= scan.n or tokens[k].newline or tokens[k].kind != WORD or tokens[k].low in NOT_NOUNS:
@@ -58,3 +63,26 @@ def count_noun(scan: Scan, reading: Reading, j: int) -> int:
             k += 2
         k += 1
     return j
+
+
+def _partitive_noun(scan: Scan, j: int) -> str | None:
+    """ "304 of the 543 seats", "12 of its stores", "three of the five members": a
+    number that takes its share of a counted whole counts the same things; the plural
+    noun of that whole, or None."""
+    tokens = scan.tokens
+    if j + 2 >= scan.n or tokens[j].low != "of":
+        return None
+    k = j + 1
+    if at(tokens[k], "partitive_determiners"):
+        k += 1
+    elif tokens[k].kind != NUM:
+        return None  # "5 of people" is not written; "5 of 12 seats" is
+    while k < scan.n and tokens[k].kind == NUM:
+        k += 1  # the whole's own figure
+    for _ in range(3):
+        if k >= scan.n or tokens[k].newline or tokens[k].kind != WORD or tokens[k].low in NOT_NOUNS:
+            return None
+        if plural_noun_at(scan, k):
+            return tokens[k].low
+        k += 1
+    return None
