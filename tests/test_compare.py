@@ -319,17 +319,16 @@ def test_compare_compound_against_two_parts(
         assert original[a.start : a.end] == a.text and revised[b.start : b.end] == b.text
 
 
-def test_compare_three_part_duration_is_not_split_against_a_compound() -> None:
-    # "2 hours 1 minute 53 seconds" reads as a compound and a third part on both sides:
-    # the compound stays whole (it is not two parts against "2 hours 1 minute" and
-    # "53 seconds"), and the edited third part is judged on its own.
+def test_compare_three_part_duration_is_one_measure_exact_to_its_last_part() -> None:
+    # "2 hours 1 minute 53 seconds" is one duration, as exact as its seconds: five
+    # seconds more is a change, though it moves the whole by well under a minute.
     a = "She finished in 2 hours 1 minute 53 seconds, a course record."
     b = "She finished in 2 hours 1 minute 58 seconds, a course record."
     result = unitcheck.compare(a, b)
-    assert _serious(result) == [("UC102", "53 seconds", "58 seconds")]
-    assert [(x.text, y.text) for x, y in result.matches][0] == (
-        "2 hours 1 minute", "2 hours 1 minute"
-    )
+    assert _serious(result) == [
+        ("UC102", "2 hours 1 minute 53 seconds", "2 hours 1 minute 58 seconds")
+    ]
+    assert unitcheck.compare(a, a).findings == ()
 
 
 def test_compare_leftovers_in_long_one_sided_lists_are_matched_nearby_only() -> None:

@@ -272,45 +272,68 @@ def read_unit(scan: Scan, reading: Reading, j: int) -> int:
 
 
 def read_compound(scan: Scan, reading: Reading, j: int) -> int:
-    """ "5 feet 2 inches", "12 ft 2 in", "2lb 4 oz": a measure written in two units
-    of one dimension, the second smaller, is one quantity in the first unit."""
+    """ "5 feet 2 inches", "12 ft 2 in", "2lb 4 oz", "2hr 5min 42sec": a measure
+    written in units of one dimension, each smaller than the one before and dividing
+    it, is one quantity in the first unit."""
     tokens = scan.tokens
     unit = reading.unit
     if unit is None or reading.number is None or reading.percent or reading.per:
         return j
-    k = j + 1 if j < scan.n and tokens[j].low == "and" else j
-    if k >= scan.n or tokens[k].kind != NUM or tokens[k].newline:
-        return j
-    number = read_number(scan.tokens, k)
-    if number is None or number.words:
-        return j
-    feet = unit == "foot"
-    found = None
-    if number.end < scan.n:
-        found = unit_after(scan, number.end, attached=not tokens[number.end].space, after_feet=feet)
-    if found is None:
-        if feet and k == j and _bare_inches(scan, reading, number.value, number.end):
-            total = reading.number.value + number.value / 12
-            reading.number = reading.number._replace(value=total)
-            return number.end  # "6 foot 2", "5ft 9 tall": the inches go unsaid
-        return j
-    entry, end = found
-    if entry.expression in ("degree", unit) or entry.factor != 1:
-        return j
+    last, last_value, total = unit, reading.number.value, reading.number.value
+    step = reading.number.step
+    while True:
+        k = j + 1 if j < scan.n and tokens[j].low == "and" else j
+        if k >= scan.n or tokens[k].kind != NUM or tokens[k].newline:
+            break
+        number = read_number(scan.tokens, k)
+        if number is None or number.words:
+            break
+        feet = last == "foot"
+        found = None
+        if number.end < scan.n:
+            found = unit_after(
+                scan, number.end, attached=not tokens[number.end].space, after_feet=feet
+            )
+        if found is None:
+            if feet and last == unit and k == j and _bare_inches(scan, reading, number.value, number.end):
+                total += number.value / 12
+                step = number.step / 12
+                j = number.end  # "6 foot 2", "5ft 9 tall": the inches go unsaid
+            break
+        entry, end = found
+        factor = _part_factor(entry, last, unit, number.value, last_value)
+        if factor is None:
+            break
+        total += number.value * factor
+        step = number.step * factor
+        last, last_value, j = entry.expression, number.value, end
+    if step != reading.number.step:
+        # the compound is as exact as its last part: "2 hours 1 minute 53 seconds" to the second
+        reading.number = reading.number._replace(value=total, step=step)
+    return j
+
+
+def _part_factor(
+    entry: UnitEntry, last: str, first: str, value: float, last_value: float
+) -> float | None:
+    """One of a further part's unit in the compound's first unit ("2 inches" after
+    "5 feet": 1/12); None when it is no such part: another dimension or a unit no
+    smaller, a unit that does not divide the one before ("5 feet 2 cm"), or as much
+    as a whole one of it ("10 miles and 5 km" are two distances)."""
+    if entry.expression in ("degree", last) or entry.factor != 1:
+        return None
     try:
-        info, first = unit_info(entry.expression), unit_info(unit)
+        info, before, head = unit_info(entry.expression), unit_info(last), unit_info(first)
     except Exception:  # noqa: BLE001 - a composed unit pint cannot read alone
-        return j
-    if info.offset or info.dimension != first.dimension or info.si_factor >= first.si_factor:
-        return j
-    ratio = first.si_factor / info.si_factor
+        return None
+    if info.offset or info.dimension != before.dimension or info.si_factor >= before.si_factor:
+        return None
+    ratio = before.si_factor / info.si_factor
     if abs(ratio - round(ratio)) > 1e-9 * ratio:
-        return j  # feet and inches, pounds and ounces divide; "5 feet 2 cm" do not
-    extra = number.value / ratio
-    if extra >= 1 or not reading.number.value.is_integer():
-        return j  # "10 miles and 5 km" are two distances, not one
-    reading.number = reading.number._replace(value=reading.number.value + extra)
-    return end
+        return None  # feet and inches, pounds and ounces divide; feet and centimetres do not
+    if value / ratio >= 1 or not last_value.is_integer():
+        return None
+    return info.si_factor / head.si_factor
 
 
 def _bare_inches(scan: Scan, reading: Reading, value: float, end: int) -> bool:
