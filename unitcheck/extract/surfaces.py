@@ -20,7 +20,9 @@ from ..units.pint_cache import remembered
 from ..units.registry import registry
 from ..units.subunits import Subunit, subunit_table
 
-UNIT_FLAGS = frozenset({"cs", "attached", "ambiguous", "nohyphen", "one", "grouped", "mark"})
+UNIT_FLAGS = frozenset(
+    {"cs", "attached", "ambiguous", "nohyphen", "one", "grouped", "mark", "ends"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,7 @@ class UnitEntry:
     one: bool  # "a mile" is one mile
     grouped: bool = False  # an attached unit may stand apart after "278,000"
     mark: bool = False  # a foot or inch mark (' and "), never where a quote is likely
+    ends: bool = False  # an attached symbol may stand apart where it ends a phrase ("250 W.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,7 @@ def unit_table() -> UnitTable:
                 "one" in flags,
                 "grouped" in flags,
                 "mark" in flags,
+                "ends" in flags,
             )
             longest = max(longest, len(words))
             exact.setdefault(words, entry)

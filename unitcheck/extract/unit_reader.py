@@ -590,6 +590,8 @@ def _stands_apart(scan: Scan, entry: UnitEntry, k: int, end: int) -> bool:
         number = tokens[k - 1]
         if number.kind == NUM and (_GROUPED.search(number.text) or _DECIMAL.search(number.text)):
             return True
+    if entry.ends and _ends_phrase(scan, end) and not _bearing(scan, k):
+        return True  # "rated at 250 W.", "230 V and 13 A of current"
     if end >= scan.n:
         return False
     if tokens[end].space:
@@ -604,6 +606,34 @@ def _stands_apart(scan: Scan, entry: UnitEntry, k: int, end: int) -> bool:
             return False  # "10 A/B tests"
         return read_per(scan, end)[0] is not None
     return _exponent(scan, end, entry.surface)[0] < 0
+
+
+def _ends_phrase(scan: Scan, end: int) -> bool:
+    """Does a phrase end at token ``end``: the text, a line, a clause or a word of
+    ``symbol_ends``?"""
+    if end >= scan.n:
+        return True
+    after = scan.tokens[end]
+    if after.newline:
+        return True
+    if not after.space:
+        return at(after, "closing")
+    return at(after, "closing") or at(after, "symbol_ends")
+
+
+def _bearing(scan: Scan, k: int) -> bool:
+    """Is the symbol at ``k`` one of a pair of compass bearings ("30 N 45 W", "51 N,
+    0.1 W")? Another number a few tokens off that carries another compass point says
+    so ("1,800 W and 900 W" are two powers)."""
+    tokens = scan.tokens
+    symbol = tokens[k]
+    if not at(symbol, "compass_points"):
+        return False
+    for m in range(max(1, k - 6), min(scan.n, k + 6)):
+        t = tokens[m]
+        if t.text != symbol.text and tokens[m - 1].kind == NUM and at(t, "compass_points"):
+            return True
+    return False
 
 
 def _mark_is_unit(scan: Scan, k: int, after_feet: bool) -> bool:
