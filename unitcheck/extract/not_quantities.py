@@ -42,7 +42,11 @@ _PHONE_RE = re.compile(  # (?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?
 #: Digit groups joined by dashes are a phone number even before a comma ("0120-938-034,"),
 #: where groups joined by spaces may be one grouped amount ("1 000 000 000, and").
 _DASHED_PHONE_RE = re.compile(r"\d(?<![\w.,-]\d)\d{1,4}(?:-\d{2,5}){2,4}(?![\w-]|[.,]\d)")
-_TIME_RE = re.compile(r"\d(?<![\d.]\d)(?:\d?[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|\d?:\d{2}(?![\d:]))")
+#: A clock time or a race time, with its seconds and their tenths: "10:30", "2:03:36",
+#: "1:58:12.4", "2.17pm".
+_TIME_RE = re.compile(
+    r"\d(?<![\d.]\d)(?:\d?[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\b\.?)?|\d?:\d{2}(?![\d:]))"
+)
 #: A toll-free prefix, alone or in a number: "1-800-555-0199", "a 1-800 number".
 _TOLL_FREE_RE = re.compile(r"1(?<![\w.,-]1)-8(?:00|88|77|66|55|44|33)(?:-[0-9A-Z]+)*(?!\w)")
 #: A UK number written as a five-digit area code and six digits: "01632 960842".
